@@ -1,0 +1,5 @@
+export * from './dates.js';
+export * from './factories.js';
+export type * from './nodes.js';
+export * from './operators.js';
+export * from './visitor.js';

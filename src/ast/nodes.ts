@@ -1,0 +1,99 @@
+import type { ComparisonOperator, SortDirection } from './operators.js';
+
+/**
+ * A filter value as it appears in the AST: plain, JSON-safe data.
+ *
+ * - string fields and enums: the string itself;
+ * - number fields: a finite number;
+ * - boolean fields: a boolean;
+ * - date-time fields: a string, either a UTC instant in the canonical form
+ *   `YYYY-MM-DDTHH:mm:ss.sssZ`, or a calendar day `YYYY-MM-DD` that names the
+ *   whole UTC day (see `docs/ast.md` and {@link instantBounds}).
+ */
+export type FilterValue = string | number | boolean;
+
+/** `field <op> value`. A comparison on a null field is false. */
+export interface ComparisonNode<F extends string = string> {
+  readonly kind: 'comparison';
+  readonly field: F;
+  readonly op: ComparisonOperator;
+  readonly value: FilterValue;
+}
+
+/** `field` equals any of `values` (never empty when parsed; may be empty when built by hand). */
+export interface InNode<F extends string = string> {
+  readonly kind: 'in';
+  readonly field: F;
+  readonly values: readonly FilterValue[];
+}
+
+/** `exists: true`: the field is not null; `exists: false`: the field is null. */
+export interface ExistsNode<F extends string = string> {
+  readonly kind: 'exists';
+  readonly field: F;
+  readonly exists: boolean;
+}
+
+/** Case-insensitive, literal substring match of `term` in any of `fields`. */
+export interface SearchNode<F extends string = string> {
+  readonly kind: 'search';
+  readonly fields: readonly F[];
+  readonly term: string;
+}
+
+/** All children hold. An empty `and` is true. */
+export interface AndNode<F extends string = string> {
+  readonly kind: 'and';
+  readonly children: readonly FilterNode<F>[];
+}
+
+/** Any child holds. An empty `or` is false. */
+export interface OrNode<F extends string = string> {
+  readonly kind: 'or';
+  readonly children: readonly FilterNode<F>[];
+}
+
+/** The child does not hold (two-valued logic: a comparison on null is false, so its `not` is true). */
+export interface NotNode<F extends string = string> {
+  readonly kind: 'not';
+  readonly child: FilterNode<F>;
+}
+
+/** Any node of the filter tree. */
+export type FilterNode<F extends string = string> =
+  | ComparisonNode<F>
+  | InNode<F>
+  | ExistsNode<F>
+  | SearchNode<F>
+  | AndNode<F>
+  | OrNode<F>
+  | NotNode<F>;
+
+/** The `kind` tags of {@link FilterNode}. */
+export type FilterNodeKind = FilterNode['kind'];
+
+/** One sort key. Nulls sort last in both directions. */
+export interface SortKey<F extends string = string> {
+  readonly field: F;
+  readonly direction: SortDirection;
+}
+
+/** Offset pagination, 1-indexed. */
+export interface Page {
+  readonly limit: number;
+  readonly page: number;
+}
+
+/**
+ * A validated list query: what every backend compiles.
+ *
+ * - `filter` is always present; with no filters it is an empty `and` (true).
+ * - `sort` already ends with the id tie-breaker.
+ * - `select` is `'all'` or the selected field names, id first.
+ */
+export interface ListQuery<F extends string = string> {
+  readonly filter: FilterNode<F>;
+  readonly sort: readonly SortKey<F>[];
+  readonly select: 'all' | readonly F[];
+  readonly page: Page;
+}

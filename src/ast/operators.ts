@@ -1,0 +1,30 @@
+/**
+ * The operator vocabulary. Each list is the single source of truth: the union
+ * types and the guards below derive from it, so adding an operator is one edit
+ * here and a compile error in every place that must handle it.
+ */
+
+/** Operators that compare a field with one value. */
+export const COMPARISON_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte'] as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+
+/** Operators a resource field may allow in the URL grammar (`field[op]=value`). */
+export const FILTER_OPERATORS = [...COMPARISON_OPERATORS, 'exists'] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** Sort directions. */
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+const filterOperatorSet: ReadonlySet<string> = new Set(FILTER_OPERATORS);
+const comparisonOperatorSet: ReadonlySet<string> = new Set(COMPARISON_OPERATORS);
+
+/** True when `name` is one of {@link FILTER_OPERATORS}. */
+export function isFilterOperator(name: string): name is FilterOperator {
+  return filterOperatorSet.has(name);
+}
+
+/** True when `name` is one of {@link COMPARISON_OPERATORS}. */
+export function isComparisonOperator(name: string): name is ComparisonOperator {
+  return comparisonOperatorSet.has(name);
+}

@@ -1,0 +1,2 @@
+export { clip, ISSUE_CODES, type Issue, type IssueCode, issue } from './issue.js';
+export { ListQueryError } from './list-query-error.js';

@@ -1,0 +1,38 @@
+/** The error codes a request can earn, as `shared/spec/leads-api.md` section 5 assigns them. */
+export const ISSUE_CODES = ['INVALID_FILTER', 'INVALID_DATE', 'VALIDATION_ERROR'] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/**
+ * One problem with a request. A request with several problems yields one
+ * issue each, in the order the parameters appeared.
+ *
+ * @example
+ * { code: 'INVALID_FILTER', param: 'value[gte]', value: 'abc',
+ *   message: "value[gte] must be a number, got 'abc'" }
+ */
+export interface Issue {
+  readonly code: IssueCode;
+  /** The parameter as the client wrote it (`value[gte]`, `updated_after`); null for the request as a whole. */
+  readonly param: string | null;
+  /** The offending value as received (cut to 200 characters with `…`); null when there is none. */
+  readonly value: string | null;
+  /** A sentence the client can act on. */
+  readonly message: string;
+}
+
+const SHOWN_VALUE_LENGTH = 200;
+
+/** Clips a value for messages and issues, so a 1 MB value does not come back in the response. */
+export function clip(value: string): string {
+  return value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
+}
+
+/** Builds a frozen issue; `value` is clipped. */
+export function issue(
+  code: IssueCode,
+  param: string | null,
+  value: string | null,
+  message: string,
+): Issue {
+  return Object.freeze({ code, param, value: value === null ? null : clip(value), message });
+}

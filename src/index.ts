@@ -1,0 +1,21 @@
+/**
+ * listql: turn the query string of an HTTP list endpoint into a validated
+ * query and run it on any store.
+ *
+ * @example
+ * import { leads, parseListQuery } from 'listql';
+ * const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');
+ */
+export * from './ast/index.js';
+export * from './errors/index.js';
+export { NAME_PATTERN, RESERVED_PARAMS, type ReservedParam } from './grammar.js';
+export {
+  formatListQuery,
+  type ListQueryInput,
+  parseDateValue,
+  parseListQuery,
+  type QueryObject,
+  type SafeParseResult,
+  safeParseListQuery,
+} from './parse/index.js';
+export * from './resource/index.js';

@@ -1,0 +1,42 @@
+import type { FilterValue } from '../ast/index.js';
+import type { IssueCode } from '../errors/index.js';
+import type { Field } from '../resource/index.js';
+import { parseDateValue } from './dates.js';
+import { parseDecimal } from './decimal.js';
+
+export type Coerced =
+  | { readonly ok: true; readonly value: FilterValue }
+  | { readonly ok: false; readonly code: IssueCode; readonly expected: string };
+
+const ok = (value: FilterValue): Coerced => ({ ok: true, value });
+const bad = (expected: string, code: IssueCode = 'INVALID_FILTER'): Coerced => ({
+  ok: false,
+  code,
+  expected,
+});
+
+/**
+ * Turns one filter value (already split from a comma list) into the typed AST
+ * value for `field`, or says what was expected.
+ */
+export function coerceValue(field: Field, text: string): Coerced {
+  if (text === '') return bad('a non-empty value');
+  switch (field.type) {
+    case 'string':
+      return ok(text);
+    case 'enum':
+      return field.values.includes(text) ? ok(text) : bad(`one of ${field.values.join(', ')}`);
+    case 'number': {
+      const value = parseDecimal(text);
+      return value === null ? bad('a number') : ok(value);
+    }
+    case 'boolean':
+      return text === 'true' ? ok(true) : text === 'false' ? ok(false) : bad('true or false');
+    case 'datetime': {
+      const value = parseDateValue(text);
+      return value === null
+        ? bad('a date (2026-01-15) or date-time (2026-01-15T10:30:00Z)', 'INVALID_DATE')
+        : ok(value);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export { canonicalOrder } from './canonical-order.js';
+export { parseDateValue } from './dates.js';
+export { formatDecimal, parseDecimal } from './decimal.js';
+export { formatListQuery } from './format-list-query.js';
+export { parseListQuery, type SafeParseResult, safeParseListQuery } from './parse-list-query.js';
+export type { ListQueryInput, QueryObject } from './read-input.js';

@@ -1,0 +1,31 @@
+import type { FilterOperator } from '../ast/index.js';
+import type { IssueCode } from '../errors/index.js';
+import type { ReservedParam } from '../grammar.js';
+import type { Field } from '../resource/index.js';
+
+/** One value of a parameter, with the key the client used for it (alias or canonical). */
+export interface ParamValue {
+  readonly param: string;
+  readonly value: string;
+}
+
+/** All values sent for one reserved parameter or one `field[op]` filter. */
+export type ParamGroup =
+  | { readonly kind: 'reserved'; readonly name: ReservedParam; readonly values: ParamValue[] }
+  | {
+      readonly kind: 'filter';
+      readonly field: Field;
+      readonly op: FilterOperator;
+      readonly values: ParamValue[];
+    };
+
+/** The issue code for problems with a group's values that are not about their meaning. */
+export function groupCode(group: ParamGroup): IssueCode {
+  return group.kind === 'reserved' ? 'VALIDATION_ERROR' : 'INVALID_FILTER';
+}
+
+/** The parameter name to show for a group, e.g. `value[gte]` or `sort`. */
+export function groupParam(group: ParamGroup): string {
+  if (group.kind === 'reserved') return group.name;
+  return group.op === 'eq' ? group.field.name : `${group.field.name}[${group.op}]`;
+}

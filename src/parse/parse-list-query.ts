@@ -1,0 +1,135 @@
+import { and, type FilterNode, type ListQuery, type SortKey, search } from '../ast/index.js';
+import { type Issue, issue, ListQueryError } from '../errors/index.js';
+import type { Resource } from '../resource/index.js';
+import { canonicalOrder } from './canonical-order.js';
+import { groupParams } from './group-params.js';
+import { groupCode, groupParam, type ParamGroup } from './param-group.js';
+import { parseFields } from './parse-fields.js';
+import { parseFilter } from './parse-filter.js';
+import { parseInteger } from './parse-integer.js';
+import { parseSort, withTieBreaker } from './parse-sort.js';
+import { type ListQueryInput, readInput } from './read-input.js';
+
+/** The result of {@link safeParseListQuery}. */
+export type SafeParseResult<F extends string> =
+  | { readonly success: true; readonly query: ListQuery<F> }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A parameter sent more than once is refused, except equality on list fields (their values merge). */
+function refuseRepeats(group: ParamGroup, issues: Issue[]): boolean {
+  if (group.values.length < 2) return false;
+  if (group.kind === 'filter' && group.op === 'eq' && group.field.list) return false;
+  const written = [...new Set(group.values.map((v) => v.param))];
+  const as = written.length > 1 ? ` (as ${written.join(' and ')})` : '';
+  const param = groupParam(group);
+  issues.push(
+    issue(
+      groupCode(group),
+      param,
+      group.values.map((v) => v.value).join(','),
+      `${param} is given ${group.values.length} times${as}; give it once`,
+    ),
+  );
+  return true;
+}
+
+/**
+ * Validates a list request against `resource` and returns its AST, or every
+ * problem found. Never throws on user input.
+ *
+ * @example
+ * const result = safeParseListQuery(leads, '?status=won&value[gte]=100');
+ * if (!result.success) console.log(result.issues);
+ */
+export function safeParseListQuery<F extends string>(
+  resource: Resource<F>,
+  input: ListQueryInput,
+): SafeParseResult<F> {
+  const read = readInput(input, resource.limits.maxParams);
+  if (read.issue) return { success: false, issues: [read.issue] };
+
+  const issues: Issue[] = [];
+  const filters: FilterNode<F>[] = [];
+  let sort: readonly SortKey<F>[] = resource.defaults.sort;
+  let select: 'all' | readonly F[] = 'all';
+  let limit: number | undefined = resource.defaults.limit;
+  let page: number | undefined = 1;
+  let searchTerm: string | undefined;
+
+  for (const group of groupParams(resource as Resource, read.params, issues)) {
+    if (group.values.length === 0 || refuseRepeats(group, issues)) continue;
+    if (group.kind === 'filter') {
+      const node = parseFilter(group, resource.limits, issues);
+      if (node) filters.push(node as FilterNode<F>);
+      continue;
+    }
+    const text = group.values[0]!.value;
+    switch (group.name) {
+      case 'limit':
+        limit = parseInteger('limit', text, 1, resource.limits.maxLimit, issues);
+        break;
+      case 'page':
+        // Capped so that the offset (page - 1) * limit stays a safe integer.
+        page = parseInteger(
+          'page',
+          text,
+          1,
+          Math.floor(Number.MAX_SAFE_INTEGER / resource.limits.maxLimit),
+          issues,
+        );
+        break;
+      case 'sort':
+        sort = parseSort(resource, text, issues);
+        break;
+      case 'fields':
+        select = parseFields(resource, text, issues);
+        break;
+      case 'search':
+        if (resource.searchable.length === 0) {
+          issues.push(
+            issue('VALIDATION_ERROR', 'search', text, `${resource.name} does not support search`),
+          );
+        } else if (text === '') {
+          issues.push(issue('VALIDATION_ERROR', 'search', text, 'search must not be empty'));
+        } else {
+          searchTerm = text;
+        }
+        break;
+    }
+  }
+  if (issues.length > 0) return { success: false, issues };
+
+  const children = canonicalOrder(resource, filters);
+  if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
+  const query: ListQuery<F> = {
+    filter: and(children),
+    sort: withTieBreaker(resource.idField, sort),
+    select,
+    page: { limit: limit!, page: page! },
+  };
+  return { success: true, query: deepFreeze(query) };
+}
+
+/**
+ * Like {@link safeParseListQuery}, but throws a {@link ListQueryError} (status
+ * 400, every issue attached) when the request is invalid.
+ *
+ * @example
+ * const query = parseListQuery(leads, 'status=won,lost&sort=value:desc&limit=20');
+ */
+export function parseListQuery<F extends string>(
+  resource: Resource<F>,
+  input: ListQueryInput,
+): ListQuery<F> {
+  const result = safeParseListQuery(resource, input);
+  if (!result.success) throw new ListQueryError(result.issues);
+  return result.query;
+}

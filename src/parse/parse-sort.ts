@@ -1,0 +1,64 @@
+import { SORT_DIRECTIONS, type SortDirection, type SortKey } from '../ast/index.js';
+import { type Issue, issue } from '../errors/index.js';
+import { splitSortTerm } from '../grammar.js';
+import type { Resource } from '../resource/index.js';
+
+const directions: readonly string[] = SORT_DIRECTIONS;
+
+/** Parses `value:desc,createdAt` into sort keys (without the tie-breaker), or issues. */
+export function parseSort<F extends string>(
+  resource: Resource<F>,
+  text: string,
+  issues: Issue[],
+): SortKey<F>[] {
+  const keys: SortKey<F>[] = [];
+  const used = new Set<string>();
+  for (const term of text.split(',')) {
+    const { name, direction = 'asc' } = splitSortTerm(term);
+    const fieldName = resource.aliases.sortFields.get(name) ?? name;
+    const field = resource.fields.get(fieldName);
+    if (!field?.sortable) {
+      const what = term === '' ? 'an empty sort key' : `'${name}'`;
+      issues.push(
+        issue(
+          'VALIDATION_ERROR',
+          'sort',
+          text,
+          `Cannot sort by ${what}. Sortable fields: ${resource.sortable.join(', ')}`,
+        ),
+      );
+    } else if (!directions.includes(direction)) {
+      issues.push(
+        issue(
+          'VALIDATION_ERROR',
+          'sort',
+          text,
+          `Sort direction must be asc or desc, got '${direction}' in '${term}'`,
+        ),
+      );
+    } else if (used.has(field.name)) {
+      issues.push(
+        issue('VALIDATION_ERROR', 'sort', text, `Sort field '${field.name}' is given twice`),
+      );
+    } else {
+      used.add(field.name);
+      keys.push({ field: field.name, direction: direction as SortDirection });
+    }
+  }
+  return keys;
+}
+
+/**
+ * Appends the id as the final tie-breaker, in the direction of the last key,
+ * so that a page boundary never splits or repeats rows. Keys after the id
+ * could never matter, so they are dropped.
+ */
+export function withTieBreaker<F extends string>(
+  idField: F,
+  keys: readonly SortKey<F>[],
+): SortKey<F>[] {
+  const idAt = keys.findIndex((key) => key.field === idField);
+  if (idAt !== -1) return keys.slice(0, idAt + 1);
+  const direction = keys.at(-1)?.direction ?? 'asc';
+  return [...keys, { field: idField, direction }];
+}

@@ -1,0 +1,227 @@
+import {
+  FILTER_OPERATORS,
+  type FilterOperator,
+  isFilterOperator,
+  SORT_DIRECTIONS,
+  type SortDirection,
+  type SortKey,
+} from '../ast/index.js';
+import { NAME_PATTERN, parseParamKey, RESERVED_PARAMS, splitSortTerm } from '../grammar.js';
+import {
+  FIELD_TYPES,
+  type Field,
+  type FieldDefinition,
+  type FieldType,
+  type ParamAlias,
+  type Resource,
+  type ResourceDefinition,
+  type ResourceLimits,
+} from './types.js';
+
+const DEFAULT_LIMITS: ResourceLimits = {
+  maxLimit: 100,
+  maxValueLength: 1_000,
+  maxSearchLength: 200,
+  maxListItems: 100,
+  maxParams: 100,
+};
+
+/** Which operators make sense for which type. `exists` fits every type. */
+const OPERATORS_BY_TYPE: Record<FieldType, readonly FilterOperator[]> = {
+  string: ['eq', 'exists'],
+  enum: ['eq', 'exists'],
+  boolean: ['eq', 'exists'],
+  number: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'],
+  datetime: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'],
+};
+
+const LIST_TYPES: readonly FieldType[] = ['string', 'enum', 'number'];
+const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
+/** Names that would reach `Object.prototype` when used as object keys in rows or projections. */
+const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A mistake in a resource definition: a programmer error, so it throws. */
+function fail(resource: string, message: string): never {
+  throw new Error(`defineResource('${resource}'): ${message}`);
+}
+
+function normalizeField<F extends string>(
+  resource: string,
+  name: F,
+  def: FieldDefinition,
+): Field<F> {
+  const where = `field '${name}'`;
+  if (!NAME_PATTERN.test(name) || FORBIDDEN_NAMES.has(name)) {
+    fail(
+      resource,
+      `${where}: a field name must match ${NAME_PATTERN} and not be __proto__, constructor or prototype`,
+    );
+  }
+  if (!(FIELD_TYPES as readonly string[]).includes(def.type)) {
+    fail(resource, `${where}: type must be one of ${FIELD_TYPES.join(', ')}, got '${def.type}'`);
+  }
+  const values = def.values ?? [];
+  if (def.type === 'enum') {
+    if (values.length === 0) fail(resource, `${where}: an enum needs a non-empty 'values' list`);
+    if (new Set(values).size !== values.length) fail(resource, `${where}: enum values repeat`);
+    for (const v of values) {
+      if (v === '' || v.includes(',')) {
+        fail(resource, `${where}: enum value '${v}' must be non-empty and contain no comma`);
+      }
+    }
+  } else if (def.values !== undefined) {
+    fail(resource, `${where}: 'values' is only for type 'enum'`);
+  }
+  const operators = def.filter ?? [];
+  for (const op of operators) {
+    if (!isFilterOperator(op)) {
+      fail(resource, `${where}: unknown operator '${op}'; use ${FILTER_OPERATORS.join(', ')}`);
+    }
+    if (!OPERATORS_BY_TYPE[def.type].includes(op)) {
+      fail(
+        resource,
+        `${where}: operator '${op}' does not apply to type '${def.type}'; ` +
+          `allowed: ${OPERATORS_BY_TYPE[def.type].join(', ')}`,
+      );
+    }
+  }
+  if (operators.length > 0 && reserved.has(name)) {
+    fail(resource, `${where}: '${name}' is a reserved parameter and cannot be filterable`);
+  }
+  const list = def.list ?? false;
+  if (list && !LIST_TYPES.includes(def.type)) {
+    fail(resource, `${where}: 'list' is only for types ${LIST_TYPES.join(', ')}`);
+  }
+  if (list && !operators.includes('eq')) {
+    fail(resource, `${where}: 'list' needs the 'eq' operator in 'filter'`);
+  }
+  const searchable = def.searchable ?? false;
+  if (searchable && def.type !== 'string') {
+    fail(resource, `${where}: only 'string' fields can be searchable`);
+  }
+  const column = def.column ?? name;
+  if (!NAME_PATTERN.test(column)) {
+    fail(resource, `${where}: column '${column}' must match ${NAME_PATTERN}`);
+  }
+  return Object.freeze({
+    name,
+    type: def.type,
+    values: Object.freeze([...values]),
+    nullable: def.nullable ?? false,
+    // Keep the canonical operator order whatever order the definition used.
+    operators: Object.freeze(FILTER_OPERATORS.filter((op) => operators.includes(op))),
+    list,
+    sortable: def.sortable ?? false,
+    searchable,
+    selectable: def.selectable ?? true,
+    column,
+  });
+}
+
+function parseDefaultSort<F extends string>(
+  resource: string,
+  text: string,
+  fields: ReadonlyMap<string, Field<F>>,
+): SortKey<F>[] {
+  return text.split(',').map((term) => {
+    const { name, direction = 'asc' } = splitSortTerm(term);
+    const field = fields.get(name);
+    if (!field?.sortable) fail(resource, `defaults.sort: '${name}' is not a sortable field`);
+    if (!(SORT_DIRECTIONS as readonly string[]).includes(direction)) {
+      fail(resource, `defaults.sort: direction '${direction}' must be asc or desc`);
+    }
+    return { field: field.name, direction: direction as SortDirection };
+  });
+}
+
+function checkLimits(resource: string, limits: ResourceLimits): void {
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      fail(resource, `limits.${key} must be a positive integer, got ${String(value)}`);
+    }
+  }
+}
+
+/**
+ * Declares a resource: its fields, what each allows, storage names, defaults,
+ * limits and legacy aliases. A bad definition throws an Error naming the fix.
+ *
+ * @example
+ * const tasks = defineResource({
+ *   name: 'tasks',
+ *   fields: {
+ *     id: { type: 'string' },
+ *     title: { type: 'string', searchable: true, sortable: true },
+ *     done: { type: 'boolean', filter: ['eq'] },
+ *     due: { type: 'datetime', nullable: true, filter: ['gte', 'lt', 'exists'], sortable: true },
+ *   },
+ *   defaults: { sort: 'due:asc', limit: 20 },
+ * });
+ */
+export function defineResource<const Fields extends Record<string, FieldDefinition>>(
+  definition: ResourceDefinition<Fields>,
+): Resource<keyof Fields & string> {
+  type F = keyof Fields & string;
+  const name = definition.name;
+  const fieldList = Object.entries(definition.fields).map(([fieldName, def]) =>
+    normalizeField(name, fieldName as F, def),
+  );
+  if (fieldList.length === 0) fail(name, 'a resource needs at least one field');
+  const fields = new Map<string, Field<F>>(fieldList.map((f) => [f.name, f]));
+
+  const idName = definition.id ?? 'id';
+  const idField = fields.get(idName);
+  if (!idField) fail(name, `the id field '${idName}' is not declared; add it or set 'id'`);
+  if (idField.nullable || (idField.type !== 'string' && idField.type !== 'number')) {
+    fail(name, `the id field '${idName}' must be a non-nullable string or number`);
+  }
+
+  const limits: ResourceLimits = Object.freeze({ ...DEFAULT_LIMITS, ...definition.limits });
+  checkLimits(name, limits);
+  const limit = definition.defaults?.limit ?? Math.min(50, limits.maxLimit);
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > limits.maxLimit) {
+    fail(name, `defaults.limit must be an integer in 1..${limits.maxLimit}, got ${limit}`);
+  }
+  const sort = definition.defaults?.sort
+    ? parseDefaultSort(name, definition.defaults.sort, fields)
+    : [];
+
+  const paramAliases = new Map<string, ParamAlias<F>>();
+  for (const [legacy, target] of Object.entries(definition.aliases?.params ?? {})) {
+    const key = parseParamKey(target);
+    const field = key ? fields.get(key.name) : undefined;
+    const op = key?.operator ?? 'eq';
+    if (!field || !isFilterOperator(op) || !field.operators.includes(op)) {
+      fail(name, `aliases.params.${legacy}: '${target}' is not a filter this resource allows`);
+    }
+    if (fields.has(legacy) || reserved.has(legacy) || !NAME_PATTERN.test(legacy)) {
+      fail(name, `aliases.params.${legacy}: the legacy name must be a free, valid parameter name`);
+    }
+    paramAliases.set(legacy, { field: field.name, op });
+  }
+  const sortAliases = new Map<string, F>();
+  for (const [legacy, target] of Object.entries(definition.aliases?.sortFields ?? {})) {
+    if (!fields.get(target)?.sortable) {
+      fail(name, `aliases.sortFields.${legacy}: '${target}' is not a sortable field`);
+    }
+    sortAliases.set(legacy, target);
+  }
+
+  const names = (pick: (f: Field<F>) => boolean): readonly F[] =>
+    Object.freeze(fieldList.filter(pick).map((f) => f.name));
+
+  return Object.freeze({
+    name,
+    idField: idField.name,
+    fieldList: Object.freeze(fieldList),
+    fields,
+    filterable: names((f) => f.operators.length > 0),
+    sortable: names((f) => f.sortable),
+    searchable: names((f) => f.searchable),
+    selectable: names((f) => f.selectable || f.name === idField.name),
+    defaults: Object.freeze({ sort: Object.freeze(sort), limit }),
+    limits,
+    aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),
+    definition: definition as unknown as ResourceDefinition<Record<F, FieldDefinition>>,
+  });
+}

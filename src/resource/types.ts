@@ -1,0 +1,111 @@
+import type { FilterOperator, SortKey } from '../ast/index.js';
+
+/** The value types a field can have. */
+export const FIELD_TYPES = ['string', 'number', 'boolean', 'datetime', 'enum'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** How a field is declared in {@link ResourceDefinition}. Everything but `type` is optional. */
+export interface FieldDefinition {
+  readonly type: FieldType;
+  /** The allowed values of an `enum` field (case-sensitive). */
+  readonly values?: readonly string[];
+  /** May hold null. Default false. */
+  readonly nullable?: boolean;
+  /** Filter operators the URL may use on this field. Default: none (not filterable). */
+  readonly filter?: readonly FilterOperator[];
+  /** Equality accepts a comma list (`status=won,lost`) and repeats take the union. Default false. */
+  readonly list?: boolean;
+  /** May appear in `sort`. Default false. */
+  readonly sortable?: boolean;
+  /** Part of the free-text `search`. Default false. */
+  readonly searchable?: boolean;
+  /** May appear in `fields` and is returned when all fields are. Default true. */
+  readonly selectable?: boolean;
+  /** Storage name (SQL column, document key). Default: the field name. */
+  readonly column?: string;
+}
+
+/** Caps on what one request may ask for. Every cap is a 400 when exceeded, never a truncation. */
+export interface ResourceLimits {
+  /** Largest `limit`. Default 100. */
+  readonly maxLimit: number;
+  /** Longest value of any parameter, in characters. Default 1,000. */
+  readonly maxValueLength: number;
+  /** Longest `search`, in characters. Default 200. */
+  readonly maxSearchLength: number;
+  /** Most items in one comma list (after repeats are merged). Default 100. */
+  readonly maxListItems: number;
+  /** Most parameters in one request (repeats count each time). Default 100. */
+  readonly maxParams: number;
+}
+
+/** The declaration passed to `defineResource`. */
+export interface ResourceDefinition<Fields extends Record<string, FieldDefinition>> {
+  /** A name for messages and generated documents, e.g. `leads`. */
+  readonly name: string;
+  /** The identifier field; always selected and the final sort tie-breaker. Default `id`. */
+  readonly id?: keyof Fields & string;
+  readonly fields: Fields;
+  readonly defaults?: {
+    /** Default sort in the URL grammar, e.g. `createdAt:desc`. Default: the id, ascending. */
+    readonly sort?: string;
+    /** Default page size. Default 50. */
+    readonly limit?: number;
+  };
+  readonly limits?: Partial<ResourceLimits>;
+  readonly aliases?: {
+    /** Legacy parameter → current parameter, e.g. `{ updated_after: 'updatedAt[gte]' }`. */
+    readonly params?: Readonly<Record<string, string>>;
+    /** Legacy sort field → field, e.g. `{ updated_at: 'updatedAt' }`. */
+    readonly sortFields?: Readonly<Record<string, keyof Fields & string>>;
+  };
+}
+
+/** A field after `defineResource` has filled in every default. */
+export interface Field<F extends string = string> {
+  readonly name: F;
+  readonly type: FieldType;
+  /** Allowed values for `enum` fields; empty for other types. */
+  readonly values: readonly string[];
+  readonly nullable: boolean;
+  /** Allowed filter operators, in the order of `FILTER_OPERATORS`. */
+  readonly operators: readonly FilterOperator[];
+  readonly list: boolean;
+  readonly sortable: boolean;
+  readonly searchable: boolean;
+  readonly selectable: boolean;
+  readonly column: string;
+}
+
+/** A legacy parameter resolved against the resource. */
+export interface ParamAlias<F extends string = string> {
+  readonly field: F;
+  readonly op: FilterOperator;
+}
+
+/**
+ * A validated, normalized resource. Lookups by user-supplied names go through
+ * `Map`s, so no request can reach `Object.prototype`.
+ */
+export interface Resource<F extends string = string> {
+  readonly name: string;
+  readonly idField: F;
+  /** Every field, in declaration order. */
+  readonly fieldList: readonly Field<F>[];
+  readonly fields: ReadonlyMap<string, Field<F>>;
+  readonly filterable: readonly F[];
+  readonly sortable: readonly F[];
+  readonly searchable: readonly F[];
+  readonly selectable: readonly F[];
+  readonly defaults: { readonly sort: readonly SortKey<F>[]; readonly limit: number };
+  readonly limits: ResourceLimits;
+  readonly aliases: {
+    readonly params: ReadonlyMap<string, ParamAlias<F>>;
+    readonly sortFields: ReadonlyMap<string, F>;
+  };
+  /** The definition this resource was built from, for deriving new resources. */
+  readonly definition: ResourceDefinition<Record<F, FieldDefinition>>;
+}
+
+/** The field names of a resource, as a literal union. */
+export type FieldOf<R> = R extends Resource<infer F> ? F : never;

@@ -1,0 +1,36 @@
+import { defineResource } from './define-resource.js';
+import type { FieldDefinition, Resource } from './types.js';
+
+/** A column map, or a function from field name to column name. */
+export type ColumnMapping<F extends string> =
+  | Partial<Readonly<Record<F, string>>>
+  | ((field: F) => string);
+
+/**
+ * Derives a resource whose fields live in other storage columns; the API
+ * (parameter names, response keys) stays the same.
+ *
+ * @example
+ * const leadsTable = withColumns(leads, { createdAt: 'created_at', updatedAt: 'updated_at' });
+ * const snake = withColumns(leads, snakeCase);
+ */
+export function withColumns<F extends string>(
+  resource: Resource<F>,
+  mapping: ColumnMapping<F>,
+): Resource<F> {
+  const columnOf = (field: F): string | undefined =>
+    typeof mapping === 'function' ? mapping(field) : mapping[field];
+  const fields = Object.fromEntries(
+    resource.fieldList.map((field): [F, FieldDefinition] => {
+      const original = resource.definition.fields[field.name];
+      const column = columnOf(field.name);
+      return [field.name, column === undefined ? original : { ...original, column }];
+    }),
+  ) as Record<F, FieldDefinition>;
+  return defineResource({ ...resource.definition, fields }) as unknown as Resource<F>;
+}
+
+/** `createdAt` → `created_at`; for use with {@link withColumns}. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
