@@ -6,6 +6,7 @@ import { groupCode, type ParamGroup } from './param-group.js';
 import type { RawParam } from './read-input.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
+const LONE_SURROGATE = /\p{Cs}/u;
 /** Reserved names the parser understands today; the others are refused as unknown. */
 const SUPPORTED: ReadonlySet<ReservedParam> = new Set([
   'limit',
@@ -133,6 +134,11 @@ function checkValue(
   }
   if (value.includes('\u0000')) {
     issues.push(issue(code, key, value, `${key} must not contain the NUL character (U+0000)`));
+    return null;
+  }
+  // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
+  if (LONE_SURROGATE.test(value)) {
+    issues.push(issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`));
     return null;
   }
   return value;
