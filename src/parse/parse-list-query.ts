@@ -1,4 +1,5 @@
 import { and, type FilterNode, type ListQuery, type SortKey, search } from '../ast/index.js';
+import { deepFreeze } from '../deep-freeze.js';
 import { type Issue, issue, ListQueryError } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from './canonical-order.js';
@@ -14,14 +15,6 @@ import { type ListQueryInput, readInput } from './read-input.js';
 export type SafeParseResult<F extends string> =
   | { readonly success: true; readonly query: ListQuery<F> }
   | { readonly success: false; readonly issues: readonly Issue[] };
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** A parameter sent more than once is refused, except equality on list fields (their values merge). */
 function refuseRepeats(group: ParamGroup, issues: Issue[]): boolean {

@@ -48,6 +48,7 @@ function decode(text: string): string | null {
 }
 
 const BAD_ENCODING = 'is not valid percent-encoding';
+const ARRAY_INDEX = /^\d+$/;
 
 function readString(text: string, maxParams: number): ReadResult {
   const query = text.startsWith('?') ? text.slice(1) : text;
@@ -98,8 +99,11 @@ function readSearchParams(search: URLSearchParams, maxParams: number): ReadResul
 
 /**
  * Flattens `{ value: { gte: '100' }, status: ['won', 'lost'] }` into
- * `value[gte]=100`, `status=won`, `status=lost`. Only own enumerable keys are
- * read, so an inherited or polluted prototype contributes nothing.
+ * `value[gte]=100`, `status=won`, `status=lost`. qs mixes forms when a key is
+ * sent both bare and with an operator (`['a', { exists: 'false' }]`, or
+ * `{ 0: 'a', exists: 'false' }`): array items and numeric keys are repeats of
+ * the bare key. Only own enumerable keys are read, so an inherited or polluted
+ * prototype contributes nothing.
  */
 function readObject(object: QueryObject, maxParams: number): ReadResult {
   const params: RawParam[] = [];
@@ -112,13 +116,11 @@ function readObject(object: QueryObject, maxParams: number): ReadResult {
     if (typeof value === 'string') push({ key, value });
     else if (value === undefined) return;
     else if (Array.isArray(value)) {
-      for (const item of value) {
-        if (typeof item === 'string') push({ key, value: item });
-        else push({ key, value: null, problem: 'must be a string' });
-      }
-    } else if (typeof value === 'object' && value !== null && depth < 2) {
+      for (const item of value) visit(key, item, depth + 1);
+    } else if (typeof value === 'object' && value !== null && depth < 3) {
       for (const sub of Object.keys(value)) {
-        visit(`${key}[${sub}]`, (value as QueryObject)[sub], depth + 1);
+        const child = (value as QueryObject)[sub];
+        visit(ARRAY_INDEX.test(sub) ? key : `${key}[${sub}]`, child, depth + 1);
       }
     } else {
       push({ key, value: null, problem: 'must be a string' });

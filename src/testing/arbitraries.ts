@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import {
+  and,
+  comparison,
+  exists,
+  type FilterNode,
+  type FilterValue,
+  inList,
+  type ListQuery,
+  not,
+  or,
+  type SortKey,
+  search,
+} from '../ast/index.js';
+import { deepFreeze } from '../deep-freeze.js';
+import { canonicalOrder } from '../parse/canonical-order.js';
+import { formatListQuery } from '../parse/format-list-query.js';
+import { withTieBreaker } from '../parse/parse-sort.js';
+import type { Field, Resource } from '../resource/index.js';
+import { awkwardDay, awkwardInstant, awkwardNumber, awkwardString } from './value-pools.js';
+
+/** The generators values are drawn from; replace any of them to aim at your own data. */
+export interface ValueArbitraries {
+  readonly string: fc.Arbitrary<string>;
+  readonly number: fc.Arbitrary<number>;
+  /** Calendar days `YYYY-MM-DD`. */
+  readonly day: fc.Arbitrary<string>;
+  /** UTC instants `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+  readonly instant: fc.Arbitrary<string>;
+}
+
+export interface QueryArbitraryOptions {
+  readonly values?: Partial<ValueArbitraries>;
+  /** Most URL filters in one query. Default 4. */
+  readonly maxFilters?: number;
+  /** Largest page number generated. Default 5. */
+  readonly maxPage?: number;
+}
+
+const DEFAULT_VALUES: ValueArbitraries = {
+  string: awkwardString,
+  number: awkwardNumber,
+  day: awkwardDay,
+  instant: awkwardInstant,
+};
+
+function valuesOf(options: QueryArbitraryOptions | undefined): ValueArbitraries {
+  return { ...DEFAULT_VALUES, ...options?.values };
+}
+
+/** A filter value the URL grammar accepts for `field` (non-empty, within the length limit, no NUL). */
+function valueArbitrary(
+  resource: Resource,
+  field: Field,
+  values: ValueArbitraries,
+  inList: boolean,
+): fc.Arbitrary<FilterValue> {
+  const max = resource.limits.maxValueLength;
+  switch (field.type) {
+    case 'enum':
+      return fc.constantFrom(...field.values);
+    case 'boolean':
+      return fc.boolean();
+    case 'number':
+      return values.number;
+    case 'datetime':
+      return fc.oneof(values.day, values.instant);
+    case 'string':
+      // A comma splits list values, so list items cannot contain one.
+      return values.string.filter(
+        (s) =>
+          s.length > 0 && s.length <= max && !s.includes('\u0000') && !(inList && s.includes(',')),
+      );
+  }
+}
+
+/** One URL-level filter on `field` with operator `op` (equality may become an `in`). */
+function urlFilterArbitrary(
+  resource: Resource,
+  field: Field,
+  op: Field['operators'][number],
+  values: ValueArbitraries,
+): fc.Arbitrary<FilterNode> {
+  if (op === 'exists') return fc.boolean().map((b) => exists(field.name, b));
+  if (op === 'eq' && field.list) {
+    return fc
+      .uniqueArray(valueArbitrary(resource, field, values, true), {
+        minLength: 1,
+        maxLength: Math.min(4, resource.limits.maxListItems),
+      })
+      .map((list) =>
+        list.length === 1 ? comparison(field.name, 'eq', list[0]!) : inList(field.name, list),
+      );
+  }
+  return valueArbitrary(resource, field, values, false).map((v) => comparison(field.name, op, v));
+}
+
+/** Every (field, operator) pair the URL may use, for picking distinct filters. */
+function filterSlots(
+  resource: Resource,
+): readonly { field: Field; op: Field['operators'][number] }[] {
+  return resource.fieldList.flatMap((field) => field.operators.map((op) => ({ field, op })));
+}
+
+function sortArbitrary<F extends string>(
+  resource: Resource<F>,
+): fc.Arbitrary<readonly SortKey<F>[]> {
+  if (resource.sortable.length === 0)
+    return fc.constant(withTieBreaker(resource.idField, resource.defaults.sort));
+  const keys = fc
+    .shuffledSubarray([...resource.sortable], {
+      minLength: 1,
+      maxLength: Math.min(3, resource.sortable.length),
+    })
+    .chain((fields) =>
+      fc.tuple(
+        ...fields.map((field) =>
+          fc.constantFrom('asc', 'desc').map((direction) => ({ field, direction })),
+        ),
+      ),
+    );
+  return fc
+    .oneof(fc.constant(resource.defaults.sort), keys)
+    .map((chosen) => withTieBreaker(resource.idField, chosen as readonly SortKey<F>[]));
+}
+
+function selectArbitrary<F extends string>(
+  resource: Resource<F>,
+): fc.Arbitrary<'all' | readonly F[]> {
+  const others = resource.selectable.filter((f) => f !== resource.idField);
+  return fc.oneof(
+    fc.constant('all' as const),
+    fc
+      .subarray(others, { maxLength: Math.min(6, others.length) })
+      .map((fields) => [resource.idField, ...fields]),
+  );
+}
+
+/**
+ * Valid `ListQuery` ASTs for `resource`, exactly as the parser produces them
+ * (canonical filter order, id tie-breaker appended), so that
+ * `parseListQuery(resource, formatListQuery(resource, q))` equals `q`.
+ *
+ * @example
+ * fc.assert(fc.property(listQueryArbitrary(leads), (q) => {
+ *   expect(parseListQuery(leads, formatListQuery(leads, q))).toEqual(q);
+ * }));
+ */
+export function listQueryArbitrary<F extends string>(
+  resource: Resource<F>,
+  options?: QueryArbitraryOptions,
+): fc.Arbitrary<ListQuery<F>> {
+  const r = resource as Resource;
+  const values = valuesOf(options);
+  const slots = filterSlots(r);
+  const filters = fc
+    .subarray([...slots], {
+      maxLength: Math.min(options?.maxFilters ?? 4, resource.limits.maxParams - 5),
+    })
+    .chain((chosen) =>
+      fc.tuple(...chosen.map((slot) => urlFilterArbitrary(r, slot.field, slot.op, values))),
+    );
+  const searchTerm =
+    resource.searchable.length === 0
+      ? fc.constant(undefined)
+      : fc.option(
+          values.string.filter((s) => s.length > 0 && s.length <= resource.limits.maxSearchLength),
+          { freq: 3, nil: undefined },
+        );
+  return fc
+    .record({
+      filters,
+      searchTerm,
+      sort: sortArbitrary(resource),
+      select: selectArbitrary(resource),
+      limit: fc.integer({ min: 1, max: resource.limits.maxLimit }),
+      page: fc.integer({ min: 1, max: options?.maxPage ?? 5 }),
+    })
+    .map(({ filters: nodes, searchTerm: term, sort, select, limit, page }) => {
+      const children = canonicalOrder(resource, nodes as FilterNode<F>[]);
+      if (term !== undefined) children.push(search(resource.searchable, term));
+      return deepFreeze({ filter: and(children), sort, select, page: { limit, page } });
+    });
+}
+
+/**
+ * Valid query strings for `resource`: formatted from {@link listQueryArbitrary}.
+ *
+ * @example
+ * fc.assert(fc.property(queryStringArbitrary(leads), (qs) => {
+ *   expect(safeParseListQuery(leads, qs).success).toBe(true);
+ * }));
+ */
+export function queryStringArbitrary<F extends string>(
+  resource: Resource<F>,
+  options?: QueryArbitraryOptions,
+): fc.Arbitrary<string> {
+  return listQueryArbitrary(resource, options).map((q) => formatListQuery(resource, q));
+}
+
+/**
+ * Filter trees beyond what the URL can say: nested `and` / `or` / `not`, empty
+ * `and` and `or`, `in` lists (also empty) on any filterable field — the shapes
+ * servers build when they add their own conditions. Every backend must
+ * compile them.
+ *
+ * @example
+ * fc.assert(fc.property(filterTreeArbitrary(leads), (filter) => { … }));
+ */
+export function filterTreeArbitrary<F extends string>(
+  resource: Resource<F>,
+  options?: QueryArbitraryOptions & { readonly maxDepth?: number },
+): fc.Arbitrary<FilterNode<F>> {
+  const r = resource as Resource;
+  const values = valuesOf(options);
+  const slots = filterSlots(r);
+  const filterable = r.fieldList.filter((f) => f.operators.length > 0);
+  const leaves: fc.Arbitrary<FilterNode>[] = [
+    fc.constantFrom(...slots).chain((slot) => urlFilterArbitrary(r, slot.field, slot.op, values)),
+    fc
+      .constantFrom(...filterable)
+      .chain((field) =>
+        fc
+          .array(valueArbitrary(r, field, values, false), { maxLength: 3 })
+          .map((list) => inList(field.name, list)),
+      ),
+  ];
+  if (r.searchable.length > 0) {
+    leaves.push(
+      values.string.filter((s) => s.length > 0).map((term) => search(r.searchable, term)),
+    );
+  }
+  const leaf = fc.oneof(...leaves);
+  const tree = fc.letrec<{ node: FilterNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', maxDepth: options?.maxDepth ?? 3, withCrossShrink: true },
+      leaf,
+      fc.array(tie('node'), { maxLength: 3 }).map((children) => and(children)),
+      fc.array(tie('node'), { maxLength: 3 }).map((children) => or(children)),
+      tie('node').map((child) => not(child)),
+    ),
+  }));
+  return tree.node as fc.Arbitrary<FilterNode<F>>;
+}

@@ -1,0 +1,149 @@
+/**
+ * Properties of the parser: it never throws or pollutes prototypes whatever
+ * it is given; every AST survives format → parse; every input form of a query
+ * gives the same AST.
+ */
+import querystring from 'node:querystring';
+import fc from 'fast-check';
+import qs from 'qs';
+import { describe, expect, it } from 'vitest';
+import {
+  defineResource,
+  formatListQuery,
+  leads,
+  parseListQuery,
+  type Resource,
+  safeParseListQuery,
+} from '../../src/index.js';
+import { listQueryArbitrary, queryStringArbitrary } from '../../src/testing/index.js';
+import { propertyParams } from '../support/property.js';
+
+/** A second resource with number ids, booleans and no search, to keep the library resource-agnostic. */
+const tasks = defineResource({
+  name: 'tasks',
+  fields: {
+    id: { type: 'number', sortable: true },
+    title: { type: 'string', sortable: true, filter: ['eq'], list: true },
+    done: { type: 'boolean', nullable: true, filter: ['eq', 'exists'], sortable: true },
+    points: { type: 'number', filter: ['eq', 'gt', 'lte'], list: true },
+    due: { type: 'datetime', nullable: true, filter: ['gte', 'lt', 'exists'], sortable: true },
+  },
+  defaults: { limit: 10 },
+  limits: { maxLimit: 25 },
+});
+
+const resources: readonly [string, Resource][] = [
+  ['leads', leads as Resource],
+  ['tasks', tasks as Resource],
+];
+
+const prototypeKeys = (): string[] => Object.getOwnPropertyNames(Object.prototype).sort();
+
+/** Keys and key fragments that attack prototypes or the grammar. */
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__proto__[polluted]',
+  'constructor[prototype][polluted]',
+  'value[__proto__]',
+  'status[$ne]',
+  'value[gte][x]',
+  'a[b]c',
+  'toString',
+  'hasOwnProperty',
+  'value[constructor]',
+);
+
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 50 }),
+  fc
+    .array(
+      fc.tuple(fc.oneof(hostileKey, fc.string({ maxLength: 10 })), fc.string({ maxLength: 20 })),
+      { maxLength: 8 },
+    )
+    .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+);
+
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', maxDepth: 4 },
+    fc.string({ maxLength: 20 }),
+    fc.anything({ maxDepth: 1 }),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.oneof(hostileKey, fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+const hostileObject = fc.dictionary(
+  fc.oneof(hostileKey, fc.string({ maxLength: 10 })),
+  hostileValue,
+  {
+    maxKeys: 8,
+  },
+);
+
+describe.each(resources)('parser properties on %s', (_name, resource) => {
+  it('never throws and never touches Object.prototype, for any string or object', () => {
+    const before = prototypeKeys();
+    fc.assert(
+      fc.property(fc.oneof(hostileString, hostileObject), (input) => {
+        const result = safeParseListQuery(resource, input as string);
+        expect(typeof result.success).toBe('boolean');
+        if (!result.success) expect(result.issues.length).toBeGreaterThan(0);
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      }),
+      propertyParams(500),
+    );
+    expect(prototypeKeys()).toEqual(before);
+  });
+
+  it('parses every formatted AST back to the same AST', () => {
+    fc.assert(
+      fc.property(listQueryArbitrary(resource), (query) => {
+        expect(parseListQuery(resource, formatListQuery(resource, query))).toEqual(query);
+      }),
+      propertyParams(500),
+    );
+  });
+
+  it('gives the same AST for a string, URLSearchParams, and Express, Fastify and Hono objects', () => {
+    fc.assert(
+      fc.property(queryStringArbitrary(resource), (text) => {
+        const expected = parseListQuery(resource, text);
+        const params = new URLSearchParams(text);
+        const hono: Record<string, string[]> = {};
+        for (const [key, value] of params) (hono[key] ??= []).push(value);
+        expect(parseListQuery(resource, `?${text}`)).toEqual(expected);
+        expect(parseListQuery(resource, params)).toEqual(expected);
+        expect(parseListQuery(resource, qs.parse(text))).toEqual(expected);
+        expect(parseListQuery(resource, { ...querystring.parse(text) })).toEqual(expected);
+        expect(parseListQuery(resource, hono)).toEqual(expected);
+      }),
+      propertyParams(300),
+    );
+  });
+});
+
+describe('bounded work on hostile sizes', () => {
+  it('refuses 10,000 parameters with one issue', () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => `status=won&x${i}=1`).join('&');
+    const result = safeParseListQuery(leads, text);
+    expect(result).toEqual({
+      success: false,
+      issues: [expect.objectContaining({ code: 'VALIDATION_ERROR', param: null })],
+    });
+    const object = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 'v']));
+    expect(safeParseListQuery(leads, object).success).toBe(false);
+    expect(safeParseListQuery(leads, new URLSearchParams(object)).success).toBe(false);
+  });
+
+  it('refuses a 1 MB value, naming the parameter and clipping the echoed value', () => {
+    const result = safeParseListQuery(leads, `website=${'a'.repeat(1_000_000)}`);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues[0]).toMatchObject({ code: 'INVALID_FILTER', param: 'website' });
+    expect(result.issues[0]!.value!.length).toBeLessThanOrEqual(201);
+  });
+});
