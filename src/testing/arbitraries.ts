@@ -35,6 +35,8 @@ export interface QueryArbitraryOptions {
   readonly maxFilters?: number;
   /** Largest page number generated. Default 5. */
   readonly maxPage?: number;
+  /** Largest page size generated (at most the resource's `maxLimit`). Default: `maxLimit`. */
+  readonly maxLimit?: number;
 }
 
 const DEFAULT_VALUES: ValueArbitraries = {
@@ -173,7 +175,10 @@ export function listQueryArbitrary<F extends string>(
       searchTerm,
       sort: sortArbitrary(resource),
       select: selectArbitrary(resource),
-      limit: fc.integer({ min: 1, max: resource.limits.maxLimit }),
+      limit: fc.integer({
+        min: 1,
+        max: Math.min(options?.maxLimit ?? Number.POSITIVE_INFINITY, resource.limits.maxLimit),
+      }),
       page: fc.integer({ min: 1, max: options?.maxPage ?? 5 }),
     })
     .map(({ filters: nodes, searchTerm: term, sort, select, limit, page }) => {
