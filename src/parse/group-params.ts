@@ -2,7 +2,7 @@ import { isFilterOperator } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
 import type { Resource } from '../resource/index.js';
-import { groupCode, type ParamGroup } from './param-group.js';
+import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
@@ -30,19 +30,23 @@ function unknownParam(resource: Resource, key: string, value: string | null): Is
  * Resolves each raw parameter to the reserved parameter or `field[op]` filter
  * it names (legacy aliases included) and groups repeats, in first-seen order.
  * Keys outside the grammar, unknown fields and operators become issues here;
- * values are checked for encoding, NUL and length, never interpreted.
+ * values are checked for encoding, NUL and length, never interpreted. Each
+ * issue carries the position of its parameter.
  */
 export function groupParams(
   resource: Resource,
   params: readonly RawParam[],
-  issues: Issue[],
+  issues: PositionedIssue[],
 ): ParamGroup[] {
   const groups = new Map<string, ParamGroup>();
-  for (const raw of params) {
+  for (const [at, raw] of params.entries()) {
     const { key, value } = raw;
+    const report = (found: Issue): void => {
+      issues.push({ at, issue: found });
+    };
     const parsed = parseParamKey(key);
     if (!parsed) {
-      issues.push(
+      report(
         issue(
           'INVALID_FILTER',
           key,
@@ -59,24 +63,24 @@ export function groupParams(
     if (parsed.operator === undefined && reserved.has(parsed.name)) {
       const name = parsed.name as ReservedParam;
       if (!SUPPORTED.has(name)) {
-        issues.push(unknownParam(resource, key, value));
+        report(unknownParam(resource, key, value));
         continue;
       }
       groupKey = name;
-      group = groups.get(groupKey) ?? { kind: 'reserved', name, values: [] };
+      group = groups.get(groupKey) ?? { kind: 'reserved', name, at, values: [] };
     } else if (alias) {
       const field = resource.fields.get(alias.field)!;
       groupKey = `${alias.field}[${alias.op}]`;
-      group = groups.get(groupKey) ?? { kind: 'filter', field, op: alias.op, values: [] };
+      group = groups.get(groupKey) ?? { kind: 'filter', field, op: alias.op, at, values: [] };
     } else {
       const field = resource.fields.get(parsed.name);
       if (!field || field.operators.length === 0) {
-        issues.push(unknownParam(resource, key, value));
+        report(unknownParam(resource, key, value));
         continue;
       }
       const op = parsed.operator ?? 'eq';
       if (parsed.operator === 'eq' || !isFilterOperator(op)) {
-        issues.push(
+        report(
           issue(
             'INVALID_FILTER',
             key,
@@ -89,7 +93,7 @@ export function groupParams(
       if (!field.operators.includes(op)) {
         const allowed = field.operators.map((o) => (o === 'eq' ? 'equality' : o)).join(', ');
         const what = op === 'eq' ? 'Equality' : `Operator '${op}'`;
-        issues.push(
+        report(
           issue(
             'INVALID_FILTER',
             key,
@@ -100,10 +104,10 @@ export function groupParams(
         continue;
       }
       groupKey = `${field.name}[${op}]`;
-      group = groups.get(groupKey) ?? { kind: 'filter', field, op, values: [] };
+      group = groups.get(groupKey) ?? { kind: 'filter', field, op, at, values: [] };
     }
     groups.set(groupKey, group);
-    const checked = checkValue(resource, group, raw, issues);
+    const checked = checkValue(resource, group, raw, report);
     if (checked !== null) group.values.push({ param: key, value: checked });
   }
   return [...groups.values()];
@@ -114,12 +118,12 @@ function checkValue(
   resource: Resource,
   group: ParamGroup,
   raw: RawParam,
-  issues: Issue[],
+  report: (found: Issue) => void,
 ): string | null {
   const code = groupCode(group);
   const { key, value } = raw;
   if (value === null) {
-    issues.push(issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
+    report(issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
     return null;
   }
   const max =
@@ -127,18 +131,18 @@ function checkValue(
       ? resource.limits.maxSearchLength
       : resource.limits.maxValueLength;
   if (value.length > max) {
-    issues.push(
+    report(
       issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`),
     );
     return null;
   }
   if (value.includes('\u0000')) {
-    issues.push(issue(code, key, value, `${key} must not contain the NUL character (U+0000)`));
+    report(issue(code, key, value, `${key} must not contain the NUL character (U+0000)`));
     return null;
   }
   // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
   if (LONE_SURROGATE.test(value)) {
-    issues.push(issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`));
+    report(issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`));
     return null;
   }
   return value;

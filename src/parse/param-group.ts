@@ -1,5 +1,5 @@
 import type { FilterOperator } from '../ast/index.js';
-import type { IssueCode } from '../errors/index.js';
+import type { Issue, IssueCode } from '../errors/index.js';
 import type { ReservedParam } from '../grammar.js';
 import type { Field } from '../resource/index.js';
 
@@ -9,15 +9,30 @@ export interface ParamValue {
   readonly value: string;
 }
 
-/** All values sent for one reserved parameter or one `field[op]` filter. */
+/**
+ * All values sent for one reserved parameter or one `field[op]` filter; `at`
+ * is the position of its first parameter in the request.
+ */
 export type ParamGroup =
-  | { readonly kind: 'reserved'; readonly name: ReservedParam; readonly values: ParamValue[] }
+  | {
+      readonly kind: 'reserved';
+      readonly name: ReservedParam;
+      readonly at: number;
+      readonly values: ParamValue[];
+    }
   | {
       readonly kind: 'filter';
       readonly field: Field;
       readonly op: FilterOperator;
+      readonly at: number;
       readonly values: ParamValue[];
     };
+
+/** An issue with the position of the parameter it is about, so issues can be reported in request order. */
+export interface PositionedIssue {
+  readonly at: number;
+  readonly issue: Issue;
+}
 
 /** The issue code for problems with a group's values that are not about their meaning. */
 export function groupCode(group: ParamGroup): IssueCode {

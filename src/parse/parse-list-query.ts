@@ -4,7 +4,7 @@ import { type Issue, issue, ListQueryError } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from './canonical-order.js';
 import { groupParams } from './group-params.js';
-import { groupCode, groupParam, type ParamGroup } from './param-group.js';
+import { groupCode, groupParam, type ParamGroup, type PositionedIssue } from './param-group.js';
 import { parseFields } from './parse-fields.js';
 import { parseFilter } from './parse-filter.js';
 import { parseInteger } from './parse-integer.js';
@@ -49,7 +49,7 @@ export function safeParseListQuery<F extends string>(
   const read = readInput(input, resource.limits.maxParams);
   if (read.issue) return { success: false, issues: [read.issue] };
 
-  const issues: Issue[] = [];
+  const positioned: PositionedIssue[] = [];
   const filters: FilterNode<F>[] = [];
   let sort: readonly SortKey<F>[] = resource.defaults.sort;
   let select: 'all' | readonly F[] = 'all';
@@ -57,48 +57,56 @@ export function safeParseListQuery<F extends string>(
   let page: number | undefined = 1;
   let searchTerm: string | undefined;
 
-  for (const group of groupParams(resource as Resource, read.params, issues)) {
-    if (group.values.length === 0 || refuseRepeats(group, issues)) continue;
-    if (group.kind === 'filter') {
+  for (const group of groupParams(resource as Resource, read.params, positioned)) {
+    const issues: Issue[] = [];
+    if (group.values.length === 0 || refuseRepeats(group, issues)) {
+      // nothing to read: every value was refused, or the parameter was repeated
+    } else if (group.kind === 'filter') {
       const node = parseFilter(group, resource.limits, issues);
       if (node) filters.push(node as FilterNode<F>);
-      continue;
-    }
-    const text = group.values[0]!.value;
-    switch (group.name) {
-      case 'limit':
-        limit = parseInteger('limit', text, 1, resource.limits.maxLimit, issues);
-        break;
-      case 'page':
-        // Capped so that the offset (page - 1) * limit stays a safe integer.
-        page = parseInteger(
-          'page',
-          text,
-          1,
-          Math.floor(Number.MAX_SAFE_INTEGER / resource.limits.maxLimit),
-          issues,
-        );
-        break;
-      case 'sort':
-        sort = parseSort(resource, text, issues);
-        break;
-      case 'fields':
-        select = parseFields(resource, text, issues);
-        break;
-      case 'search':
-        if (resource.searchable.length === 0) {
-          issues.push(
-            issue('VALIDATION_ERROR', 'search', text, `${resource.name} does not support search`),
+    } else {
+      const text = group.values[0]!.value;
+      switch (group.name) {
+        case 'limit':
+          limit = parseInteger('limit', text, 1, resource.limits.maxLimit, issues);
+          break;
+        case 'page':
+          // Capped so that the offset (page - 1) * limit stays a safe integer.
+          page = parseInteger(
+            'page',
+            text,
+            1,
+            Math.floor(Number.MAX_SAFE_INTEGER / resource.limits.maxLimit),
+            issues,
           );
-        } else if (text === '') {
-          issues.push(issue('VALIDATION_ERROR', 'search', text, 'search must not be empty'));
-        } else {
-          searchTerm = text;
-        }
-        break;
+          break;
+        case 'sort':
+          sort = parseSort(resource, text, issues);
+          break;
+        case 'fields':
+          select = parseFields(resource, text, issues);
+          break;
+        case 'search':
+          if (resource.searchable.length === 0) {
+            issues.push(
+              issue('VALIDATION_ERROR', 'search', text, `${resource.name} does not support search`),
+            );
+          } else if (text === '') {
+            issues.push(issue('VALIDATION_ERROR', 'search', text, 'search must not be empty'));
+          } else {
+            searchTerm = text;
+          }
+          break;
+      }
     }
+    // Problems with a group's values sit at the position of its first parameter.
+    for (const found of issues) positioned.push({ at: group.at, issue: found });
   }
-  if (issues.length > 0) return { success: false, issues };
+  if (positioned.length > 0) {
+    // Array#sort is stable: the issues of one parameter keep the order they were found in.
+    const issues = positioned.sort((a, b) => a.at - b.at).map((entry) => entry.issue);
+    return { success: false, issues };
+  }
 
   const children = canonicalOrder(resource, filters);
   if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
