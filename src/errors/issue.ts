@@ -12,7 +12,10 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
  */
 export interface Issue {
   readonly code: IssueCode;
-  /** The parameter as the client wrote it (`value[gte]`, `updated_after`); null for the request as a whole. */
+  /**
+   * The parameter as the client wrote it (`value[gte]`, `updated_after`), cut like `value`;
+   * null for the request as a whole.
+   */
   readonly param: string | null;
   /** The offending value as received (cut to 200 characters with `…`); null when there is none. */
   readonly value: string | null;
@@ -27,12 +30,17 @@ export function clip(value: string): string {
   return value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
 }
 
-/** Builds a frozen issue; `value` is clipped. */
+/** Builds a frozen issue; `param` and `value` are clipped. */
 export function issue(
   code: IssueCode,
   param: string | null,
   value: string | null,
   message: string,
 ): Issue {
-  return Object.freeze({ code, param, value: value === null ? null : clip(value), message });
+  return Object.freeze({
+    code,
+    param: param === null ? null : clip(param),
+    value: value === null ? null : clip(value),
+    message,
+  });
 }

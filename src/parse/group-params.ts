@@ -1,5 +1,5 @@
 import { isFilterOperator } from '../ast/index.js';
-import { type Issue, issue } from '../errors/index.js';
+import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
 import type { Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
@@ -51,7 +51,7 @@ export function groupParams(
           'INVALID_FILTER',
           key,
           value,
-          `Malformed parameter '${key}': use field=value or field[operator]=value`,
+          `Malformed parameter '${clip(key)}': use field=value or field[operator]=value`,
         ),
       );
       continue;
