@@ -115,9 +115,13 @@ function readObject(object: QueryObject, maxParams: number): ReadResult {
   const visit = (key: string, value: unknown, depth: number): void => {
     if (typeof value === 'string') push({ key, value });
     else if (value === undefined) return;
-    else if (Array.isArray(value)) {
-      for (const item of value) visit(key, item, depth + 1);
-    } else if (typeof value === 'object' && value !== null && depth < 3) {
+    else if (typeof value === 'object' && value !== null && depth < 3) {
+      // Arrays count towards the depth too: nesting has no meaning past
+      // `field[op]` repeated, and unbounded recursion would overflow the stack.
+      if (Array.isArray(value)) {
+        for (const item of value) visit(key, item, depth + 1);
+        return;
+      }
       for (const sub of Object.keys(value)) {
         const child = (value as QueryObject)[sub];
         visit(ARRAY_INDEX.test(sub) ? key : `${key}[${sub}]`, child, depth + 1);
