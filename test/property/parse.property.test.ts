@@ -114,7 +114,7 @@ describe.each(resources)('parser properties on %s', (_name, resource) => {
         const expected = parseListQuery(resource, text);
         const params = new URLSearchParams(text);
         const hono: Record<string, string[]> = {};
-        for (const [key, value] of params) (hono[key] ??= []).push(value);
+        for (const [key, value] of params) hono[key] = [...(hono[key] ?? []), value];
         expect(parseListQuery(resource, `?${text}`)).toEqual(expected);
         expect(parseListQuery(resource, params)).toEqual(expected);
         expect(parseListQuery(resource, qs.parse(text))).toEqual(expected);
