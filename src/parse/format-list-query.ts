@@ -1,6 +1,7 @@
 import type { FilterNode, FilterValue, ListQuery, SortKey } from '../ast/index.js';
 import type { Resource } from '../resource/index.js';
 import { formatDecimal } from './decimal.js';
+import { withTieBreaker } from './parse-sort.js';
 
 /** `encodeURIComponent`, leaving the separators of the grammar readable. */
 function encode(text: string): string {
@@ -19,7 +20,12 @@ function formatFilter(resource: Resource, node: FilterNode): string {
   switch (node.kind) {
     case 'comparison': {
       const key = node.op === 'eq' ? node.field : `${node.field}[${node.op}]`;
-      return `${key}=${encode(formatValue(node.value))}`;
+      const text = formatValue(node.value);
+      // On a list field a comma splits the value, so it would come back as a list.
+      if (node.op === 'eq' && resource.fields.get(node.field)?.list && text.includes(',')) {
+        cannot(`the value ${JSON.stringify(text)} on list field '${node.field}'`);
+      }
+      return `${key}=${encode(text)}`;
     }
     case 'in': {
       if (!resource.fields.get(node.field)?.list) cannot(`a list on '${node.field}'`);
@@ -44,12 +50,18 @@ function formatFilter(resource: Resource, node: FilterNode): string {
 const formatKeys = (keys: readonly SortKey[]): string =>
   keys.map((k) => `${k.field}:${k.direction}`).join(',');
 
-/** The sort as the client would write it: the tie-breaker the parser appends is left out. */
+/**
+ * The sort as the client would write it: the tie-breaker the parser appends
+ * after the last key is left out. A sort by the id alone is kept, since
+ * `sort=` is not valid.
+ */
 function userSort(resource: Resource, sort: readonly SortKey[]): readonly SortKey[] {
   const last = sort.at(-1);
   const previous = sort.at(-2);
   const appended =
-    last?.field === resource.idField && last.direction === (previous?.direction ?? 'asc');
+    previous !== undefined &&
+    last?.field === resource.idField &&
+    last.direction === previous.direction;
   return appended ? sort.slice(0, -1) : sort;
 }
 
@@ -72,8 +84,10 @@ export function formatListQuery<F extends string>(
   if (query.filter.kind !== 'and') cannot(`a top-level '${query.filter.kind}' node`);
   for (const child of query.filter.children) parts.push(formatFilter(r, child));
 
-  const sort = formatKeys(userSort(r, query.sort));
-  if (sort !== formatKeys(r.defaults.sort)) parts.push(`sort=${sort}`);
+  // Compared with the tie-breaker in place: the default sort is left out, whatever its shape.
+  if (formatKeys(query.sort) !== formatKeys(withTieBreaker(r.idField, r.defaults.sort))) {
+    parts.push(`sort=${formatKeys(userSort(r, query.sort))}`);
+  }
   if (query.select !== 'all') {
     const fields = query.select.filter((f) => f !== resource.idField);
     parts.push(`fields=${fields.length === 0 ? resource.idField : fields.join(',')}`);
