@@ -100,8 +100,11 @@ function normalizeField<F extends string>(
     fail(resource, `${where}: only 'string' fields can be searchable`);
   }
   const column = def.column ?? name;
-  if (!NAME_PATTERN.test(column)) {
-    fail(resource, `${where}: column '${column}' must match ${NAME_PATTERN}`);
+  if (!NAME_PATTERN.test(column) || FORBIDDEN_NAMES.has(column)) {
+    fail(
+      resource,
+      `${where}: column '${column}' must match ${NAME_PATTERN} and not be __proto__, constructor or prototype`,
+    );
   }
   return Object.freeze({
     name,
@@ -123,6 +126,7 @@ function parseDefaultSort<F extends string>(
   text: string,
   fields: ReadonlyMap<string, Field<F>>,
 ): SortKey<F>[] {
+  const used = new Set<string>();
   return text.split(',').map((term) => {
     const { name, direction = 'asc' } = splitSortTerm(term);
     const field = fields.get(name);
@@ -130,6 +134,9 @@ function parseDefaultSort<F extends string>(
     if (!(SORT_DIRECTIONS as readonly string[]).includes(direction)) {
       fail(resource, `defaults.sort: direction '${direction}' must be asc or desc`);
     }
+    // The parser refuses a repeated sort field from clients; the default obeys the same grammar.
+    if (used.has(name)) fail(resource, `defaults.sort: '${name}' is given twice`);
+    used.add(name);
     return { field: field.name, direction: direction as SortDirection };
   });
 }
@@ -203,6 +210,10 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
   for (const [legacy, target] of Object.entries(definition.aliases?.sortFields ?? {})) {
     if (!fields.get(target)?.sortable) {
       fail(name, `aliases.sortFields.${legacy}: '${target}' is not a sortable field`);
+    }
+    // A legacy name that is a field would hide that field; one outside the grammar never matches.
+    if (fields.has(legacy) || !NAME_PATTERN.test(legacy)) {
+      fail(name, `aliases.sortFields.${legacy}: the legacy name must be a free, valid field name`);
     }
     sortAliases.set(legacy, target);
   }
