@@ -22,7 +22,8 @@ function refuseRepeats(group: ParamGroup, issues: Issue[]): boolean {
   if (group.kind === 'filter' && group.op === 'eq' && group.field.list) return false;
   const written = [...new Set(group.values.map((v) => v.param))];
   const as = written.length > 1 ? ` (as ${written.join(' and ')})` : '';
-  const param = groupParam(group);
+  // Name the parameter as the client wrote it; when it came under two names, the current one.
+  const param = written.length === 1 ? written[0]! : groupParam(group);
   issues.push(
     issue(
       groupCode(group),
