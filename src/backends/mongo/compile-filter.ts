@@ -1,0 +1,116 @@
+import type { Document } from 'mongodb';
+import {
+  type ComparisonNode,
+  type FilterNode,
+  type FilterVisitor,
+  type InNode,
+  type SearchNode,
+  visitFilter,
+} from '../../ast/index.js';
+import { assertWellFormed, dateCondition, literal } from './literal.js';
+import { literalSubstringPattern } from './search-pattern.js';
+import { fail, type MongoStorage } from './storage.js';
+
+/**
+ * A compiled condition: a query document, or a constant. Constants are folded
+ * away before anything reaches MongoDB, which rejects an empty `$and`/`$or`
+ * and has no literal `true`/`false` query document.
+ */
+type Condition = Document | boolean;
+
+function allOf(children: readonly Condition[]): Condition {
+  if (children.includes(false)) return false;
+  const docs = children.filter((c): c is Document => c !== true);
+  if (docs.length === 0) return true;
+  return docs.length === 1 ? docs[0]! : { $and: docs };
+}
+
+function anyOf(children: readonly Condition[]): Condition {
+  if (children.includes(true)) return true;
+  const docs = children.filter((c): c is Document => c !== false);
+  if (docs.length === 0) return false;
+  return docs.length === 1 ? docs[0]! : { $or: docs };
+}
+
+function comparison<F extends string>(
+  node: ComparisonNode<F>,
+  storage: MongoStorage<F>,
+): Condition {
+  const field = storage.field(node.field);
+  const column = storage.columnOf(field);
+  // Query comparison operators never match null or a missing field, and type
+  // bracketing keeps them within the value's BSON type: two-valued logic as is.
+  if (field.type === 'datetime') return { [column]: dateCondition(field, node.op, node.value) };
+  return { [column]: { [`$${node.op}`]: literal(field, node.value) } };
+}
+
+function inList<F extends string>(node: InNode<F>, storage: MongoStorage<F>): Condition {
+  const field = storage.field(node.field);
+  if (node.values.length === 0) return false;
+  // A day is a range, not a value: expand to one range per value.
+  if (field.type === 'datetime') {
+    return anyOf(
+      node.values.map((value) =>
+        comparison({ kind: 'comparison', field: node.field, op: 'eq', value }, storage),
+      ),
+    );
+  }
+  return { [storage.columnOf(field)]: { $in: node.values.map((value) => literal(field, value)) } };
+}
+
+function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>): Condition {
+  const { maxSearchLength } = storage.resource.limits;
+  if (node.term.length > maxSearchLength) {
+    fail(`a search term is longer than the resource's limits.maxSearchLength (${maxSearchLength})`);
+  }
+  assertWellFormed('the search term', node.term);
+  const pattern = literalSubstringPattern(node.term);
+  return anyOf(
+    node.fields.map((name) => {
+      const field = storage.field(name);
+      if (field.type !== 'string') fail(`search field '${name}' is not a string field`);
+      // $regex matches strings only: null and missing fields never match.
+      return { [storage.columnOf(field)]: { $regex: pattern } };
+    }),
+  );
+}
+
+function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, Condition> {
+  return {
+    comparison: (node) => comparison(node, storage),
+    in: (node) => inList(node, storage),
+    // `$ne: null` matches neither null nor a missing field (`$exists: true`
+    // would also match a stored null); `$eq: null` matches both.
+    exists: (node) => ({
+      [storage.columnOf(storage.field(node.field))]: node.exists ? { $ne: null } : { $eq: null },
+    }),
+    search: (node) => search(node, storage),
+    and: (node, visit) => allOf(node.children.map(visit)),
+    or: (node, visit) => anyOf(node.children.map(visit)),
+    not: (node, visit) => {
+      const child = visit(node.child);
+      // Every compiled leaf is plainly true or false for a document (no
+      // "unknown" as in SQL), so `$nor` of it is the two-valued negation.
+      return typeof child === 'boolean' ? !child : { $nor: [child] };
+    },
+  };
+}
+
+/**
+ * The query document for a filter tree: usable as `find(filter)`,
+ * `countDocuments(filter)` and `{ $match: filter }`. Always-true compiles to
+ * `{}`; always-false to `{ <idColumn>: { $in: [] } }`, which matches nothing.
+ *
+ * @example
+ * compileFilter(and([eq('status', 'won'), exists('gclid', true)]), mongoStorage(leads));
+ * // { $and: [{ status: { $eq: 'won' } }, { gclid: { $ne: null } }] }
+ */
+export function compileFilter<F extends string>(
+  node: FilterNode<F>,
+  storage: MongoStorage<F>,
+): Document {
+  const condition = visitFilter(node, visitor(storage));
+  if (condition === true) return {};
+  if (condition === false) return { [storage.idColumn]: { $in: [] } };
+  return condition;
+}

@@ -1,0 +1,95 @@
+import type { CollationOptions, Document, Filter } from 'mongodb';
+import type { ListQuery } from '../../ast/index.js';
+import type { Resource } from '../../resource/index.js';
+import { compileFilter } from './compile-filter.js';
+import { compileProjection } from './compile-projection.js';
+import { type MongoSort, planSort } from './compile-sort.js';
+import { fail, type MongoCompileOptions, mongoStorage } from './storage.js';
+
+/** The parts of a `collection.find()` call that return exactly the requested page. */
+export interface MongoFindQuery {
+  readonly filter: Filter<Document>;
+  readonly sort: MongoSort;
+  readonly projection: Document;
+  readonly skip: number;
+  readonly limit: number;
+}
+
+/** A list query compiled for the MongoDB driver. See `docs/backends/mongo.md`. */
+export interface MongoQuery {
+  /** The query document; always exact. Use with `countDocuments(filter)` or `find(filter)`. */
+  readonly filter: Filter<Document>;
+  /**
+   * `find()` arguments giving the same page as {@link pipeline}, or `undefined`
+   * when `find()` cannot: an ascending sort on a nullable field needs nulls
+   * last, and a plain MongoDB sort puts them first.
+   */
+  readonly find: MongoFindQuery | undefined;
+  /** Aggregation pipeline yielding the page: selected fields under their API names. Always exact. */
+  readonly pipeline: Document[];
+  /** Aggregation pipeline yielding `{ total }`, or no document at all when nothing matches. */
+  readonly countPipeline: Document[];
+  /**
+   * Pass as the `collation` option of `aggregate`, `find` and `countDocuments`:
+   * binary string comparison (code point order), whatever the collection's
+   * default collation.
+   */
+  readonly collation: CollationOptions;
+}
+
+/** Binary comparison of UTF-8 bytes, which orders strings by code point. */
+export const SIMPLE_COLLATION: Readonly<CollationOptions> = Object.freeze({ locale: 'simple' });
+
+function pageWindow(query: ListQuery): { skip: number; limit: number } {
+  const { limit, page } = query.page;
+  if (!Number.isSafeInteger(limit) || limit < 1) fail(`page.limit must be a positive integer`);
+  if (!Number.isSafeInteger(page) || page < 1) fail(`page.page must be a positive integer`);
+  const skip = (page - 1) * limit;
+  if (!Number.isSafeInteger(skip)) fail(`page.page × page.limit is too large`);
+  return { skip, limit };
+}
+
+/**
+ * Compiles a validated list query for MongoDB: a filter, an aggregation
+ * pipeline for the page and one for the total, and `find()` arguments when
+ * they give the same order. Semantics are those of every listql backend
+ * (two-valued logic, `exists` meaning "not null", nulls last both ways,
+ * binary string order, ASCII-only case folding in search). Field names come
+ * only from the resource; values only as typed literals and `Date`s.
+ *
+ * @example
+ * const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');
+ * const { pipeline, countPipeline, collation } = compileMongo(leads, query);
+ * const data = await collection.aggregate(pipeline, { collation }).toArray();
+ * const total = readTotal(await collection.aggregate(countPipeline, { collation }).toArray());
+ */
+export function compileMongo<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options?: MongoCompileOptions,
+): MongoQuery {
+  const storage = mongoStorage(resource, options);
+  const { skip, limit } = pageWindow(query);
+  const filter = compileFilter(query.filter, storage);
+  const order = planSort(query.sort, storage);
+  const projection = compileProjection(query.select, storage);
+  const hasSort = Object.keys(order.sort).length > 0;
+
+  const pipeline: Document[] = [{ $match: filter }];
+  if (order.nullFlags) pipeline.push({ $addFields: order.nullFlags });
+  // MongoDB rejects an empty $sort; the parser always sorts by at least the id.
+  if (hasSort) pipeline.push({ $sort: order.sort });
+  // Likewise a $skip of 0 is noise.
+  if (skip > 0) pipeline.push({ $skip: skip });
+  pipeline.push({ $limit: limit }, { $project: projection });
+
+  return {
+    filter: filter as Filter<Document>,
+    find: order.findExact
+      ? { filter: filter as Filter<Document>, sort: order.sort, projection, skip, limit }
+      : undefined,
+    pipeline,
+    countPipeline: [{ $match: filter }, { $count: 'total' }],
+    collation: { ...SIMPLE_COLLATION },
+  };
+}

@@ -1,0 +1,59 @@
+import type { AggregateOptions, Document } from 'mongodb';
+import type { ListQuery } from '../../ast/index.js';
+import type { Resource } from '../../resource/index.js';
+import { compileMongo } from './compile-mongo.js';
+import type { MongoCompileOptions } from './storage.js';
+
+/**
+ * What {@link runMongo} needs of a collection; a driver `Collection` fits.
+ * Declared structurally so this module never imports `mongodb` at runtime.
+ */
+export interface MongoAggregateTarget {
+  aggregate(pipeline: Document[], options?: AggregateOptions): { toArray(): Promise<Document[]> };
+}
+
+/** One page of documents (API field names) and the total number of matches. */
+export interface MongoPage {
+  readonly data: Document[];
+  readonly total: number;
+}
+
+/**
+ * The total from the result of a `countPipeline`. `$count` (like a `$group`
+ * over no documents) outputs no document at all when nothing matches, so an
+ * empty result means 0, not an error.
+ *
+ * @example
+ * readTotal(await collection.aggregate(countPipeline).toArray()); // 0 when nothing matched
+ */
+export function readTotal(documents: readonly Document[]): number {
+  const first = documents[0];
+  if (first === undefined) return 0;
+  const total: unknown = first['total'];
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
+    throw new Error(`readTotal: expected { total: <count> }, got ${JSON.stringify(first)}`);
+  }
+  return total;
+}
+
+/**
+ * Runs a list query on a collection: the page pipeline and the count
+ * pipeline, both with the simple (binary) collation.
+ *
+ * @example
+ * const { data, total } = await runMongo(db.collection('leads'), leads, parseListQuery(leads, req.url));
+ */
+export async function runMongo<F extends string>(
+  collection: MongoAggregateTarget,
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options?: MongoCompileOptions,
+): Promise<MongoPage> {
+  const compiled = compileMongo(resource, query, options);
+  const aggregateOptions: AggregateOptions = { collation: compiled.collation };
+  const [data, counted] = await Promise.all([
+    collection.aggregate(compiled.pipeline, aggregateOptions).toArray(),
+    collection.aggregate(compiled.countPipeline, aggregateOptions).toArray(),
+  ]);
+  return { data, total: readTotal(counted) };
+}

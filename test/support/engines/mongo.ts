@@ -1,0 +1,194 @@
+/**
+ * The MongoDB engine of the shared suites. No MongoDB server can run here, so
+ * the generated filters and pipelines are executed by mingo, an independent
+ * JavaScript implementation of MongoDB's query and aggregation language.
+ *
+ * Rows are stored the way MongoDB would hold them: keyed by column, the id in
+ * `_id`, dates as `Date`. Half of the null cells are left out of the document
+ * instead of stored as null (alternating by row and column), so every query
+ * meets both forms of "no value".
+ *
+ * Where mingo departs from MongoDB's documented semantics, this engine
+ * follows the documentation (see docs/backends/mongo.md, "Testing"):
+ * - `$sort` compares strings by code point (MongoDB: binary UTF-8 comparison);
+ *   mingo compares UTF-16 code units, which misorders U+E000–U+FFFF against
+ *   astral characters;
+ * - `$count` over nothing yields no document (mingo yields `{ total: 0 }`;
+ *   `readTotal` accepts both);
+ * - the `simple` collation is binary comparison (mingo would hand the locale
+ *   name to `Intl.Collator`), so the engine checks it is asked for and leaves
+ *   it out.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { Aggregator } from 'mingo/aggregator';
+import { Context } from 'mingo/core';
+import { Lazy, type Iterator as MingoIterator } from 'mingo/lazy';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import type { AnyObject, Options } from 'mingo/types';
+import type { AggregateOptions, Document } from 'mongodb';
+import {
+  compileMongo,
+  type MongoAggregateTarget,
+  type MongoFindQuery,
+  type MongoSort,
+  runMongo,
+} from '../../../src/backends/mongo/index.js';
+import type { ListQuery, Resource } from '../../../src/index.js';
+import type { ApiRow, Engine, EngineResult, LoadedDataset, StoredRow } from '../engine.js';
+
+/** MongoDB's order of the BSON types this engine stores (null and missing are one). */
+const TYPE_RANK = { null: 0, number: 1, string: 2, boolean: 3, date: 4 } as const;
+
+function typeRank(value: unknown): number {
+  if (value === null || value === undefined) return TYPE_RANK.null;
+  if (value instanceof Date) return TYPE_RANK.date;
+  const type = typeof value;
+  if (type === 'number' || type === 'string' || type === 'boolean') return TYPE_RANK[type];
+  throw new Error(`mongo engine: cannot order a ${type} value`);
+}
+
+/** Code point order of two strings, the order of their UTF-8 bytes. */
+function compareCodePoints(a: string, b: string): number {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return x.done === y.done ? 0 : x.done ? -1 : 1;
+    const diff = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (diff !== 0) return diff;
+  }
+}
+
+/** MongoDB's comparison of two scalar values, as documented in "Comparison/Sort Order". */
+export function compareBson(a: unknown, b: unknown): number {
+  const rank = typeRank(a) - typeRank(b);
+  if (rank !== 0 || a === null || a === undefined) return rank;
+  if (typeof a === 'string') return compareCodePoints(a, b as string);
+  if (a instanceof Date) return a.getTime() - (b as Date).getTime();
+  return Number(a) - Number(b);
+}
+
+/** Orders documents by a sort specification (top-level keys), stably. */
+function sortDocuments(documents: AnyObject[], spec: MongoSort): AnyObject[] {
+  const keys = Object.entries(spec);
+  return [...documents].sort((x, y) => {
+    for (const [key, direction] of keys) {
+      const order = compareBson(x[key], y[key]);
+      if (order !== 0) return order * direction;
+    }
+    return 0;
+  });
+}
+
+/** The `$sort` stage with MongoDB's order, in place of mingo's. */
+function $sort(collection: MingoIterator, spec: MongoSort): MingoIterator {
+  return collection.transform((documents: AnyObject[]) => Lazy(sortDocuments(documents, spec)));
+}
+
+/** Every mingo operator, with `$sort` replaced. */
+const context = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: { ...pipelineOperators, $sort } as unknown as typeof pipelineOperators,
+  projection: projectionOperators,
+  query: queryOperators,
+  window: windowOperators,
+});
+const mingoOptions: Partial<Options> = { context };
+
+/** A collection as `runMongo` sees it, answering with mingo. */
+function mingoCollection(documents: readonly AnyObject[]): MongoAggregateTarget {
+  return {
+    aggregate(pipeline: Document[], options?: AggregateOptions) {
+      if (options?.collation?.locale !== 'simple') {
+        throw new Error('mongo engine: expected the simple collation');
+      }
+      const result = new Aggregator(pipeline, mingoOptions).run([...documents]);
+      // MongoDB's $count outputs nothing for no input; mingo outputs a zero.
+      const last = pipeline.at(-1);
+      const counted = last !== undefined && '$count' in last;
+      const empty = counted && result.length === 1 && result[0]?.[last.$count] === 0;
+      return { toArray: async () => (empty ? [] : result) };
+    },
+  };
+}
+
+/** The page and total that `find(filter).sort().skip().limit()` and `countDocuments` give. */
+function runFind(documents: readonly AnyObject[], find: MongoFindQuery): EngineResult {
+  const matched = new Query(find.filter, mingoOptions).find<AnyObject>([...documents]).all();
+  const page = sortDocuments(matched, find.sort).slice(find.skip, find.skip + find.limit);
+  const data = new Query({}, mingoOptions)
+    .find<AnyObject>(page, find.projection)
+    .all()
+    .map(toApiRow);
+  return { data, total: matched.length };
+}
+
+function toDocument(resource: Resource, row: StoredRow, index: number): AnyObject {
+  const document: AnyObject = {};
+  resource.fieldList.forEach((field, position) => {
+    const key = field.name === resource.idField ? '_id' : field.column;
+    const cell = row[field.column];
+    if (cell === null || cell === undefined) {
+      if ((index + position) % 2 === 0) document[key] = null;
+      return;
+    }
+    document[key] = field.type === 'datetime' ? new Date(cell as string | Date) : cell;
+  });
+  return document;
+}
+
+function toApiRow(document: AnyObject): ApiRow {
+  return Object.fromEntries(
+    Object.entries(document).map(([key, value]) => [
+      key,
+      value instanceof Date ? value.toISOString() : value,
+    ]),
+  );
+}
+
+function loadDataset(resource: Resource, rows: readonly StoredRow[]): LoadedDataset {
+  let documents = rows.map((row, index) => toDocument(resource, row, index));
+  return {
+    async run(query: ListQuery): Promise<EngineResult> {
+      const page = await runMongo(mingoCollection(documents), resource, query);
+      const result = { data: page.data.map(toApiRow), total: page.total };
+      const { find } = compileMongo(resource, query);
+      if (find) {
+        const viaFind = runFind(documents, find);
+        if (!isDeepStrictEqual(viaFind, result)) {
+          throw new Error(
+            `mongo engine: find() and the pipeline disagree\n` +
+              `pipeline: ${JSON.stringify(result)}\nfind:     ${JSON.stringify(viaFind)}`,
+          );
+        }
+      }
+      return result;
+    },
+    async drop() {
+      documents = [];
+    },
+  };
+}
+
+/**
+ * The MongoDB backend run by mingo over in-memory documents.
+ *
+ * @example
+ * const dataset = await mongoEngine.load(leads, rows);
+ * const { data, total } = await dataset.run(parseListQuery(leads, 'sort=name'));
+ */
+export const mongoEngine: Engine = {
+  name: 'mongo (mingo)',
+  async load(resource, rows) {
+    return loadDataset(resource, rows);
+  },
+  async close() {},
+};
