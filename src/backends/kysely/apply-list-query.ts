@@ -1,0 +1,83 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { ListQuery } from '../../ast/index.js';
+import type { Resource } from '../../resource/index.js';
+import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
+import { orderItems } from './compile-order.js';
+import { selectedFields, selections } from './compile-select.js';
+import { toSql } from './condition.js';
+
+/** Options of {@link applyListQuery} and {@link applyListCount}. */
+export type ListQuerySqlOptions = FilterSqlOptions;
+
+/** The raw row a list query selects: API field names, driver values (see `readListRow`). */
+export type RawListRow<F extends string> = Partial<Record<F, unknown>>;
+
+/** The page's OFFSET, kept a safe integer (an absurd page is simply past the end). */
+function pageOffset(query: ListQuery): number {
+  return Math.min((query.page.page - 1) * query.page.limit, Number.MAX_SAFE_INTEGER);
+}
+
+/** Adds the where clause of `query.filter`; nothing for a filter that is always true. */
+function applyFilter<DB, TB extends keyof DB, O, F extends string>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: ListQuerySqlOptions,
+): SelectQueryBuilder<DB, TB, O> {
+  const filter = compileFilter(resource, query.filter, options);
+  if (filter.kind === 'constant' && filter.value) return qb;
+  return qb.where(toSql(filter));
+}
+
+/**
+ * Adds a list query to a Kysely select: the where clause (every filter node
+ * kind), the select list (storage columns under API field names), the order
+ * (nulls last, strings by code point, the id tie-breaker) and limit/offset.
+ * Every value is a bound parameter; identifiers come from the resource only.
+ * Turn the rows into API rows with `readListRow`.
+ *
+ * @example
+ * const query = parseListQuery(leads, 'status=won,lost&value[gte]=100');
+ * const rows = await applyListQuery(db.selectFrom('leads'), leads, query, {
+ *   dialect: sqlDialectOf(db),
+ * }).execute();
+ */
+export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: ListQuerySqlOptions,
+): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
+  const fields = selectedFields(resource, query.select);
+  let built = applyFilter(qb, resource, query, options).select(
+    selections(fields, options.table),
+  ) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;
+  for (const item of orderItems(resource, query.sort, options.dialect, options.table)) {
+    built = built.orderBy(item.expression, (ob) => {
+      const directed = item.direction === 'desc' ? ob.desc() : ob.asc();
+      return item.nullsLast ? directed.nullsLast() : directed;
+    });
+  }
+  return built.limit(query.page.limit).offset(pageOffset(query));
+}
+
+/**
+ * The count query for `total`: the same where clause, `count(*) as total`,
+ * no order and no page. Drivers return the count as a number, a string
+ * (pg's bigint) or a bigint; `Number(row.total)` reads all three.
+ *
+ * @example
+ * const { total } = await applyListCount(db.selectFrom('leads'), leads, query, {
+ *   dialect: sqlDialectOf(db),
+ * }).executeTakeFirstOrThrow();
+ */
+export function applyListCount<DB, TB extends keyof DB, O, F extends string>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: ListQuerySqlOptions,
+): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
+  return applyFilter(qb, resource, query, options).select((eb) =>
+    eb.fn.countAll<number | string | bigint>().as('total'),
+  ) as unknown as SelectQueryBuilder<DB, TB, { total: number | string | bigint }>;
+}

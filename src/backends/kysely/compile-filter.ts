@@ -1,0 +1,206 @@
+/**
+ * The filter tree as a SQL condition, with the two-valued logic of
+ * `docs/ast.md`: a comparison or `in` on a null column is false, so its
+ * negation is true.
+ *
+ * Negations are pushed down to the leaves (De Morgan), where each negated
+ * leaf on a nullable column becomes `column is null or not (leaf)`. Without a
+ * `not`, SQL's unknown already behaves as false (`and` and `or` are monotone),
+ * so the common un-negated query stays plain, index-friendly SQL.
+ */
+import { type SqlBool, sql } from 'kysely';
+import {
+  type ComparisonOperator,
+  type FilterNode,
+  type InstantBound,
+  instantBounds,
+  utcMs,
+  visitFilter,
+} from '../../ast/index.js';
+import type { Field, Resource } from '../../resource/index.js';
+import { columnSql, fieldOf, isTextField } from './columns.js';
+import { allOf, anyOf, type Condition, condition, FALSE, negate, toSql } from './condition.js';
+import type { Sql, SqlDialect } from './dialect.js';
+import { containsPattern } from './search-pattern.js';
+import { bindValue, checkFilterValue } from './values.js';
+
+/** Where the compiled SQL goes: the dialect, and the table that qualifies columns (for joins). */
+export interface FilterSqlOptions {
+  readonly dialect: SqlDialect;
+  /** Qualifies every column (`"leads"."status"`); omit for a single-table query. */
+  readonly table?: string | undefined;
+}
+
+const OPERATOR_SQL: Readonly<Record<ComparisonOperator, string>> = {
+  eq: '=',
+  gt: '>',
+  gte: '>=',
+  lt: '<',
+  lte: '<=',
+};
+
+// The instants of the date grammar: years 0000–9999. A day bound can fall one
+// day past the end (`lte 9999-12-31` is `lt 10000-01-01`), which no column
+// type can hold, so it is decided here instead of in SQL.
+const MIN_INSTANT = utcMs(0, 1, 1);
+const MAX_INSTANT = utcMs(9999, 12, 31, 23, 59, 59, 999);
+
+interface Context<F extends string> {
+  readonly resource: Resource<F>;
+  readonly dialect: SqlDialect;
+  readonly table: string | undefined;
+}
+
+function op(operator: ComparisonOperator): Sql {
+  return sql.raw(OPERATOR_SQL[operator]);
+}
+
+/** A leaf, negated when asked: a null column satisfies the negation of any leaf. */
+function leaf(field: Field, column: Sql, positive: Condition, negated: boolean): Condition {
+  if (!negated) return positive;
+  if (!field.nullable) return negate(positive);
+  return anyOf([condition(sql<SqlBool>`${column} is null`), negate(positive)]);
+}
+
+function instantComparison(ctx: Context<string>, column: Sql, bound: InstantBound): Condition {
+  const outOfRange = bound.ms > MAX_INSTANT ? 'above' : bound.ms < MIN_INSTANT ? 'below' : null;
+  if (outOfRange !== null) {
+    // Every stored instant is below a bound above the range: `lt`/`lte` hold for
+    // every non-null value, the rest for none (and the mirror image below).
+    const holds = outOfRange === 'above' ? ['lt', 'lte'] : ['gt', 'gte'];
+    return holds.includes(bound.op) ? condition(sql<SqlBool>`${column} is not null`) : FALSE;
+  }
+  return condition(sql<SqlBool>`${column} ${op(bound.op)} ${ctx.dialect.instantParam(bound.ms)}`);
+}
+
+function comparison(
+  ctx: Context<string>,
+  field: Field,
+  column: Sql,
+  operator: ComparisonOperator,
+  rawValue: unknown,
+): Condition {
+  const value = checkFilterValue(field, rawValue);
+  const { dialect } = ctx;
+  if (field.type === 'datetime') {
+    return allOf(
+      instantBounds(operator, value as string).map((b) => instantComparison(ctx, column, b)),
+    );
+  }
+  if (isTextField(field)) {
+    if (operator === 'eq') return condition(dialect.textIn(column, [value as string]));
+    return condition(sql<SqlBool>`${dialect.codePointText(column)} ${op(operator)} ${value}`);
+  }
+  return condition(sql<SqlBool>`${column} ${op(operator)} ${bindValue(dialect, field, value)}`);
+}
+
+function inList(
+  ctx: Context<string>,
+  field: Field,
+  column: Sql,
+  values: readonly unknown[],
+): Condition {
+  if (values.length === 0) return FALSE;
+  if (field.type === 'datetime') {
+    return anyOf(values.map((value) => comparison(ctx, field, column, 'eq', value)));
+  }
+  if (isTextField(field)) {
+    const texts = values.map((value) => checkFilterValue(field, value) as string);
+    return condition(ctx.dialect.textIn(column, texts));
+  }
+  const params = values.map((value) => bindValue(ctx.dialect, field, value));
+  return condition(
+    params.length === 1
+      ? sql<SqlBool>`${column} = ${params[0]}`
+      : sql<SqlBool>`${column} in (${sql.join(params)})`,
+  );
+}
+
+function searchLeaf(ctx: Context<string>, field: Field, column: Sql, pattern: string): Condition {
+  if (!isTextField(field)) {
+    throw new Error(
+      `listql/kysely: search over field '${field.name}' (${field.type}); only string fields can be searched`,
+    );
+  }
+  const { dialect } = ctx;
+  return condition(
+    sql<SqlBool>`${dialect.asciiLower(column)} like ${pattern} ${dialect.likeEscape}`,
+  );
+}
+
+function compile<F extends string>(
+  ctx: Context<F>,
+  node: FilterNode<F>,
+): (negated: boolean) => Condition {
+  const column = (name: string): [Field, Sql] => {
+    const field = fieldOf(ctx.resource, name);
+    return [field, columnSql(field, ctx.table)];
+  };
+  return visitFilter<F, (negated: boolean) => Condition>(node, {
+    comparison: (n) => (negated) => {
+      const [field, col] = column(n.field);
+      return leaf(field, col, comparison(ctx, field, col, n.op, n.value), negated);
+    },
+    in: (n) => (negated) => {
+      const [field, col] = column(n.field);
+      return leaf(field, col, inList(ctx, field, col, n.values), negated);
+    },
+    exists: (n) => (negated) => {
+      const [, col] = column(n.field);
+      // Never unknown, so negation is simply the other test.
+      return condition(
+        n.exists !== negated ? sql<SqlBool>`${col} is not null` : sql<SqlBool>`${col} is null`,
+      );
+    },
+    search: (n) => (negated) => {
+      const pattern = containsPattern(n.term);
+      const leaves = n.fields.map((name) => {
+        const [field, col] = column(name);
+        return leaf(field, col, searchLeaf(ctx, field, col, pattern), negated);
+      });
+      return negated ? allOf(leaves) : anyOf(leaves);
+    },
+    and: (n, visit) => (negated) => {
+      const children = n.children.map((child) => visit(child)(negated));
+      return negated ? anyOf(children) : allOf(children);
+    },
+    or: (n, visit) => (negated) => {
+      const children = n.children.map((child) => visit(child)(negated));
+      return negated ? allOf(children) : anyOf(children);
+    },
+    not: (n, visit) => (negated) => visit(n.child)(!negated),
+  });
+}
+
+/**
+ * The filter as a condition, `TRUE`/`FALSE` when it folds to a constant.
+ * @internal Used by {@link filterSql} and `applyListQuery`.
+ */
+export function compileFilter<F extends string>(
+  resource: Resource<F>,
+  filter: FilterNode<F>,
+  options: FilterSqlOptions,
+): Condition {
+  const ctx: Context<F> = { resource, dialect: options.dialect, table: options.table };
+  return compile(ctx, filter)(false);
+}
+
+/**
+ * The filter tree as a SQL boolean expression for Kysely's `where`, every value
+ * a bound parameter. Use it to add a listql filter to a query of your own
+ * (a join, a keyset page, an export).
+ *
+ * @example
+ * const rows = await db
+ *   .selectFrom('leads')
+ *   .selectAll()
+ *   .where(filterSql(leads, query.filter, { dialect: sqlDialectOf(db) }))
+ *   .execute();
+ */
+export function filterSql<F extends string>(
+  resource: Resource<F>,
+  filter: FilterNode<F>,
+  options: FilterSqlOptions,
+): Sql<SqlBool> {
+  return toSql(compileFilter(resource, filter, options));
+}

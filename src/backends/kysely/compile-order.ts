@@ -1,0 +1,26 @@
+import type { SortKey } from '../../ast/index.js';
+import type { Resource } from '../../resource/index.js';
+import { columnSql, fieldOf, isTextField } from './columns.js';
+import type { OrderItem, SqlDialect } from './dialect.js';
+
+/**
+ * The ORDER BY items of `sort` (which already ends with the id tie-breaker):
+ * nulls last in both directions, strings by code point, numbers, dates and
+ * booleans (false < true) by their natural order.
+ *
+ * @example
+ * orderItems(leads, [{ field: 'createdAt', direction: 'desc' }], postgresDialect, undefined);
+ */
+export function orderItems<F extends string>(
+  resource: Resource<F>,
+  sort: readonly SortKey<F>[],
+  dialect: SqlDialect,
+  table: string | undefined,
+): OrderItem[] {
+  return sort.flatMap((key) => {
+    const field = fieldOf(resource, key.field);
+    const column = columnSql(field, table);
+    const expression = isTextField(field) ? dialect.codePointText(column) : column;
+    return dialect.orderItems(expression, column, key.direction, field.nullable);
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * DDL for a resource's table on each dialect: one column per field with the
+ * type listql reads back exactly, NOT NULL where the field is not nullable,
+ * the id as primary key, and indexes that serve the resource's sorts and list
+ * filters. Tests, benchmarks and the demo create their tables with it.
+ */
+import type { CreateIndexBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import type { Resource } from '../../resource/index.js';
+import { fieldOf } from './columns.js';
+import type { SqlDialect } from './dialect.js';
+import { sqlDialectOf } from './dialects/detect.js';
+
+/** Options of {@link createTableQueries}. */
+export interface TableOptions<F extends string> {
+  /** The table name, optionally `schema.table`. */
+  readonly table: string;
+  /** Indexes, each a list of fields in key order. Default: {@link recommendedIndexes}. */
+  readonly indexes?: readonly (readonly F[])[];
+  /** The dialect; by default read from the Kysely instance's adapter. */
+  readonly dialect?: SqlDialect;
+}
+
+/** The statements that create a table and its indexes, in order. */
+export interface TableQueries {
+  readonly table: CreateTableBuilder<string, string>;
+  readonly indexes: readonly CreateIndexBuilder[];
+}
+
+/**
+ * Indexes that serve a resource's list queries: each sortable date-time or
+ * number field followed by the id (the sort and its tie-breaker, and range
+ * filters on the field), and each list-filterable field followed by the
+ * default sort field and the id (`status=won,lost&sort=createdAt:desc`).
+ *
+ * @example
+ * recommendedIndexes(leads);
+ * // [['value','id'], ['createdAt','id'], ['updatedAt','id'], ['qualifiedAt','id'],
+ * //  ['status','createdAt','id'], ['source','createdAt','id'], ['labelId','createdAt','id']]
+ */
+export function recommendedIndexes<F extends string>(resource: Resource<F>): F[][] {
+  const id = resource.idField;
+  const defaultSort = resource.defaults.sort[0]?.field;
+  const sorted = resource.fieldList
+    .filter((f) => f.sortable && (f.type === 'datetime' || f.type === 'number') && f.name !== id)
+    .map((f) => [f.name, id]);
+  const listed = resource.fieldList
+    .filter((f) => f.list && f.name !== id)
+    .map((f) =>
+      defaultSort === undefined || defaultSort === f.name
+        ? [f.name, id]
+        : [f.name, defaultSort, id],
+    );
+  return [...sorted, ...listed];
+}
+
+/** `leads_created_at_id_idx`, shortened to fit the 63/64-character identifier limits. */
+function indexName(table: string, columns: readonly string[], position: number): string {
+  const base = table.split('.').at(-1)!;
+  const name = `${base}_${columns.join('_')}_idx`;
+  return name.length <= 63 ? name : `${base.slice(0, 50)}_idx${position + 1}`;
+}
+
+/**
+ * The CREATE TABLE and CREATE INDEX statements of `resource` as Kysely
+ * builders: compile them to read the SQL, or execute them.
+ *
+ * @example
+ * const { table, indexes } = createTableQueries(db, leads, { table: 'leads' });
+ * console.log(table.compile().sql);
+ */
+export function createTableQueries<DB, F extends string>(
+  db: Kysely<DB>,
+  resource: Resource<F>,
+  options: TableOptions<F>,
+): TableQueries {
+  const dialect = options.dialect ?? sqlDialectOf(db);
+  const indexes = options.indexes ?? recommendedIndexes(resource);
+  const indexed = new Set<string>([resource.idField, ...indexes.flat()]);
+  let table = db.schema.createTable(options.table);
+  for (const field of resource.fieldList) {
+    const type = dialect.columnType({ field, indexed: indexed.has(field.name) });
+    table = table.addColumn(field.column, type, (column) => {
+      if (field.name === resource.idField) return column.primaryKey().notNull();
+      return field.nullable ? column : column.notNull();
+    });
+  }
+  if (dialect.tableOptions !== undefined) table = table.modifyEnd(dialect.tableOptions);
+  const indexQueries = indexes.map((fields, position) => {
+    const columns = fields.map((name) => fieldOf(resource, name).column);
+    return db.schema
+      .createIndex(indexName(options.table, columns, position))
+      .on(options.table)
+      .columns(columns);
+  });
+  return { table, indexes: indexQueries };
+}
+
+/**
+ * Creates the table of `resource` and its indexes.
+ *
+ * @example
+ * await createTable(db, leads, { table: 'leads' });
+ */
+export async function createTable<DB, F extends string>(
+  db: Kysely<DB>,
+  resource: Resource<F>,
+  options: TableOptions<F>,
+): Promise<void> {
+  const { table, indexes } = createTableQueries(db, resource, options);
+  await table.execute();
+  for (const index of indexes) await index.execute();
+}

@@ -1,0 +1,72 @@
+import { type SqlBool, sql } from 'kysely';
+import type { Sql, SqlDialect } from '../dialect.js';
+import { mysqlInstant } from '../instants.js';
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Code point comparison: on utf8mb4 the bytes of a binary string are UTF-8, whose byte order is code point order. */
+const binary = (text: Sql): Sql => sql`cast(${text} as binary)`;
+
+/**
+ * A–Z to a–z and nothing else. LOWER() would fold É and Σ too (and does
+ * nothing at all to binary strings), so replace the 26 letters one by one, on
+ * the bytes, where no multi-byte character can be touched.
+ */
+function asciiLower(text: Sql): Sql {
+  let folded = binary(text);
+  for (const upper of UPPER) {
+    folded = sql`replace(${folded}, ${sql.lit(upper)}, ${sql.lit(upper.toLowerCase())})`;
+  }
+  return folded;
+}
+
+const TYPES = {
+  number: sql`double`,
+  boolean: sql`boolean`,
+  // DATETIME has no zone: listql stores and binds UTC.
+  datetime: sql`datetime(3)`,
+} as const;
+
+/**
+ * MySQL and MariaDB (mysql2 and other MysqlAdapter dialects). String columns
+ * must be utf8mb4 (any collation): code point comparisons cast them to binary.
+ *
+ * @example
+ * applyListQuery(db.selectFrom('leads'), leads, query, { dialect: mysqlDialect });
+ */
+export const mysqlDialect: SqlDialect = Object.freeze<SqlDialect>({
+  name: 'mysql',
+  maxParameters: 65_535,
+  codePointText: binary,
+  // The first test uses the column's collation, so its index applies; it is
+  // true for every exact match but also for 'a' = 'A' (a _ci collation) or
+  // 'a' = 'a ' (PAD SPACE). The binary test then keeps only exact matches.
+  textIn: (column, values) =>
+    values.length === 1
+      ? sql<SqlBool>`(${column} = ${values[0]} and ${binary(column)} = ${binary(sql`${values[0]}`)})`
+      : sql<SqlBool>`(${column} in (${sql.join(values)}) and ${binary(column)} in (${sql.join(
+          values.map((value) => binary(sql`${value}`)),
+        )}))`,
+  asciiLower,
+  // Backslash escapes in string literals are on by default in MySQL.
+  likeEscape: sql`escape '\\\\'`,
+  // Nulls sort first ascending and MySQL has no NULLS LAST: sort by IS NULL first.
+  orderItems: (expression, column, direction, nullable) =>
+    nullable && direction === 'asc'
+      ? [
+          { expression: sql<SqlBool>`${column} is null`, direction: 'asc', nullsLast: false },
+          { expression, direction, nullsLast: false },
+        ]
+      : [{ expression, direction, nullsLast: false }],
+  booleanParam: (value) => value,
+  instantParam: mysqlInstant,
+  // InnoDB cannot index TEXT without a prefix length; indexed strings get a
+  // VARCHAR (255 utf8mb4 characters fit the 3072-byte key limit).
+  columnType: ({ field, indexed }) =>
+    field.type === 'string' || field.type === 'enum'
+      ? indexed
+        ? sql`varchar(255)`
+        : sql`text`
+      : TYPES[field.type],
+  tableOptions: sql`character set utf8mb4 collate utf8mb4_bin`,
+});

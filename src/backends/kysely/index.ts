@@ -1,0 +1,35 @@
+/**
+ * listql/kysely: list queries on PostgreSQL, MySQL/MariaDB and SQLite through
+ * Kysely, returning the same rows in the same order as the in-memory backend.
+ *
+ * @example
+ * import { leads, parseListQuery } from 'listql';
+ * import { runListQuery } from 'listql/kysely';
+ *
+ * const query = parseListQuery(leads, 'status=won,lost&value[gte]=100&sort=createdAt:desc');
+ * const { data, total } = await runListQuery(db, leads, query, { table: 'leads' });
+ */
+export {
+  applyListCount,
+  applyListQuery,
+  type ListQuerySqlOptions,
+  type RawListRow,
+} from './apply-list-query.js';
+export { type FilterSqlOptions, filterSql } from './compile-filter.js';
+export { selectedFields } from './compile-select.js';
+export {
+  createTable,
+  createTableQueries,
+  recommendedIndexes,
+  type TableOptions,
+  type TableQueries,
+} from './create-table.js';
+export type { ColumnTypeRequest, OrderItem, Sql, SqlDialect, SqlDialectName } from './dialect.js';
+export { sqlDialectOf } from './dialects/detect.js';
+export { mysqlDialect } from './dialects/mysql.js';
+export { postgresDialect } from './dialects/postgres.js';
+export { sqliteDialect } from './dialects/sqlite.js';
+export { type InsertRowsOptions, insertRows } from './insert-rows.js';
+export { type ApiValue, type ListRow, readListRow, readValue } from './read-row.js';
+export { type ListResult, type RunListQueryOptions, runListQuery } from './run-list-query.js';
+export { containsPattern } from './search-pattern.js';

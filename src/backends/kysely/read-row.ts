@@ -1,0 +1,102 @@
+/**
+ * Driver values back to API values. Drivers differ: MySQL and SQLite return
+ * booleans as 0/1, pg returns bigint and numeric as strings, date-times arrive
+ * as Date objects (pg, PGlite, mysql2), `YYYY-MM-DD HH:mm:ss.sss` strings
+ * (mysql2 with `dateStrings`) or ISO text (SQLite as listql stores it).
+ */
+import type { Field } from '../../resource/index.js';
+
+/** A value of an API row. */
+export type ApiValue = string | number | boolean | null;
+
+/** A row as the API returns it: field names, ISO date strings, booleans, numbers, nulls. */
+export type ListRow<F extends string> = Partial<Record<F, ApiValue>>;
+
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// A date-time as databases print it: ISO or SQL spacing, any fraction, an
+// optional zone (none means UTC, how listql stores MySQL DATETIME).
+const LOOSE_INSTANT =
+  /^(\d{4,})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+function fail(field: Field, value: unknown): never {
+  throw new Error(
+    `listql/kysely: cannot read ${String(value)} (${typeof value}) from the database as field '${field.name}' (${field.type})`,
+  );
+}
+
+function readInstant(field: Field, value: unknown): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) fail(field, value);
+    return value.toISOString();
+  }
+  if (typeof value === 'number') return new Date(value).toISOString();
+  if (typeof value !== 'string') return fail(field, value);
+  if (CANONICAL_INSTANT.test(value)) return value;
+  const m = LOOSE_INSTANT.exec(value);
+  if (!m) return fail(field, value);
+  const ms = (m[7] ?? '').padEnd(3, '0').slice(0, 3);
+  const zone = m[8] === undefined ? 'Z' : m[8];
+  const parsed = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${ms}${zone}`);
+  if (Number.isNaN(parsed)) return fail(field, value);
+  return new Date(parsed).toISOString();
+}
+
+function readBoolean(field: Field, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 0 || value === 0n || value === '0' || value === 'f') return false;
+  if (value === 1 || value === 1n || value === '1' || value === 't') return true;
+  return fail(field, value);
+}
+
+function readNumber(field: Field, value: unknown): number {
+  if (typeof value === 'number') return value;
+  const number =
+    typeof value === 'string' || typeof value === 'bigint' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number)) return fail(field, value);
+  return number;
+}
+
+function readText(field: Field, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return fail(field, value);
+}
+
+/**
+ * One driver value as the API value of `field`.
+ *
+ * @example
+ * readValue(adStorageField, 1); // true
+ * readValue(createdAtField, '2026-01-31 10:00:00.000'); // '2026-01-31T10:00:00.000Z'
+ */
+export function readValue(field: Field, value: unknown): ApiValue {
+  if (value === null || value === undefined) return null;
+  switch (field.type) {
+    case 'datetime':
+      return readInstant(field, value);
+    case 'boolean':
+      return readBoolean(field, value);
+    case 'number':
+      return readNumber(field, value);
+    case 'string':
+    case 'enum':
+      return readText(field, value);
+  }
+}
+
+/**
+ * A row selected by `applyListQuery` as the API returns it, with exactly the
+ * keys of `fields`, in that order.
+ *
+ * @example
+ * const fields = selectedFields(leads, query.select);
+ * const data = rows.map((row) => readListRow(fields, row));
+ */
+export function readListRow<F extends string>(
+  fields: readonly Field<F>[],
+  row: Readonly<Record<string, unknown>>,
+): ListRow<F> {
+  const out: Partial<Record<F, ApiValue>> = {};
+  for (const field of fields) out[field.name] = readValue(field, row[field.name]);
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * Connection settings of the database servers the integration tests use, from
+ * environment variables with the defaults of our machines and CI:
+ *
+ * | variable         | default     |
+ * |------------------|-------------|
+ * | `PG_HOST`        | `127.0.0.1` |
+ * | `PG_PORT`        | `5432`      |
+ * | `PG_USER`        | `postgres`  |
+ * | `PG_PASSWORD`    | (none)      |
+ * | `PG_DATABASE`    | `test`      |
+ * | `MYSQL_HOST`     | `127.0.0.1` |
+ * | `MYSQL_PORT`     | `3306`      |
+ * | `MYSQL_USER`     | `root`      |
+ * | `MYSQL_PASSWORD` | (empty)     |
+ * | `MYSQL_DATABASE` | `test`      |
+ *
+ * A server that cannot be reached fails the run when `CI=true`; elsewhere its
+ * tests are skipped with a loud message, so a laptop without MariaDB can still
+ * run the rest.
+ */
+import { connect } from 'node:net';
+
+/** Where a database server listens and how to log in. */
+export interface ServerSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string | undefined;
+  readonly database: string;
+}
+
+function env(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function port(name: string, fallback: number): number {
+  const value = Number(env(name, String(fallback)));
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
+    throw new Error(`${name} must be a TCP port, got '${process.env[name]}'`);
+  }
+  return value;
+}
+
+/** PostgreSQL server settings (`PG_*`). */
+export const postgresSettings: ServerSettings = {
+  host: env('PG_HOST', '127.0.0.1'),
+  port: port('PG_PORT', 5432),
+  user: env('PG_USER', 'postgres'),
+  password: process.env['PG_PASSWORD'],
+  database: env('PG_DATABASE', 'test'),
+};
+
+/** MySQL / MariaDB server settings (`MYSQL_*`). */
+export const mysqlSettings: ServerSettings = {
+  host: env('MYSQL_HOST', '127.0.0.1'),
+  port: port('MYSQL_PORT', 3306),
+  user: env('MYSQL_USER', 'root'),
+  password: process.env['MYSQL_PASSWORD'] ?? '',
+  database: env('MYSQL_DATABASE', 'test'),
+};
+
+/** True when a TCP connection to the server opens within `timeoutMs`. */
+function canConnect(settings: ServerSettings, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: settings.host, port: settings.port });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Whether the tests of a server should run. Reachable: true. Unreachable: with
+ * `CI=true` this throws, failing the test file; otherwise it prints a loud
+ * warning and returns false, and the caller skips its tests.
+ *
+ * @example
+ * const pgUp = await serverAvailable('PostgreSQL', postgresSettings);
+ * describe.skipIf(!pgUp)('PostgreSQL', () => { ... });
+ */
+export async function serverAvailable(label: string, settings: ServerSettings): Promise<boolean> {
+  if (await canConnect(settings, 2_000)) return true;
+  const where = `${settings.host}:${settings.port}`;
+  if (process.env['CI'] === 'true') {
+    throw new Error(`${label} at ${where} is unreachable, and CI=true requires it`);
+  }
+  const bar = '!'.repeat(78);
+  console.warn(
+    `\n${bar}\n!! ${label} at ${where} is unreachable: its tests are SKIPPED.\n` +
+      `!! Start the server or set the connection variables (see test/support/databases.ts).\n${bar}\n`,
+  );
+  return false;
+}

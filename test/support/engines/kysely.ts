@@ -1,0 +1,133 @@
+/**
+ * Engines for the shared suites: the Kysely backend on SQLite (better-sqlite3,
+ * in memory), PGlite (PostgreSQL in WASM), a PostgreSQL server and a MariaDB
+ * server. Each `load` creates a uniquely named table with the backend's DDL
+ * and recommended indexes and inserts the rows in multi-row batches.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import Database from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  MysqlDialect,
+  PGliteDialect,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
+import { createPool } from 'mysql2';
+import pg from 'pg';
+import { createTable, insertRows, runListQuery } from '../../../src/backends/kysely/index.js';
+import type { Resource } from '../../../src/index.js';
+import { mysqlSettings, postgresSettings, type ServerSettings } from '../databases.js';
+import type { Engine, LoadedDataset, StoredRow } from '../engine.js';
+
+/** A Kysely instance on any database; its tables are named at run time. */
+// biome-ignore lint/suspicious/noExplicitAny: tables are created per test with run-time names.
+type AnyKysely = Kysely<any>;
+
+let tableCounter = 0;
+
+/** A table name no other test, file or process is using. */
+export function uniqueTableName(prefix = 'lq'): string {
+  tableCounter += 1;
+  const random = Math.floor(Math.random() * 36 ** 6).toString(36);
+  return `${prefix}_${process.pid}_${tableCounter}_${random}`;
+}
+
+/** Stored rows (keyed by column) as field-keyed rows, the shape `insertRows` takes. */
+function byField(resource: Resource, rows: readonly StoredRow[]): Record<string, unknown>[] {
+  return rows.map((row) =>
+    Object.fromEntries(resource.fieldList.map((field) => [field.name, row[field.column]])),
+  );
+}
+
+/** An Engine over a Kysely instance; `db` is created on first use and destroyed by `close`. */
+export function kyselyEngine(name: string, connect: () => AnyKysely): Engine {
+  let db: AnyKysely | undefined;
+  const database = (): AnyKysely => {
+    db ??= connect();
+    return db;
+  };
+  return {
+    name,
+    async load(resource: Resource, rows: readonly StoredRow[]): Promise<LoadedDataset> {
+      const kysely = database();
+      const table = uniqueTableName();
+      await createTable(kysely, resource, { table });
+      await insertRows(kysely, resource, byField(resource, rows), { table });
+      return {
+        run: (query) => runListQuery(kysely, resource, query, { table }),
+        drop: async () => {
+          await kysely.schema.dropTable(table).ifExists().execute();
+        },
+      };
+    },
+    async close(): Promise<void> {
+      await db?.destroy();
+      db = undefined;
+    },
+  };
+}
+
+/** SQLite in memory through better-sqlite3. */
+export function sqliteEngine(): Engine {
+  return kyselyEngine(
+    'sqlite',
+    () => new Kysely({ dialect: new SqliteDialect({ database: new Database(':memory:') }) }),
+  );
+}
+
+/** PGlite in memory. Starting it takes seconds: create one engine per test file. */
+export function pgliteEngine(): Engine {
+  return kyselyEngine(
+    'pglite',
+    () => new Kysely({ dialect: new PGliteDialect({ pglite: () => PGlite.create() }) }),
+  );
+}
+
+/** A PostgreSQL server (settings from `PG_*`, see test/support/databases.ts). */
+export function postgresEngine(settings: ServerSettings = postgresSettings): Engine {
+  return kyselyEngine(
+    'postgres',
+    () =>
+      new Kysely({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({
+            host: settings.host,
+            port: settings.port,
+            user: settings.user,
+            ...(settings.password === undefined ? {} : { password: settings.password }),
+            database: settings.database,
+            max: 4,
+          }),
+        }),
+      }),
+  );
+}
+
+/**
+ * A MariaDB / MySQL server (settings from `MYSQL_*`). DATETIME columns hold
+ * UTC: mysql2 reads them as UTC (`timezone: 'Z'`) and every session runs in UTC.
+ */
+export function mariadbEngine(settings: ServerSettings = mysqlSettings): Engine {
+  return kyselyEngine(
+    'mariadb',
+    () =>
+      new Kysely({
+        dialect: new MysqlDialect({
+          pool: createPool({
+            host: settings.host,
+            port: settings.port,
+            user: settings.user,
+            password: settings.password ?? '',
+            database: settings.database,
+            timezone: 'Z',
+            connectionLimit: 4,
+          }),
+          onCreateConnection: async (connection) => {
+            await connection.executeQuery(CompiledQuery.raw("set time_zone = '+00:00'"));
+          },
+        }),
+      }),
+  );
+}
