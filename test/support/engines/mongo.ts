@@ -131,7 +131,11 @@ function runFind(documents: readonly AnyObject[], find: MongoFindQuery): EngineR
   return { data, total: matched.length };
 }
 
-function toDocument(resource: Resource, row: StoredRow, index: number): AnyObject {
+/**
+ * The documents MongoDB would hold for `rows`: the id in `_id`, dates as
+ * `Date`, and every other null cell left out instead of stored as null.
+ */
+export function toDocument(resource: Resource, row: StoredRow, index: number): AnyObject {
   const document: AnyObject = {};
   resource.fieldList.forEach((field, position) => {
     const key = field.name === resource.idField ? '_id' : field.column;
