@@ -31,6 +31,13 @@ export interface ValueArbitraries {
 
 export interface QueryArbitraryOptions {
   readonly values?: Partial<ValueArbitraries>;
+  /**
+   * Per-field value generators, keyed by field name; they win over `values`.
+   * Aim them at the values a dataset holds so that filters hit some rows.
+   */
+  readonly fieldValues?: Readonly<Record<string, fc.Arbitrary<FilterValue>>>;
+  /** Generator of `search` terms. Default: `values.string`. */
+  readonly searchTerms?: fc.Arbitrary<string>;
   /** Most URL filters in one query. Default 4. */
   readonly maxFilters?: number;
   /** Largest page number generated. Default 5. */
@@ -46,18 +53,39 @@ const DEFAULT_VALUES: ValueArbitraries = {
   instant: awkwardInstant,
 };
 
-function valuesOf(options: QueryArbitraryOptions | undefined): ValueArbitraries {
-  return { ...DEFAULT_VALUES, ...options?.values };
+/** Where filter values come from: per-field generators first, then per-type ones. */
+interface ValueSource {
+  readonly byType: ValueArbitraries;
+  readonly byField: Readonly<Record<string, fc.Arbitrary<FilterValue>>>;
+  readonly searchTerm: fc.Arbitrary<string>;
+}
+
+function valuesOf(options: QueryArbitraryOptions | undefined): ValueSource {
+  const byType = { ...DEFAULT_VALUES, ...options?.values };
+  return {
+    byType,
+    byField: options?.fieldValues ?? {},
+    searchTerm: (options?.searchTerms ?? byType.string).filter((s) => s.length > 0),
+  };
 }
 
 /** A filter value the URL grammar accepts for `field` (non-empty, within the length limit, no NUL). */
 function valueArbitrary(
   resource: Resource,
   field: Field,
-  values: ValueArbitraries,
+  source: ValueSource,
   inList: boolean,
 ): fc.Arbitrary<FilterValue> {
   const max = resource.limits.maxValueLength;
+  const values = source.byType;
+  const own = Object.hasOwn(source.byField, field.name) ? source.byField[field.name] : undefined;
+  if (own) {
+    return own.filter(
+      (v) =>
+        typeof v !== 'string' ||
+        (v.length > 0 && v.length <= max && !v.includes('\u0000') && !(inList && v.includes(','))),
+    );
+  }
   switch (field.type) {
     case 'enum':
       return fc.constantFrom(...field.values);
@@ -81,7 +109,7 @@ function urlFilterArbitrary(
   resource: Resource,
   field: Field,
   op: Field['operators'][number],
-  values: ValueArbitraries,
+  values: ValueSource,
 ): fc.Arbitrary<FilterNode> {
   if (op === 'exists') return fc.boolean().map((b) => exists(field.name, b));
   if (op === 'eq' && field.list) {
@@ -166,7 +194,7 @@ export function listQueryArbitrary<F extends string>(
     resource.searchable.length === 0
       ? fc.constant(undefined)
       : fc.option(
-          values.string.filter((s) => s.length > 0 && s.length <= resource.limits.maxSearchLength),
+          values.searchTerm.filter((s) => s.length <= resource.limits.maxSearchLength),
           { freq: 3, nil: undefined },
         );
   return fc
@@ -231,9 +259,7 @@ export function filterTreeArbitrary<F extends string>(
       ),
   ];
   if (r.searchable.length > 0) {
-    leaves.push(
-      values.string.filter((s) => s.length > 0).map((term) => search(r.searchable, term)),
-    );
+    leaves.push(values.searchTerm.map((term) => search(r.searchable, term)));
   }
   const leaf = fc.oneof(...leaves);
   const tree = fc.letrec<{ node: FilterNode }>((tie) => ({
