@@ -1,0 +1,116 @@
+/**
+ * The response envelope of `shared/spec/leads-api.md` section 6: every body is
+ * `{ success, data | error, meta }`, so a client can branch on `success`
+ * before reading anything else.
+ */
+import type { Issue, IssueCode } from '../errors/index.js';
+import type { ListRow } from './types.js';
+
+/** Every error code a list endpoint can answer with. */
+export const ERROR_CODES = [
+  'INVALID_FILTER',
+  'INVALID_DATE',
+  'VALIDATION_ERROR',
+  'UNAUTHORIZED',
+  'INTERNAL_ERROR',
+] as const satisfies readonly (IssueCode | 'UNAUTHORIZED' | 'INTERNAL_ERROR')[];
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** `meta.pagination` of a successful response. */
+export interface Pagination {
+  readonly limit: number;
+  /** The page asked for (1-indexed), even past the last page. */
+  readonly page: number;
+  /** `ceil(total / limit)`; 0 when nothing matches. */
+  readonly totalPages: number;
+  readonly total: number;
+  /** True when a later page holds rows. */
+  readonly hasMore: boolean;
+}
+
+/** `meta` of every response. */
+export interface ResponseMeta {
+  /** `req_` and 12 hex digits, or the caller's own `X-Request-Id` when it is safe. */
+  readonly requestId: string;
+  /** When the response was built, ISO 8601 in UTC. */
+  readonly timestamp: string;
+}
+
+/** A 200 body. */
+export interface SuccessEnvelope {
+  readonly success: true;
+  readonly data: readonly ListRow[];
+  readonly meta: ResponseMeta & { readonly pagination: Pagination };
+}
+
+/** `error.details`: every issue for a 400, empty otherwise. */
+export type ErrorDetails = { readonly issues: readonly Issue[] } | Record<string, never>;
+
+/** A 400, 401 or 500 body. */
+export interface ErrorEnvelope {
+  readonly success: false;
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    readonly details: ErrorDetails;
+  };
+  readonly meta: ResponseMeta;
+}
+
+/** Either body. */
+export type ListEnvelope = SuccessEnvelope | ErrorEnvelope;
+
+/**
+ * Pagination metadata for `total` matches seen `limit` at a time, on `page`.
+ *
+ * @example
+ * paginationMeta({ limit: 50, page: 1 }, 234);
+ * // { limit: 50, page: 1, totalPages: 5, total: 234, hasMore: true }
+ */
+export function paginationMeta(page: { limit: number; page: number }, total: number): Pagination {
+  const totalPages = Math.ceil(total / page.limit);
+  return { limit: page.limit, page: page.page, totalPages, total, hasMore: page.page < totalPages };
+}
+
+/**
+ * The 200 body.
+ *
+ * @example
+ * successEnvelope(rows, paginationMeta(query.page, total), meta);
+ */
+export function successEnvelope(
+  data: readonly ListRow[],
+  pagination: Pagination,
+  meta: ResponseMeta,
+): SuccessEnvelope {
+  return { success: true, data, meta: { pagination, ...meta } };
+}
+
+/**
+ * An error body.
+ *
+ * @example
+ * errorEnvelope('UNAUTHORIZED', 'A valid API key is required in the X-API-KEY header', {}, meta);
+ */
+export function errorEnvelope(
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetails,
+  meta: ResponseMeta,
+): ErrorEnvelope {
+  return { success: false, error: { code, message, details }, meta };
+}
+
+/**
+ * The 400 body for a list of issues: the first issue's code and message,
+ * every issue in `details.issues`.
+ *
+ * @example
+ * const result = safeParseListQuery(leads, 'value[gte]=abc');
+ * if (!result.success) issuesEnvelope(result.issues, meta);
+ */
+export function issuesEnvelope(issues: readonly Issue[], meta: ResponseMeta): ErrorEnvelope {
+  const first = issues[0];
+  if (!first) throw new Error('issuesEnvelope needs at least one issue');
+  return errorEnvelope(first.code, first.message, { issues }, meta);
+}

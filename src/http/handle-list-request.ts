@@ -1,0 +1,147 @@
+import { and, type FilterNode, type ListQuery } from '../ast/index.js';
+import { ListQueryError } from '../errors/index.js';
+import { type ListQueryInput, safeParseListQuery } from '../parse/index.js';
+import type { Resource } from '../resource/index.js';
+import {
+  type ErrorEnvelope,
+  errorEnvelope,
+  issuesEnvelope,
+  type ListEnvelope,
+  paginationMeta,
+  type ResponseMeta,
+  successEnvelope,
+} from './envelope.js';
+import { readHeader } from './headers.js';
+import { requestIdFrom } from './request-id.js';
+import type {
+  Authenticate,
+  ListBackend,
+  ListLogger,
+  ListResponse,
+  ListResult,
+  RequestHeaders,
+} from './types.js';
+
+/** Server-side conditions, or a function computing them once the request is authenticated. */
+export type ListScope<F extends string> =
+  | FilterNode<F>
+  | (() => FilterNode<F> | Promise<FilterNode<F>>);
+
+/** Everything {@link handleListRequest} needs for one request. */
+export interface ListRequestOptions<F extends string> {
+  readonly resource: Resource<F>;
+  readonly backend: ListBackend<F>;
+  /** The query string (with or without `?`), a `URLSearchParams`, or a framework's parsed query object. */
+  readonly query: ListQueryInput;
+  /** The request headers; read for `X-API-KEY` (through `auth`) and `X-Request-Id`. */
+  readonly headers?: RequestHeaders;
+  /** Omit for a public endpoint. See {@link apiKeyAuth}. */
+  readonly auth?: Authenticate;
+  /** ANDed into every query: no parameter can widen or remove it (e.g. the caller's tenant). */
+  readonly scope?: ListScope<F>;
+  /** Receives the cause of every 500. Default: `console`. */
+  readonly logger?: ListLogger;
+}
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  // Lists behind an API key are per caller and change constantly: no shared caching.
+  'cache-control': 'no-store',
+} as const;
+
+const UNAUTHORIZED_MESSAGE = 'A valid API key is required in the X-API-KEY header';
+const INTERNAL_MESSAGE = 'An unexpected error occurred; quote the requestId when reporting it';
+
+function respond(
+  status: number,
+  body: ListEnvelope,
+  meta: ResponseMeta,
+): ListResponse<ListEnvelope> {
+  return { status, headers: { ...JSON_HEADERS, 'x-request-id': meta.requestId }, body };
+}
+
+/** A backend that breaks its contract must not produce a 200 with nonsense in it. */
+function checkResult(result: ListResult): ListResult {
+  if (
+    typeof result !== 'object' ||
+    result === null ||
+    !Array.isArray(result.data) ||
+    !Number.isSafeInteger(result.total) ||
+    result.total < 0
+  ) {
+    throw new TypeError(
+      'listql/http: the backend returned something other than { data: [], total }',
+    );
+  }
+  return result;
+}
+
+async function resolveScope<F extends string>(
+  scope: ListScope<F> | undefined,
+): Promise<FilterNode<F> | undefined> {
+  return typeof scope === 'function' ? await scope() : scope;
+}
+
+/**
+ * Serves one list request, framework-neutral: authenticates, parses and
+ * validates the query against `resource`, ANDs in the server's `scope`, runs
+ * it on `backend` and wraps the outcome in the spec's envelope. Never throws:
+ * a bad request is a 400 listing every issue, a missing or wrong key a 401,
+ * anything unexpected a 500 whose body says nothing about the cause (the
+ * cause goes to `logger`).
+ *
+ * @example
+ * const response = await handleListRequest({
+ *   resource: leads,
+ *   backend: memoryBackend(leads, rows),
+ *   query: 'status=won&sort=value:desc',
+ *   headers: { 'x-api-key': 'secret' },
+ *   auth: apiKeyAuth('secret'),
+ *   scope: eq('labelId', 'tenant_42'),
+ * });
+ * response.status; // 200
+ * response.body.meta.pagination.total; // rows of tenant_42 that are won
+ */
+export async function handleListRequest<F extends string>(
+  options: ListRequestOptions<F>,
+): Promise<ListResponse<ListEnvelope>> {
+  const headers = options.headers ?? {};
+  const meta: ResponseMeta = {
+    requestId: requestIdFrom(readHeader(headers, 'x-request-id')),
+    timestamp: new Date().toISOString(),
+  };
+  try {
+    // Authenticate before validating, so strangers learn nothing about the query language.
+    if (options.auth && !(await options.auth(headers))) {
+      return respond(401, errorEnvelope('UNAUTHORIZED', UNAUTHORIZED_MESSAGE, {}, meta), meta);
+    }
+    const parsed = safeParseListQuery(options.resource, options.query);
+    if (!parsed.success) return respond(400, issuesEnvelope(parsed.issues, meta), meta);
+
+    const scope = await resolveScope(options.scope);
+    const query: ListQuery<F> = scope
+      ? { ...parsed.query, filter: and([scope, parsed.query.filter]) }
+      : parsed.query;
+    const result = checkResult(await options.backend.run(query));
+    const pagination = paginationMeta(query.page, result.total);
+    return respond(200, successEnvelope(result.data, pagination, meta), meta);
+  } catch (err) {
+    // A backend may refuse a query it cannot run (e.g. a custom store without search).
+    if (err instanceof ListQueryError) return respond(400, issuesEnvelope(err.issues, meta), meta);
+    logFailure(options.logger ?? console, err, meta.requestId);
+    return respond(500, internalError(meta), meta);
+  }
+}
+
+/** A logger that throws must not turn a 500 into an unhandled rejection. */
+function logFailure(logger: ListLogger, err: unknown, requestId: string): void {
+  try {
+    logger.error({ err, requestId }, 'listql: list request failed');
+  } catch {
+    // Nothing left to report to; the client still gets its 500.
+  }
+}
+
+function internalError(meta: ResponseMeta): ErrorEnvelope {
+  return errorEnvelope('INTERNAL_ERROR', INTERNAL_MESSAGE, {}, meta);
+}

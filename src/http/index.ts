@@ -1,0 +1,48 @@
+/**
+ * `listql/http`: a framework-neutral list endpoint (`handleListRequest`), the
+ * response envelope of the spec, API-key auth, backends behind one small
+ * interface, thin adapters for Express 5, Fastify 5 and Hono 4, and the
+ * OpenAPI 3.1 document of the endpoint. The frameworks are not dependencies:
+ * the adapters import only their types.
+ *
+ * @example
+ * import { leads } from 'listql';
+ * import { apiKeyAuth, handleListRequest, memoryBackend } from 'listql/http';
+ * const response = await handleListRequest({
+ *   resource: leads,
+ *   backend: memoryBackend(leads, rows),
+ *   query: 'status=won&limit=10',
+ *   headers: { 'x-api-key': 'secret' },
+ *   auth: apiKeyAuth('secret'),
+ * });
+ */
+export * from '../openapi/index.js';
+export { expressListHandler } from './adapters/express.js';
+export { fastifyListHandler } from './adapters/fastify.js';
+export { honoListHandler } from './adapters/hono.js';
+export { type AdapterOptions, queryStringOf } from './adapters/shared.js';
+export { API_KEY_HEADER, apiKeyAuth } from './api-key.js';
+export { memoryBackend } from './backends/memory-backend.js';
+export { mongoBackend } from './backends/mongo-backend.js';
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  type ErrorEnvelope,
+  errorEnvelope,
+  issuesEnvelope,
+  type ListEnvelope,
+  type Pagination,
+  paginationMeta,
+  type ResponseMeta,
+  type SuccessEnvelope,
+  successEnvelope,
+} from './envelope.js';
+export {
+  handleListRequest,
+  type ListRequestOptions,
+  type ListScope,
+} from './handle-list-request.js';
+export { readHeader } from './headers.js';
+export { newRequestId, requestIdFrom } from './request-id.js';
+export type * from './types.js';

@@ -1,0 +1,65 @@
+import type { ListQuery } from '../ast/index.js';
+
+/** One row as the API returns it: keyed by field names. */
+export type ListRow = Readonly<Record<string, unknown>>;
+
+/** What a backend returns for one query: the requested page and the total number of matches. */
+export interface ListResult {
+  readonly data: readonly ListRow[];
+  /** Rows matching the filter across all pages. */
+  readonly total: number;
+}
+
+/**
+ * The one thing the HTTP layer needs from a store: run a validated query.
+ * The ready-made factories (`memoryBackend`, `kyselyBackend`, `mongoBackend`)
+ * implement it; a store of your own plugs in the same way.
+ *
+ * @example
+ * const backend: ListBackend<LeadField> = {
+ *   async run(query) {
+ *     const { rows, total } = await myStore.find(query);
+ *     return { data: rows, total };
+ *   },
+ * };
+ */
+export interface ListBackend<F extends string = string> {
+  run(query: ListQuery<F>): Promise<ListResult>;
+}
+
+/**
+ * Request headers as Node (`req.headers`) or the Fetch API (`Headers`) hands
+ * them over. Names are matched case-insensitively.
+ */
+export type RequestHeaders =
+  | Headers
+  | { readonly [name: string]: string | readonly string[] | undefined };
+
+/**
+ * Decides whether a request may proceed. Return false for a 401; throwing is
+ * an unexpected failure (a 500).
+ *
+ * @example
+ * const auth: Authenticate = (headers) => readHeader(headers, 'x-api-key') === 'dev-only';
+ */
+export type Authenticate = (headers: RequestHeaders) => boolean | Promise<boolean>;
+
+/**
+ * Where the cause of a 500 goes. The call is `logger.error({ err, requestId }, message)`,
+ * which suits `console` and pino-style loggers alike.
+ *
+ * @example
+ * const logger: ListLogger = { error: (context, message) => console.error(message, context) };
+ */
+export interface ListLogger {
+  error(context: { readonly err: unknown; readonly requestId: string }, message: string): void;
+}
+
+/** A framework-neutral HTTP response: adapters copy it onto their framework's reply. */
+export interface ListResponse<Body> {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** A JSON-safe value: serialize it with `JSON.stringify`. */
+  readonly body: Body;
+}

@@ -1,0 +1,182 @@
+import type { FilterOperator } from '../ast/index.js';
+import type { Field, ParamAlias, Resource } from '../resource/index.js';
+import { filterValueSchema } from './field-schemas.js';
+import type { JsonSchema, JsonValue, OpenApiParameter } from './types.js';
+
+const OPERATOR_WORDS: Record<Exclude<FilterOperator, 'eq' | 'exists'>, string> = {
+  gt: 'greater than',
+  gte: 'greater than or equal to',
+  lt: 'less than',
+  lte: 'less than or equal to',
+};
+
+/** The parameter name exactly as the URL writes it: `status`, `value[gte]`. */
+function paramName(field: string, op: FilterOperator): string {
+  return op === 'eq' ? field : `${field}[${op}]`;
+}
+
+function filterDescription(field: Field, op: FilterOperator): string {
+  const day =
+    field.type === 'datetime'
+      ? ' A date-time (`2026-01-15T10:30:00Z`; no offset means UTC) or a day (`2026-01-15`), which stands for the whole UTC day.'
+      : '';
+  const nulls = field.nullable ? ' Rows where it is null never match.' : '';
+  if (op === 'exists') {
+    return `\`true\`: \`${field.name}\` has a value; \`false\`: it is null.`;
+  }
+  if (op === 'eq' && field.list) {
+    return (
+      `\`${field.name}\` equals one of the values: a comma list (\`a,b\`), or the parameter repeated ` +
+      `(repeats add values).${nulls}${day}`
+    );
+  }
+  const relation = op === 'eq' ? 'equals' : `is ${OPERATOR_WORDS[op]}`;
+  return `\`${field.name}\` ${relation} the value.${nulls}${day}`;
+}
+
+function filterSchema(field: Field, op: FilterOperator, resource: Resource): JsonSchema {
+  if (op === 'exists') return { type: 'boolean' };
+  const value = filterValueSchema(field, resource.limits.maxValueLength);
+  if (op === 'eq' && field.list) {
+    return { type: 'array', items: value, minItems: 1, maxItems: resource.limits.maxListItems };
+  }
+  return value;
+}
+
+function filterParameter(
+  field: Field,
+  op: FilterOperator,
+  resource: Resource,
+  name: string,
+): OpenApiParameter {
+  const schema = filterSchema(field, op, resource);
+  const list = schema['type'] === 'array';
+  return {
+    name,
+    in: 'query',
+    description: filterDescription(field, op),
+    required: false,
+    schema,
+    // A comma list is `form` with `explode: false`; every other filter is a single `form` value.
+    style: 'form',
+    explode: !list,
+  };
+}
+
+function legacyParameter(resource: Resource, legacy: string, alias: ParamAlias): OpenApiParameter {
+  const field = resource.fields.get(alias.field)!;
+  const target = paramName(alias.field, alias.op);
+  return {
+    ...filterParameter(field, alias.op, resource, legacy),
+    description: `Legacy name of \`${target}\`, kept for old integrations; use \`${target}\`.`,
+    deprecated: true,
+  };
+}
+
+/** `field`, `field:asc`, `field:desc` for each name. */
+function sortTerms(names: readonly string[]): string[] {
+  return names.flatMap((name) => [name, `${name}:asc`, `${name}:desc`]);
+}
+
+function sortParameter(resource: Resource): OpenApiParameter {
+  const current: JsonSchema = { type: 'string', enum: sortTerms(resource.sortable) };
+  const legacyNames = [...resource.aliases.sortFields.keys()];
+  const items: JsonSchema =
+    legacyNames.length === 0
+      ? current
+      : {
+          anyOf: [
+            current,
+            {
+              type: 'string',
+              enum: sortTerms(legacyNames),
+              deprecated: true,
+              description: `Legacy sort names: ${legacyNames
+                .map((name) => `\`${name}\` = \`${resource.aliases.sortFields.get(name)}\``)
+                .join(', ')}.`,
+            },
+          ],
+        };
+  const schema: Record<string, JsonValue> = { type: 'array', items, minItems: 1 };
+  const defaults = resource.defaults.sort.map((key) => `${key.field}:${key.direction}`);
+  if (defaults.length > 0) schema['default'] = defaults;
+  return {
+    name: 'sort',
+    in: 'query',
+    description:
+      'Sort keys, comma-separated, each `field` or `field:asc|desc` (no direction = `asc`); a field at ' +
+      `most once. Nulls sort last both ways; \`${resource.idField}\` breaks ties.`,
+    required: false,
+    schema,
+    style: 'form',
+    explode: false,
+  };
+}
+
+/**
+ * Every query parameter the parser accepts for `resource`: paging, sort,
+ * fields, search, each filter field with each of its operators (as its own
+ * parameter, named as the URL writes it), and the legacy aliases marked
+ * deprecated.
+ *
+ * @example
+ * queryParameters(leads).map((p) => p.name); // ['limit', 'page', 'sort', 'fields', 'search', 'status', …]
+ */
+export function queryParameters<F extends string>(typed: Resource<F>): OpenApiParameter[] {
+  const resource = typed as unknown as Resource;
+  const { limits, defaults } = resource;
+  const parameters: OpenApiParameter[] = [
+    {
+      name: 'limit',
+      in: 'query',
+      description: `Rows per page, 1 to ${limits.maxLimit}.`,
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: limits.maxLimit, default: defaults.limit },
+    },
+    {
+      name: 'page',
+      in: 'query',
+      description: 'Page number, from 1. A page past the last one returns no rows.',
+      required: false,
+      schema: {
+        type: 'integer',
+        minimum: 1,
+        // The parser's cap, which keeps the offset a safe integer.
+        maximum: Math.floor(Number.MAX_SAFE_INTEGER / limits.maxLimit),
+        default: 1,
+      },
+    },
+    sortParameter(resource),
+    {
+      name: 'fields',
+      in: 'query',
+      description: `Fields to return, comma-separated; \`${resource.idField}\` is always returned. Default: all.`,
+      required: false,
+      schema: {
+        type: 'array',
+        items: { type: 'string', enum: [...resource.selectable] },
+        minItems: 1,
+      },
+      style: 'form',
+      explode: false,
+    },
+  ];
+  if (resource.searchable.length > 0) {
+    parameters.push({
+      name: 'search',
+      in: 'query',
+      description: `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}.`,
+      required: false,
+      schema: { type: 'string', minLength: 1, maxLength: limits.maxSearchLength },
+    });
+  }
+  for (const field of resource.fieldList) {
+    for (const op of field.operators) {
+      parameters.push(filterParameter(field, op, resource, paramName(field.name, op)));
+    }
+  }
+  for (const [legacy, alias] of resource.aliases.params) {
+    parameters.push(legacyParameter(resource, legacy, alias));
+  }
+  return parameters;
+}
