@@ -1,0 +1,31 @@
+/** The operator vocabulary and its guards. */
+import { describe, expect, it } from 'vitest';
+import {
+  COMPARISON_OPERATORS,
+  FILTER_OPERATORS,
+  isComparisonOperator,
+  isFilterOperator,
+  SORT_DIRECTIONS,
+} from '../../../src/index.js';
+
+describe('operators', () => {
+  it('lists the vocabulary', () => {
+    expect(COMPARISON_OPERATORS).toEqual(['eq', 'gt', 'gte', 'lt', 'lte']);
+    expect(FILTER_OPERATORS).toEqual(['eq', 'gt', 'gte', 'lt', 'lte', 'exists']);
+    expect(SORT_DIRECTIONS).toEqual(['asc', 'desc']);
+  });
+
+  it.each([
+    ['eq', true, true],
+    ['lte', true, true],
+    ['exists', true, false],
+    ['ne', false, false],
+    ['$gt', false, false],
+    ['__proto__', false, false],
+    ['constructor', false, false],
+    ['', false, false],
+  ])('%j: filter %s, comparison %s', (name, filter, comparison) => {
+    expect(isFilterOperator(name)).toBe(filter);
+    expect(isComparisonOperator(name)).toBe(comparison);
+  });
+});
