@@ -8,6 +8,7 @@ import { parseParamKey } from '../../../src/grammar.js';
 import {
   comparison,
   defineResource,
+  inList,
   leads,
   type Resource,
   safeParseListQuery,
@@ -157,6 +158,25 @@ describe('legacy parameters', () => {
     expect(filterOf('updated_after=2024-01-15')).toEqual(
       comparison('updatedAt', 'gte', '2024-01-15'),
     );
+  });
+
+  it('an alias to an equality filter, and its repeats', () => {
+    const renamed = defineResource({
+      name: 'renamed',
+      fields: {
+        id: { type: 'string' },
+        kind: { type: 'string', filter: ['eq'] },
+        tag: { type: 'string', filter: ['eq'], list: true },
+      },
+      aliases: { params: { type: 'kind', label: 'tag' } },
+    });
+    expect(filterOf('type=x', renamed)).toEqual(comparison('kind', 'eq', 'x'));
+    expect(issueOf(renamed, 'type=x&kind=y')).toMatchObject({
+      param: 'kind',
+      message: 'kind is given 2 times (as type and kind); give it once',
+    });
+    // a list field merges the legacy and the current name
+    expect(filterOf('label=a&tag=b', renamed)).toEqual(inList('tag', ['a', 'b']));
   });
 
   it('errors name the legacy parameter as written', () => {
