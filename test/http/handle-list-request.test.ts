@@ -166,7 +166,8 @@ describe('handleListRequest: 400', () => {
     const response = await handleListRequest({ resource: leads, backend, query });
     expect(response.status).toBe(400);
     const body = failure(response.body);
-    const issues = (body.error.details as { issues: { code: string; param: string }[] }).issues;
+    const issues = (body.error.details as unknown as { issues: { code: string; param: string }[] })
+      .issues;
     expect(issues.map((i) => [i.code, i.param])).toEqual([
       ['INVALID_DATE', 'createdAt[gte]'],
       ['INVALID_FILTER', 'value[gte]'],
@@ -453,7 +454,7 @@ describe('handleListRequest: scope', () => {
     const expected = runInMemory(
       leads,
       { ...query, filter: and([scope.mock.results[0]!.value, query.filter]) },
-      rows,
+      rows as unknown as Iterable<Readonly<Record<string, unknown>>>,
     );
     expect(success(response.body).data).toEqual(expected.data);
     expect(expected.total).toBe(

@@ -14,12 +14,14 @@ import type { ListBackend } from '../types.js';
  */
 export function memoryBackend<F extends string>(
   resource: Resource<F>,
-  rows: Iterable<StoredRow>,
+  rows: Iterable<object>,
   options?: MemoryOptions,
 ): ListBackend<F> {
+  // Any object type will do (an interface has no index signature, so it is not a StoredRow to tsc).
+  const stored = rows as Iterable<StoredRow>;
   return {
     async run(query: ListQuery<F>) {
-      return runInMemory(resource, query, rows, options);
+      return runInMemory(resource, query, stored, options);
     },
   };
 }
