@@ -7,7 +7,7 @@ import {
   type SearchNode,
   visitFilter,
 } from '../../ast/index.js';
-import { assertWellFormed, dateCondition, literal } from './literal.js';
+import { dateCondition, isWellFormed, literal } from './literal.js';
 import { literalSubstringPattern } from './search-pattern.js';
 import { fail, type MongoStorage } from './storage.js';
 
@@ -41,7 +41,10 @@ function comparison<F extends string>(
   // Query comparison operators never match null or a missing field, and type
   // bracketing keeps them within the value's BSON type: two-valued logic as is.
   if (field.type === 'datetime') return { [column]: dateCondition(field, node.op, node.value) };
-  return { [column]: { [`$${node.op}`]: literal(field, node.value) } };
+  const value = literal(field, node.value, { allowIllFormed: node.op === 'eq' });
+  // Stored text is well-formed, so it never equals a value holding half a surrogate pair.
+  if (typeof value === 'string' && !isWellFormed(value)) return false;
+  return { [column]: { [`$${node.op}`]: value } };
 }
 
 function inList<F extends string>(node: InNode<F>, storage: MongoStorage<F>): Condition {
@@ -55,7 +58,11 @@ function inList<F extends string>(node: InNode<F>, storage: MongoStorage<F>): Co
       ),
     );
   }
-  return { [storage.columnOf(field)]: { $in: node.values.map((value) => literal(field, value)) } };
+  const values = node.values.map((value) => literal(field, value, { allowIllFormed: true }));
+  // As for eq: a value holding half a surrogate pair equals no stored text.
+  const candidates = values.filter((value) => typeof value !== 'string' || isWellFormed(value));
+  if (candidates.length === 0) return false;
+  return { [storage.columnOf(field)]: { $in: candidates } };
 }
 
 function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>): Condition {
@@ -63,8 +70,9 @@ function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>)
   if (node.term.length > maxSearchLength) {
     fail(`a search term is longer than the resource's limits.maxSearchLength (${maxSearchLength})`);
   }
-  assertWellFormed('the search term', node.term);
   const pattern = literalSubstringPattern(node.term);
+  // A term that no well-formed text can contain (see literalSubstringPattern).
+  if (pattern === null) return false;
   return anyOf(
     node.fields.map((name) => {
       const field = storage.field(name);

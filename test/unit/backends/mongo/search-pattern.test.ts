@@ -1,9 +1,20 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { literalSearchPattern } from '../../../../src/backends/memory/index.js';
 import { literalSubstringPattern } from '../../../../src/backends/mongo/search-pattern.js';
+import { propertyParams } from '../../../support/property.js';
 
-/** How mingo (and this test) compile a `$regex` string: plain `new RegExp`, no flags. */
-const matches = (term: string, text: string) =>
-  new RegExp(literalSubstringPattern(term)).test(text);
+/**
+ * How mingo compiles a `$regex` string: `new RegExp` with no flags (code
+ * units). With the `u` flag a JavaScript regex works on code points, like
+ * MongoDB's PCRE in UTF mode; both must agree.
+ */
+const matchesWith = (flags: string) => (term: string, text: string) => {
+  const pattern = literalSubstringPattern(term);
+  return pattern !== null && new RegExp(pattern, flags).test(text);
+};
+const matches = matchesWith('');
+const matchesByCodePoint = matchesWith('u');
 
 describe('literalSubstringPattern', () => {
   it('pins the escaping of regex syntax', () => {
@@ -46,8 +57,47 @@ describe('literalSubstringPattern', () => {
 
   it('is also a valid Unicode-mode pattern with the same meaning', () => {
     for (const term of ['(a+)+$', '.*', '\\', '[', '{}', 'a😀', '\u0000']) {
-      const unicode = new RegExp(literalSubstringPattern(term), 'u');
-      expect(unicode.test(`>${term}<`)).toBe(true);
+      expect(matchesByCodePoint(term, `>${term}<`)).toBe(true);
     }
+  });
+
+  it('half a surrogate pair matches whole pairs as a code-unit substring would', () => {
+    // 😀 is D83D DE00, 😁 is D83D DE01, 𝐀 is D835 DC00.
+    expect(matches('\uD83D', 'a😁')).toBe(true);
+    expect(matches('a\uD83D', 'A😀')).toBe(true);
+    expect(matches('\uD83D', '𝐀')).toBe(false);
+    expect(matches('\uDE00b', '😀B')).toBe(true);
+    expect(matches('\uDE00', '😁')).toBe(false);
+    // A half anywhere but the ends can never be matched by well-formed text.
+    expect(literalSubstringPattern('\uD83Da')).toBeNull();
+    expect(literalSubstringPattern('a\uDE00')).toBeNull();
+    expect(literalSubstringPattern('\uDE00\uDE00')).toBeNull();
+  });
+
+  it('agrees with the memory backend on every term and well-formed text, by code unit and by code point', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'B',
+      'é',
+      '.',
+      '\\',
+      '(',
+      '😀',
+      '😁',
+      '𝐀',
+      '\uD83D',
+      '\uDE00',
+      '\uFFFF',
+    );
+    const term = fc.string({ unit, maxLength: 4 });
+    const text = fc.string({ unit, maxLength: 8 }).filter((s) => !/\p{Cs}/u.test(s)); // stored text is well-formed
+    fc.assert(
+      fc.property(term, text, (t, s) => {
+        const expected = literalSearchPattern(t).test(s);
+        expect(matches(t, s)).toBe(expected);
+        expect(matchesByCodePoint(t, s)).toBe(expected);
+      }),
+      propertyParams(500),
+    );
   });
 });
