@@ -22,6 +22,7 @@ export { fastifyListHandler } from './adapters/fastify.js';
 export { honoListHandler } from './adapters/hono.js';
 export { type AdapterOptions, queryStringOf } from './adapters/shared.js';
 export { API_KEY_HEADER, apiKeyAuth } from './api-key.js';
+export { kyselyBackend } from './backends/kysely-backend.js';
 export { memoryBackend } from './backends/memory-backend.js';
 export { mongoBackend } from './backends/mongo-backend.js';
 export {
