@@ -1,9 +1,11 @@
 /**
  * The compiled pipelines (and, where offered, the find() form — the engine
  * checks both agree) run by mingo over small hand-made datasets whose answers
- * are worked out by hand from docs/ast.md.
+ * are worked out by hand from docs/ast.md, and checked against the in-memory
+ * reference backend as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInMemory } from '../../../../src/backends/memory/index.js';
 import {
   and,
   comparison,
@@ -16,9 +18,10 @@ import {
   not,
   or,
   parseListQuery,
+  type Resource,
   search,
 } from '../../../../src/index.js';
-import type { LoadedDataset, StoredRow } from '../../../support/engine.js';
+import type { EngineResult, LoadedDataset, StoredRow } from '../../../support/engine.js';
 import { compareBson, mongoEngine, toDocument } from '../../../support/engines/mongo.js';
 
 const people = defineResource({
@@ -67,9 +70,26 @@ const ROWS: readonly StoredRow[] = [
   row('p11', null, 5, true, null),
 ];
 
+/** Loads `rows`; every query's answer is also checked against the memory backend. */
+async function load<F extends string>(
+  resource: Resource<F>,
+  rows: readonly StoredRow[],
+): Promise<LoadedDataset> {
+  const loaded = await mongoEngine.load(resource as Resource, rows);
+  return {
+    async run(q: ListQuery): Promise<EngineResult> {
+      const result = await loaded.run(q);
+      const reference = runInMemory(resource as Resource, q, rows);
+      expect(result).toEqual({ data: reference.data, total: reference.total });
+      return result;
+    },
+    drop: () => loaded.drop(),
+  };
+}
+
 let dataset: LoadedDataset;
 beforeAll(async () => {
-  dataset = await mongoEngine.load(people, ROWS);
+  dataset = await load(people, ROWS);
 });
 afterAll(async () => {
   await dataset.drop();
@@ -288,7 +308,7 @@ describe('search is a literal, ASCII-case-insensitive substring', () => {
   ];
   let texts: LoadedDataset;
   beforeAll(async () => {
-    texts = await mongoEngine.load(people, SEARCH_ROWS);
+    texts = await load(people, SEARCH_ROWS);
   });
   const found = async (term: string) =>
     (await texts.run(query({ filter: search(['name'], term) }))).data.map((r) => r['id']);
@@ -323,7 +343,7 @@ describe('the leads resource and the spec examples', () => {
   ];
   let leadsData: LoadedDataset;
   beforeAll(async () => {
-    leadsData = await mongoEngine.load(leads, LEADS);
+    leadsData = await load(leads, LEADS);
   });
   const run = (q: string) => leadsData.run(parseListQuery(leads, q));
 
