@@ -6,7 +6,13 @@ import { compileProjection } from './compile-projection.js';
 import { type MongoSort, planSort } from './compile-sort.js';
 import { fail, type MongoCompileOptions, mongoStorage } from './storage.js';
 
-/** The parts of a `collection.find()` call that return exactly the requested page. */
+/**
+ * The parts of a `collection.find()` call that return exactly the requested page.
+ *
+ * @example
+ * const { filter, sort, projection, skip, limit } = compiled.find;
+ * await collection.find(filter, { projection, collation }).sort(sort).skip(skip).limit(limit).toArray();
+ */
 export interface MongoFindQuery {
   readonly filter: Filter<Document>;
   readonly sort: MongoSort;
@@ -15,7 +21,13 @@ export interface MongoFindQuery {
   readonly limit: number;
 }
 
-/** A list query compiled for the MongoDB driver. See `docs/backends/mongo.md`. */
+/**
+ * A list query compiled for the MongoDB driver. See `docs/backends/mongo.md`.
+ *
+ * @example
+ * const q: MongoQuery = compileMongo(leads, query);
+ * const data = await collection.aggregate(q.pipeline, { collation: q.collation }).toArray();
+ */
 export interface MongoQuery {
   /** The query document; always exact. Use with `countDocuments(filter)` or `find(filter)`. */
   readonly filter: Filter<Document>;
@@ -37,7 +49,12 @@ export interface MongoQuery {
   readonly collation: CollationOptions;
 }
 
-/** Binary comparison of UTF-8 bytes, which orders strings by code point. */
+/**
+ * Binary comparison of UTF-8 bytes, which orders strings by code point.
+ *
+ * @example
+ * await collection.countDocuments(filter, { collation: SIMPLE_COLLATION });
+ */
 export const SIMPLE_COLLATION: Readonly<CollationOptions> = Object.freeze({ locale: 'simple' });
 
 function pageWindow(query: ListQuery): { skip: number; limit: number } {

@@ -2,7 +2,12 @@ import type { Document } from 'mongodb';
 import type { SortKey } from '../../ast/index.js';
 import type { MongoStorage } from './storage.js';
 
-/** A `$sort` / `cursor.sort()` specification: keys in order, 1 ascending, -1 descending. */
+/**
+ * A `$sort` / `cursor.sort()` specification: keys in order, 1 ascending, -1 descending.
+ *
+ * @example
+ * const sort: MongoSort = { createdAt: -1, _id: -1 };
+ */
 export type MongoSort = Record<string, 1 | -1>;
 
 export interface SortPlan {

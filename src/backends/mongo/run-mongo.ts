@@ -7,12 +7,20 @@ import type { MongoCompileOptions } from './storage.js';
 /**
  * What {@link runMongo} needs of a collection; a driver `Collection` fits.
  * Declared structurally so this module never imports `mongodb` at runtime.
+ *
+ * @example
+ * const target: MongoAggregateTarget = client.db('crm').collection('leads');
  */
 export interface MongoAggregateTarget {
   aggregate(pipeline: Document[], options?: AggregateOptions): { toArray(): Promise<Document[]> };
 }
 
-/** One page of documents (API field names) and the total number of matches. */
+/**
+ * One page of documents (API field names) and the total number of matches.
+ *
+ * @example
+ * const { data, total }: MongoPage = await runMongo(collection, leads, query);
+ */
 export interface MongoPage {
   readonly data: Document[];
   readonly total: number;

@@ -3,7 +3,12 @@ import type { Field, Resource } from '../../resource/index.js';
 
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Options of {@link compileMongo}. */
+/**
+ * Options of `compileMongo` and `runMongo`.
+ *
+ * @example
+ * compileMongo(leads, query, { idColumn: 'leadId' }); // MongoDB's own _id stays an ObjectId
+ */
 export interface MongoCompileOptions {
   /**
    * The document key that holds the resource's id field. Default `'_id'`, so
