@@ -18,6 +18,11 @@ export interface TableOptions<F extends string> {
   readonly indexes?: readonly (readonly F[])[];
   /** The dialect; by default read from the Kysely instance's adapter. */
   readonly dialect?: SqlDialect;
+  /**
+   * MySQL/MariaDB only: the table's binary NO PAD collation. Default
+   * `utf8mb4_nopad_bin` (MariaDB); on MySQL 8 use `utf8mb4_0900_bin`.
+   */
+  readonly mysqlCollation?: string;
 }
 
 /** The statements that create a table and its indexes, in order. */
@@ -84,7 +89,8 @@ export function createTableQueries<DB, F extends string>(
       return field.nullable ? column : column.notNull();
     });
   }
-  if (dialect.tableOptions !== undefined) table = table.modifyEnd(dialect.tableOptions);
+  const tableOptions = dialect.tableOptions(options.mysqlCollation);
+  if (tableOptions !== undefined) table = table.modifyEnd(tableOptions);
   const indexQueries = indexes.map((fields, position) => {
     const columns = fields.map((name) => fieldOf(resource, name).column);
     return db.schema

@@ -69,6 +69,9 @@ export interface SqlDialect {
   instantParam(ms: number): unknown;
   /** The column type of `field` in CREATE TABLE. */
   columnType(request: ColumnTypeRequest): Sql;
-  /** Text appended to CREATE TABLE (MySQL: character set and collation), or undefined. */
-  readonly tableOptions: Sql | undefined;
+  /**
+   * Text appended to CREATE TABLE, or undefined. MySQL sets the character set
+   * and `collation` (MySQL only), which must be a binary NO PAD collation.
+   */
+  tableOptions(collation: string | undefined): Sql | undefined;
 }

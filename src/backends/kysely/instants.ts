@@ -3,6 +3,24 @@
  * `YYYY-MM-DDTHH:mm:ss.sssZ`; databases disagree on what they accept.
  */
 
+// A day, or a date-time with seconds, an optional fraction and a required
+// zone: without one, Date.parse would read the machine's local time.
+const ZONED_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Epoch milliseconds of a stored date-time: a valid Date, or an ISO 8601 day
+ * (UTC midnight) or date-time with a zone. NaN for anything else.
+ *
+ * @example
+ * instantMs('2026-01-31T10:00:00.000Z'); // 1769853600000
+ * instantMs('2026-01-31T10:00:00'); // NaN: no zone
+ */
+export function instantMs(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value !== 'string' || !ZONED_ISO.test(value)) return Number.NaN;
+  return Date.parse(value);
+}
+
 /** `YYYY-MM-DDTHH:mm:ss.sssZ` for an instant in years 0–9999. */
 export function isoInstant(ms: number): string {
   return new Date(ms).toISOString();

@@ -6,9 +6,27 @@
 import type { FilterValue } from '../../ast/index.js';
 import type { Field } from '../../resource/index.js';
 import type { SqlDialect } from './dialect.js';
+import { instantMs } from './instants.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// A surrogate not part of a pair: not Unicode text, so no UTF-8 database can
+// hold or compare it (SQLite would turn it into U+FFFD, PostgreSQL refuses it).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Checks that `text` is well-formed Unicode. Throws a TypeError naming `what`
+ * when it holds a lone surrogate (the parser refuses those too).
+ *
+ * @example
+ * checkUnicodeText('search term', 'John 😀'); // 'John 😀'
+ */
+export function checkUnicodeText(what: string, text: string): string {
+  if (LONE_SURROGATE.test(text)) {
+    throw new TypeError(`listql/kysely: ${what} has a lone surrogate, which is not Unicode text`);
+  }
+  return text;
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -58,7 +76,7 @@ export function checkFilterValue(field: Field, value: unknown): FilterValue {
     case 'string':
     case 'enum':
       if (typeof value !== 'string') return reject(field, 'a string', value);
-      return value;
+      return checkUnicodeText(`a value for field '${field.name}'`, value);
   }
 }
 
@@ -82,11 +100,8 @@ export function bindValue(dialect: SqlDialect, field: Field, value: unknown): un
 export function storageValue(dialect: SqlDialect, field: Field, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (field.type === 'datetime') {
-    const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
-    if (typeof value !== 'string' && !(value instanceof Date)) {
-      return reject(field, 'an ISO date-time string or a Date', value);
-    }
-    if (Number.isNaN(ms)) return reject(field, 'a valid ISO date-time', value);
+    const ms = instantMs(value);
+    if (Number.isNaN(ms)) return reject(field, 'a Date or an ISO date-time with a zone', value);
     return dialect.instantParam(ms);
   }
   return bindValue(dialect, field, value);

@@ -18,7 +18,12 @@ import { createPool } from 'mysql2';
 import pg from 'pg';
 import { createTable, insertRows, runListQuery } from '../../../src/backends/kysely/index.js';
 import type { Resource } from '../../../src/index.js';
-import { mysqlSettings, postgresSettings, type ServerSettings } from '../databases.js';
+import {
+  mysqlSettings,
+  postgresSettings,
+  type ServerSettings,
+  serverAvailable,
+} from '../databases.js';
 import type { Engine, LoadedDataset, StoredRow } from '../engine.js';
 
 /** A Kysely instance on any database; its tables are named at run time. */
@@ -130,4 +135,36 @@ export function mariadbEngine(settings: ServerSettings = mysqlSettings): Engine 
         }),
       }),
   );
+}
+
+/** An engine opened on demand; undefined when its server is unreachable outside CI. */
+export interface KyselyEngineSetup {
+  readonly name: string;
+  open(): Promise<Engine | undefined>;
+}
+
+/**
+ * The four Kysely engines as lazily opened setups, for the differential test:
+ * SQLite and PGlite always; the servers when reachable (in CI an unreachable
+ * server throws; elsewhere it is skipped with a loud message).
+ *
+ * @example
+ * for (const setup of kyselyEngineSetups()) { const engine = await setup.open(); … }
+ */
+export function kyselyEngineSetups(): KyselyEngineSetup[] {
+  const server = (
+    name: string,
+    label: string,
+    settings: ServerSettings,
+    make: () => Engine,
+  ): KyselyEngineSetup => ({
+    name,
+    open: async () => ((await serverAvailable(label, settings)) ? make() : undefined),
+  });
+  return [
+    { name: 'sqlite', open: async () => sqliteEngine() },
+    { name: 'pglite', open: async () => pgliteEngine() },
+    server('postgres', 'PostgreSQL', postgresSettings, () => postgresEngine()),
+    server('mariadb', 'MariaDB', mysqlSettings, () => mariadbEngine()),
+  ];
 }

@@ -20,6 +20,17 @@ function asciiLower(text: Sql): Sql {
   return folded;
 }
 
+/** MariaDB's binary, NO PAD utf8mb4 collation; MySQL 8 calls its own `utf8mb4_0900_bin`. */
+export const MARIADB_NOPAD_BINARY = 'utf8mb4_nopad_bin';
+
+/** A collation name goes into SQL text, so it must look like one. */
+function checkCollation(name: string): string {
+  if (!/^utf8mb4_[a-z0-9_]+$/.test(name)) {
+    throw new Error(`listql/kysely: '${name}' is not a utf8mb4 collation name`);
+  }
+  return name;
+}
+
 const TYPES = {
   number: sql`double`,
   boolean: sql`boolean`,
@@ -68,5 +79,7 @@ export const mysqlDialect: SqlDialect = Object.freeze<SqlDialect>({
         ? sql`varchar(255)`
         : sql`text`
       : TYPES[field.type],
-  tableOptions: sql`character set utf8mb4 collate utf8mb4_bin`,
+  // utf8mb4_bin is PAD SPACE: 'a' and 'a ' would be the same primary key.
+  tableOptions: (collation = MARIADB_NOPAD_BINARY) =>
+    sql`character set utf8mb4 collate ${sql.raw(checkCollation(collation))}`,
 });

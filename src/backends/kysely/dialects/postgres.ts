@@ -42,5 +42,5 @@ export const postgresDialect: SqlDialect = Object.freeze<SqlDialect>({
   booleanParam: (value) => value,
   instantParam: postgresInstant,
   columnType: ({ field }) => TYPES[field.type],
-  tableOptions: undefined,
+  tableOptions: () => undefined,
 });

@@ -40,5 +40,5 @@ export const sqliteDialect: SqlDialect = Object.freeze<SqlDialect>({
   booleanParam: (value) => (value ? 1 : 0),
   instantParam: isoInstant,
   columnType: ({ field }) => TYPES[field.type],
-  tableOptions: undefined,
+  tableOptions: () => undefined,
 });
