@@ -7,7 +7,7 @@ import {
   type SearchNode,
   visitFilter,
 } from '../../ast/index.js';
-import { dateCondition, isWellFormed, literal } from './literal.js';
+import { dateCondition, literal } from './literal.js';
 import { literalSubstringPattern } from './search-pattern.js';
 import { fail, type MongoStorage } from './storage.js';
 
@@ -41,9 +41,7 @@ function comparison<F extends string>(
   // Query comparison operators never match null or a missing field, and type
   // bracketing keeps them within the value's BSON type: two-valued logic as is.
   if (field.type === 'datetime') return { [column]: dateCondition(field, node.op, node.value) };
-  const value = literal(field, node.value, { allowIllFormed: node.op === 'eq' });
-  // Stored text is well-formed, so it never equals a value holding half a surrogate pair.
-  if (typeof value === 'string' && !isWellFormed(value)) return false;
+  const value = literal(field, node.value);
   return { [column]: { [`$${node.op}`]: value } };
 }
 
@@ -58,11 +56,8 @@ function inList<F extends string>(node: InNode<F>, storage: MongoStorage<F>): Co
       ),
     );
   }
-  const values = node.values.map((value) => literal(field, value, { allowIllFormed: true }));
-  // As for eq: a value holding half a surrogate pair equals no stored text.
-  const candidates = values.filter((value) => typeof value !== 'string' || isWellFormed(value));
-  if (candidates.length === 0) return false;
-  return { [storage.columnOf(field)]: { $in: candidates } };
+  const values = node.values.map((value) => literal(field, value));
+  return { [storage.columnOf(field)]: { $in: values } };
 }
 
 function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>): Condition {
@@ -71,8 +66,6 @@ function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>)
     fail(`a search term is longer than the resource's limits.maxSearchLength (${maxSearchLength})`);
   }
   const pattern = literalSubstringPattern(node.term);
-  // A term that no well-formed text can contain (see literalSubstringPattern).
-  if (pattern === null) return false;
   return anyOf(
     node.fields.map((name) => {
       const field = storage.field(name);

@@ -27,37 +27,24 @@ function expectedType(field: Field): 'string' | 'number' | 'boolean' {
 }
 
 /**
- * True when `text` can travel to MongoDB unchanged. BSON strings are UTF-8,
- * which cannot hold a lone surrogate (the driver would turn it into U+FFFD
- * and the query would match different text than the other backends).
- */
-export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
-}
-
-/**
  * `value` as a typed literal for `field`: a string, a finite number or a
  * boolean of the field's type, and nothing else. The AST promises this; the
  * check keeps a hand-built node carrying an object (say `{ $ne: null }`) or a
  * mistyped value (`'5'` on a number field, which MongoDB would never match
  * because comparisons do not cross BSON types) from reaching the database.
- * A string with a lone surrogate is refused unless `allowIllFormed` (for
- * equality, whose caller knows it can match nothing).
+ * A string with a lone surrogate is refused too: BSON strings are UTF-8,
+ * which cannot hold one (the driver would turn it into U+FFFD).
  *
  * @example
  * literal(leads.fields.get('value')!, 100); // 100
  * literal(leads.fields.get('value')!, '100'); // throws
  */
-export function literal(
-  field: Field,
-  value: FilterValue,
-  options?: { readonly allowIllFormed?: boolean },
-): MongoLiteral {
+export function literal(field: Field, value: FilterValue): MongoLiteral {
   const expected = expectedType(field);
   if (typeof value !== expected || (typeof value === 'number' && !Number.isFinite(value))) {
     fail(`field '${field.name}' (${field.type}) needs a ${expected} value, got ${describe(value)}`);
   }
-  if (typeof value === 'string' && !options?.allowIllFormed && !isWellFormed(value)) {
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
     fail(`the value of '${field.name}' has a lone surrogate, which BSON cannot carry`);
   }
   return value;

@@ -61,36 +61,16 @@ describe('literalSubstringPattern', () => {
     }
   });
 
-  it('half a surrogate pair matches whole pairs as a code-unit substring would', () => {
-    // 😀 is D83D DE00, 😁 is D83D DE01, 𝐀 is D835 DC00.
-    expect(matches('\uD83D', 'a😁')).toBe(true);
-    expect(matches('a\uD83D', 'A😀')).toBe(true);
-    expect(matches('\uD83D', '𝐀')).toBe(false);
-    expect(matches('\uDE00b', '😀B')).toBe(true);
-    expect(matches('\uDE00', '😁')).toBe(false);
-    // A half anywhere but the ends can never be matched by well-formed text.
-    expect(literalSubstringPattern('\uD83Da')).toBeNull();
-    expect(literalSubstringPattern('a\uDE00')).toBeNull();
-    expect(literalSubstringPattern('\uDE00\uDE00')).toBeNull();
+  it('refuses half a surrogate pair', () => {
+    for (const term of ['\uD83D', 'a\uD83D', '\uDE00b', '\uDE00\uDE00']) {
+      expect(() => literalSubstringPattern(term)).toThrow(/lone surrogate/);
+    }
   });
 
   it('agrees with the memory backend on every term and well-formed text, by code unit and by code point', () => {
-    const unit = fc.constantFrom(
-      'a',
-      'B',
-      'é',
-      '.',
-      '\\',
-      '(',
-      '😀',
-      '😁',
-      '𝐀',
-      '\uD83D',
-      '\uDE00',
-      '\uFFFF',
-    );
+    const unit = fc.constantFrom('a', 'B', 'é', '.', '\\', '(', '😀', '😁', '𝐀', '\uFFFF');
     const term = fc.string({ unit, maxLength: 4 });
-    const text = fc.string({ unit, maxLength: 8 }).filter((s) => !/\p{Cs}/u.test(s)); // stored text is well-formed
+    const text = fc.string({ unit, maxLength: 8 });
     fc.assert(
       fc.property(term, text, (t, s) => {
         const expected = literalSearchPattern(t).test(s);
