@@ -20,7 +20,8 @@ const bad = (expected: string, code: IssueCode = 'INVALID_FILTER'): Coerced => (
  * value for `field`, or says what was expected.
  */
 export function coerceValue(field: Field, text: string): Coerced {
-  if (text === '') return bad('a non-empty value');
+  // An empty date is an invalid date (INVALID_DATE), like any other non-date.
+  if (text === '' && field.type !== 'datetime') return bad('a non-empty value');
   switch (field.type) {
     case 'string':
       return ok(text);

@@ -143,6 +143,9 @@ function parseDefaultSort<F extends string>(
 
 function checkLimits(resource: string, limits: ResourceLimits): void {
   for (const [key, value] of Object.entries(limits)) {
+    if (!Object.hasOwn(DEFAULT_LIMITS, key)) {
+      fail(resource, `limits.${key} is not a limit; use ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
+    }
     if (!Number.isSafeInteger(value) || value < 1) {
       fail(resource, `limits.${key} must be a positive integer, got ${String(value)}`);
     }

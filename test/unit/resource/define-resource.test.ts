@@ -290,6 +290,11 @@ describe('bad definitions throw an Error that names the fix', () => {
       'limits.maxListItems must be a positive integer, got 0',
     ],
     [
+      'a misspelled limit',
+      () => define({}, { limits: { maxLimits: 5 } as unknown as { maxLimit: number } }),
+      'limits.maxLimits is not a limit; use maxLimit, maxValueLength, maxSearchLength, maxListItems, maxParams',
+    ],
+    [
       'a fractional limit',
       () => define({}, { limits: { maxParams: 1.5 } }),
       'limits.maxParams must be a positive integer, got 1.5',
