@@ -4,6 +4,7 @@
  * (after saying so loudly); in CI it throws instead.
  */
 import type { Engine } from '../engine.js';
+import { kyselyEngineSetups } from './kysely.js';
 import { mongoEngine } from './mongo.js';
 
 export interface EngineSetup {
@@ -15,5 +16,5 @@ const ready = (engine: Engine): EngineSetup => ({ name: engine.name, open: async
 
 /** Every engine compared with the in-memory reference by the differential test. */
 export function differentialEngines(): EngineSetup[] {
-  return [ready(mongoEngine)];
+  return [...kyselyEngineSetups(), ready(mongoEngine)];
 }
