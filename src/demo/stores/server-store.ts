@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { kyselyBackend } from '../../http/index.js';
+import { demoLeads } from '../demo-resource.js';
+import { seedTable } from './seed.js';
+import type { DemoStore, StoreContext } from './types.js';
+
+/**
+ * A database server store: a fresh, uniquely named table (so concurrent demos
+ * and test runs never collide), seeded on every start and dropped on close.
+ *
+ * @example
+ * const store = await openServerStore(db, 'PostgreSQL', context);
+ */
+export async function openServerStore(
+  db: Kysely<Record<string, never>>,
+  label: string,
+  context: StoreContext,
+): Promise<DemoStore> {
+  const table = `listql_demo_${randomBytes(5).toString('hex')}`;
+  const drop = async (): Promise<void> => {
+    await db.schema.dropTable(table).ifExists().execute();
+  };
+  try {
+    const rows = await seedTable(db, demoLeads, table, context.source, context.progress);
+    return {
+      backend: kyselyBackend(db, demoLeads, { table }),
+      rows,
+      location: `${label} table ${table} (dropped on exit)`,
+      async close() {
+        try {
+          await drop();
+        } finally {
+          await db.destroy();
+        }
+      },
+    };
+  } catch (err) {
+    // MySQL commits DDL implicitly, so a failed seed may leave the table behind.
+    await drop().catch(() => {});
+    await db.destroy();
+    throw err;
+  }
+}

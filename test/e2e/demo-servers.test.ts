@@ -1,0 +1,129 @@
+/**
+ * The demo server end to end on PostgreSQL and MySQL/MariaDB servers: the
+ * shared suite, plus what is special to servers (a fresh table per start,
+ * dropped on close; the PG_* / MYSQL_* settings shared with the test suite).
+ * An unreachable server fails the run in CI and is skipped loudly elsewhere.
+ */
+import { createConnection } from 'mysql2/promise';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import {
+  mysqlSettings as demoMysqlSettings,
+  postgresSettings as demoPostgresSettings,
+  type RunningDemo,
+  startDemo,
+} from '../../src/demo/index.js';
+import { mysqlSettings, postgresSettings, serverAvailable } from '../support/databases.js';
+import { demoSuite } from './demo-suite.js';
+
+const postgresUp = await serverAvailable('PostgreSQL', postgresSettings);
+const mysqlUp = await serverAvailable('MariaDB', mysqlSettings);
+
+function tableOf(demo: RunningDemo): string {
+  const table = /listql_demo_[0-9a-f]+/.exec(demo.location)?.[0];
+  if (!table) throw new Error(`no table in '${demo.location}'`);
+  return table;
+}
+
+async function postgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({
+    host: postgresSettings.host,
+    port: postgresSettings.port,
+    user: postgresSettings.user,
+    database: postgresSettings.database,
+    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function mysql<T>(
+  work: (connection: import('mysql2/promise').Connection) => Promise<T>,
+): Promise<T> {
+  const connection = await createConnection({
+    host: mysqlSettings.host,
+    port: mysqlSettings.port,
+    user: mysqlSettings.user,
+    password: mysqlSettings.password ?? '',
+    database: mysqlSettings.database,
+  });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.end();
+  }
+}
+
+const postgresTableExists = (table: string) =>
+  postgres(
+    async (client) =>
+      (await client.query('select to_regclass($1) as t', [table])).rows[0].t !== null,
+  );
+
+const mysqlTableExists = (table: string) =>
+  mysql(async (connection) => {
+    const [rows] = await connection.query(
+      'select count(*) as n from information_schema.tables where table_schema = database() and table_name = ?',
+      [table],
+    );
+    return Number((rows as { n: number }[])[0]!.n) > 0;
+  });
+
+it('the demo reads the same connection settings as the test suite', () => {
+  expect(demoPostgresSettings()).toEqual(postgresSettings);
+  expect(demoMysqlSettings()).toEqual(mysqlSettings);
+  expect(demoPostgresSettings({ PG_HOST: 'db', PG_PORT: '6543', PG_PASSWORD: 's' })).toMatchObject({
+    host: 'db',
+    port: 6543,
+    password: 's',
+  });
+  expect(() => demoMysqlSettings({ MYSQL_PORT: 'x' })).toThrow(/MYSQL_PORT must be a TCP port/);
+});
+
+describe.skipIf(!postgresUp)('PostgreSQL', () => {
+  demoSuite('postgres', {
+    break: (demo) =>
+      postgres(async (c) => {
+        await c.query(`alter table ${tableOf(demo)} rename to ${tableOf(demo)}_hidden`);
+      }),
+    restore: (demo) =>
+      postgres(async (c) => {
+        await c.query(`alter table ${tableOf(demo)}_hidden rename to ${tableOf(demo)}`);
+      }),
+  });
+
+  it('uses a fresh table per start and drops it on close', async () => {
+    const first = await startDemo({ port: 0, backend: 'postgres', rows: 50 });
+    const second = await startDemo({ port: 0, backend: 'postgres', rows: 50 });
+    expect(tableOf(first)).not.toBe(tableOf(second));
+    expect(await postgresTableExists(tableOf(first))).toBe(true);
+    await Promise.all([first.close(), second.close()]);
+    expect(await postgresTableExists(tableOf(first))).toBe(false);
+    expect(await postgresTableExists(tableOf(second))).toBe(false);
+  });
+});
+
+describe.skipIf(!mysqlUp)('MySQL / MariaDB', () => {
+  demoSuite('mysql', {
+    break: (demo) =>
+      mysql(async (c) => {
+        await c.query(`rename table ${tableOf(demo)} to ${tableOf(demo)}_hidden`);
+      }),
+    restore: (demo) =>
+      mysql(async (c) => {
+        await c.query(`rename table ${tableOf(demo)}_hidden to ${tableOf(demo)}`);
+      }),
+  });
+
+  it('uses a fresh table per start and drops it on close', async () => {
+    const demo = await startDemo({ port: 0, backend: 'mysql', rows: 50 });
+    const table = tableOf(demo);
+    expect(await mysqlTableExists(table)).toBe(true);
+    await demo.close();
+    expect(await mysqlTableExists(table)).toBe(false);
+  });
+});
