@@ -28,6 +28,7 @@ Options:
   --backend NAME    ${DEMO_BACKENDS.join(' | ')} (default sqlite)
   --data FILE       newline-delimited JSON, one lead per line, instead of synthetic leads
   --rows N          how many synthetic leads (default ${DEFAULT_ROWS.toLocaleString('en-US')})
+  --data-dir DIR    where SQLite and PGlite keep the synthetic dataset (default .demo-data)
   --help            this text
 
 postgres and mysql connect with PG_* / MYSQL_* (host, port, user, password,
@@ -77,6 +78,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions | 'help' {
     throw new UsageError('--rows sets the number of synthetic leads; it does not go with --data');
   }
   if (values.data !== undefined) options.dataFile = values.data;
+  if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
   if (values.rows !== undefined) options.rows = integer('rows', values.rows, 0, 10_000_000);
   return options;
 }
@@ -93,6 +95,7 @@ function parse(argv: readonly string[]) {
       backend: { type: 'string' },
       data: { type: 'string' },
       rows: { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
   });

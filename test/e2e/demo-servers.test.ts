@@ -4,9 +4,13 @@
  * dropped on close; the PG_* / MYSQL_* settings shared with the test suite).
  * An unreachable server fails the run in CI and is skipped loudly elsewhere.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { generateLeads } from '../../bench/support/synthetic-leads.js';
 import {
   mysqlSettings as demoMysqlSettings,
   postgresSettings as demoPostgresSettings,
@@ -125,5 +129,31 @@ describe.skipIf(!mysqlUp)('MySQL / MariaDB', () => {
     expect(await mysqlTableExists(table)).toBe(true);
     await demo.close();
     expect(await mysqlTableExists(table)).toBe(false);
+  });
+
+  it('a data file the database refuses half-way leaves no table behind', async () => {
+    // Valid for listql, too long for MySQL's indexed varchar(255) id; in the second
+    // chunk of 10,000 rows, so the first chunk is already inserted when it fails.
+    const rows = generateLeads(10_001, 3).map((lead) => JSON.stringify(lead));
+    rows[10_000] = JSON.stringify({ ...generateLeads(1, 3)[0], id: `lead_${'x'.repeat(300)}` });
+    const dir = await mkdtemp(join(tmpdir(), 'listql-mysql-'));
+    const path = join(dir, 'long-id.ndjson');
+    await writeFile(path, rows.join('\n'));
+    const demoTables = () =>
+      mysql(async (c) => {
+        const [found] = await c.query(
+          "select table_name as t from information_schema.tables where table_schema = database() and table_name like 'listql\\_demo\\_%'",
+        );
+        return (found as { t: string }[]).map((row) => row.t).sort();
+      });
+    try {
+      const before = await demoTables();
+      await expect(startDemo({ port: 0, backend: 'mysql', dataFile: path })).rejects.toThrow(
+        /too long/i,
+      );
+      expect(await demoTables()).toEqual(before);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
