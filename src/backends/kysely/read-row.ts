@@ -2,8 +2,11 @@
  * Driver values back to API values. Drivers differ: MySQL and SQLite return
  * booleans as 0/1, pg returns bigint and numeric as strings, date-times arrive
  * as Date objects (pg, PGlite, mysql2), `YYYY-MM-DD HH:mm:ss.sss` strings
- * (mysql2 with `dateStrings`) or ISO text (SQLite as listql stores it).
+ * (mysql2 with `dateStrings`), PostgreSQL's text form (`2026-01-31
+ * 10:00:00+00`, `0001-12-31 23:59:59.999+00 BC` for ISO year 0) or ISO text
+ * (SQLite as listql stores it).
  */
+import { utcMs } from '../../ast/index.js';
 import type { Field } from '../../resource/index.js';
 
 /** A value of an API row. */
@@ -16,7 +19,7 @@ const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 // A date-time as databases print it: ISO or SQL spacing, any fraction, an
 // optional zone (none means UTC, how listql stores MySQL DATETIME).
 const LOOSE_INSTANT =
-  /^(\d{4,})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+  /^(\d{4,})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?( BC)?$/;
 
 function fail(field: Field, value: unknown): never {
   throw new Error(
@@ -34,11 +37,14 @@ function readInstant(field: Field, value: unknown): string {
   if (CANONICAL_INSTANT.test(value)) return value;
   const m = LOOSE_INSTANT.exec(value);
   if (!m) return fail(field, value);
-  const ms = (m[7] ?? '').padEnd(3, '0').slice(0, 3);
-  const zone = m[8] === undefined ? 'Z' : m[8];
-  const parsed = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${ms}${zone}`);
-  if (Number.isNaN(parsed)) return fail(field, value);
-  return new Date(parsed).toISOString();
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+  // PostgreSQL counts years BC from 1 with no year 0: 1 BC is ISO year 0.
+  const isoYear = m[12] === undefined ? year! : 1 - year!;
+  const offsetMinutes =
+    m[9] === undefined ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0));
+  const wall = utcMs(isoYear, month!, day!, hour!, minute!, second!, ms);
+  return new Date(wall - offsetMinutes * 60_000).toISOString();
 }
 
 function readBoolean(field: Field, value: unknown): boolean {

@@ -4,7 +4,7 @@
  * server. Each `load` creates a uniquely named table with the backend's DDL
  * and recommended indexes and inserts the rows in multi-row batches.
  */
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -28,7 +28,7 @@ import type { Engine, LoadedDataset, StoredRow } from '../engine.js';
 
 /** A Kysely instance on any database; its tables are named at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: tables are created per test with run-time names.
-type AnyKysely = Kysely<any>;
+export type AnyKysely = Kysely<any>;
 
 let tableCounter = 0;
 
@@ -46,8 +46,13 @@ function byField(resource: Resource, rows: readonly StoredRow[]): Record<string,
   );
 }
 
+/** An Engine that also hands out its Kysely instance, for tests that write their own DDL. */
+export interface KyselyEngine extends Engine {
+  kysely(): AnyKysely;
+}
+
 /** An Engine over a Kysely instance; `db` is created on first use and destroyed by `close`. */
-export function kyselyEngine(name: string, connect: () => AnyKysely): Engine {
+export function kyselyEngine(name: string, connect: () => AnyKysely): KyselyEngine {
   let db: AnyKysely | undefined;
   const database = (): AnyKysely => {
     db ??= connect();
@@ -55,6 +60,7 @@ export function kyselyEngine(name: string, connect: () => AnyKysely): Engine {
   };
   return {
     name,
+    kysely: database,
     async load(resource: Resource, rows: readonly StoredRow[]): Promise<LoadedDataset> {
       const kysely = database();
       const table = uniqueTableName();
@@ -75,23 +81,28 @@ export function kyselyEngine(name: string, connect: () => AnyKysely): Engine {
 }
 
 /** SQLite in memory through better-sqlite3. */
-export function sqliteEngine(): Engine {
+export function sqliteEngine(): KyselyEngine {
   return kyselyEngine(
     'sqlite',
     () => new Kysely({ dialect: new SqliteDialect({ database: new Database(':memory:') }) }),
   );
 }
 
-/** PGlite in memory. Starting it takes seconds: create one engine per test file. */
-export function pgliteEngine(): Engine {
+/**
+ * PGlite in memory. Starting it takes seconds: create one engine per test
+ * file. PGlite turns timestamptz into `new Date(text)`, which is Invalid for
+ * years BC (ISO year 0000), so timestamps come back as text for listql to read.
+ */
+export function pgliteEngine(): KyselyEngine {
+  const parsers = { [types.TIMESTAMPTZ]: (text: string) => text };
   return kyselyEngine(
     'pglite',
-    () => new Kysely({ dialect: new PGliteDialect({ pglite: () => PGlite.create() }) }),
+    () => new Kysely({ dialect: new PGliteDialect({ pglite: () => PGlite.create({ parsers }) }) }),
   );
 }
 
 /** A PostgreSQL server (settings from `PG_*`, see test/support/databases.ts). */
-export function postgresEngine(settings: ServerSettings = postgresSettings): Engine {
+export function postgresEngine(settings: ServerSettings = postgresSettings): KyselyEngine {
   return kyselyEngine(
     'postgres',
     () =>
@@ -112,9 +123,11 @@ export function postgresEngine(settings: ServerSettings = postgresSettings): Eng
 
 /**
  * A MariaDB / MySQL server (settings from `MYSQL_*`). DATETIME columns hold
- * UTC: mysql2 reads them as UTC (`timezone: 'Z'`) and every session runs in UTC.
+ * UTC: every session runs in UTC, and mysql2 hands DATETIME over as text
+ * (`dateStrings`), which listql reads as UTC: mysql2's own Date conversion
+ * maps years 0–99 to 1900–1999.
  */
-export function mariadbEngine(settings: ServerSettings = mysqlSettings): Engine {
+export function mariadbEngine(settings: ServerSettings = mysqlSettings): KyselyEngine {
   return kyselyEngine(
     'mariadb',
     () =>
@@ -127,6 +140,7 @@ export function mariadbEngine(settings: ServerSettings = mysqlSettings): Engine 
             password: settings.password ?? '',
             database: settings.database,
             timezone: 'Z',
+            dateStrings: true,
             connectionLimit: 4,
           }),
           onCreateConnection: async (connection) => {

@@ -1,0 +1,236 @@
+/**
+ * What the Kysely backend decides before any SQL runs: values that may not
+ * reach a driver, names the resource does not know, how driver values are
+ * read back, and the small pure helpers. Compiled with a DummyDriver.
+ */
+import {
+  DialectAdapterBase,
+  DummyDriver,
+  Kysely,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import { describe, expect, it } from 'vitest';
+import {
+  applyListQuery,
+  containsPattern,
+  createTableQueries,
+  filterSql,
+  insertRows,
+  mysqlDialect,
+  postgresDialect,
+  readListRow,
+  readValue,
+  selectedFields,
+  sqlDialectOf,
+  sqliteDialect,
+} from '../../../src/backends/kysely/index.js';
+import { mysqlInstant, postgresInstant } from '../../../src/backends/kysely/instants.js';
+import {
+  comparison,
+  type FilterNode,
+  inList,
+  leads,
+  parseListQuery,
+  search,
+} from '../../../src/index.js';
+import { compileOnly } from './compile-only.js';
+
+const db = compileOnly('mysql');
+const base = parseListQuery(leads, 'fields=id');
+const compileWith = (filter: FilterNode) =>
+  applyListQuery(
+    db.selectFrom('leads'),
+    leads,
+    { ...base, filter },
+    { dialect: mysqlDialect },
+  ).compile();
+const field = (name: string) => leads.fields.get(name)!;
+
+describe('values that must not reach a driver', () => {
+  const bad: [string, FilterNode][] = [
+    ['an array', comparison('status', 'eq', ['won', 'lost'] as unknown as string)],
+    ['an object', comparison('value', 'eq', { toString: () => '1' } as unknown as number)],
+    ['null', comparison('value', 'gt', null as unknown as number)],
+    ['NaN', comparison('value', 'gt', Number.NaN)],
+    ['Infinity', inList('value', [1, Number.POSITIVE_INFINITY])],
+    ['a string on a number field', comparison('value', 'gte', '100')],
+    ['a number on a string field', comparison('name', 'eq', 5)],
+    ['a boolean on a date field', comparison('createdAt', 'eq', true)],
+    ['a date without a zone', comparison('createdAt', 'gte', '2026-01-31T10:00:00')],
+    ['an impossible date', comparison('createdAt', 'gte', 'yesterday')],
+    ['an object inside a list', inList('labelId', ['a', { a: 1 } as unknown as string])],
+    ['a lone surrogate', comparison('name', 'eq', 'a\uD83D')],
+  ];
+  it.each(bad)('refuses %s with a TypeError naming the field', (_what, filter) => {
+    expect(() => compileWith(filter)).toThrow(TypeError);
+    expect(() => compileWith(filter)).toThrow(/listql\/kysely: .*field '\w+'/);
+  });
+
+  it('refuses a search term with a lone surrogate', () => {
+    expect(() => compileWith(search(['name'], '\uDE00x'))).toThrow(/lone surrogate/);
+  });
+
+  it('refuses a non-scalar stored value before inserting', async () => {
+    const rows = [{ id: 'l1', status: 'open', source: 'api', name: ['x'] }];
+    await expect(insertRows(db, leads, rows, { table: 'leads' })).rejects.toThrow(TypeError);
+    const dated = [{ id: 'l1', createdAt: '2026-01-31 10:00:00' }];
+    await expect(insertRows(db, leads, dated, { table: 'leads' })).rejects.toThrow(/zone/);
+  });
+
+  it('keeps hostile strings out of the SQL text', () => {
+    const hostile = "x' or '1'='1\\";
+    const compiled = compileWith(inList('labelId', [hostile, `${hostile}2`]));
+    expect(compiled.sql).not.toContain("'1'='1");
+    expect(compiled.parameters).toContain(hostile);
+  });
+});
+
+describe('names', () => {
+  it('refuses a field the resource does not declare', () => {
+    expect(() => compileWith(comparison('nope' as 'name', 'eq', 'x'))).toThrow(
+      /field 'nope', which resource 'leads' does not declare/,
+    );
+  });
+
+  it('refuses a search over a non-string field', () => {
+    expect(() => compileWith(search(['value'], '1'))).toThrow(/only string fields/);
+  });
+
+  it('qualifies columns with the table for joins', () => {
+    const sql = filterSql(leads, comparison('value', 'gt', 1), {
+      dialect: postgresDialect,
+      table: 'crm.leads',
+    });
+    expect(compileOnly('postgres').selectFrom('leads').selectAll().where(sql).compile().sql).toBe(
+      'select * from "leads" where "crm"."leads"."value" > $1',
+    );
+  });
+
+  it('tells the dialect from the adapter, and refuses an unknown one', () => {
+    expect(sqlDialectOf(compileOnly('postgres'))).toBe(postgresDialect);
+    expect(sqlDialectOf(compileOnly('sqlite'))).toBe(sqliteDialect);
+    class OtherAdapter extends DialectAdapterBase {
+      override get supportsReturning(): boolean {
+        return false;
+      }
+      override get supportsTransactionalDdl(): boolean {
+        return false;
+      }
+      override async acquireMigrationLock(): Promise<void> {}
+      override async releaseMigrationLock(): Promise<void> {}
+    }
+    const other = new Kysely({
+      dialect: {
+        createAdapter: () => new OtherAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (k) => new SqliteIntrospector(k),
+        createQueryCompiler: () => new SqliteQueryCompiler(),
+      },
+    });
+    expect(() => sqlDialectOf(other)).toThrow(/OtherAdapter.*pass \{ dialect/);
+  });
+});
+
+describe('pages', () => {
+  it('keeps an absurd offset a safe integer', () => {
+    const query = { ...base, page: { limit: 100, page: Number.MAX_SAFE_INTEGER } };
+    const compiled = applyListQuery(db.selectFrom('leads'), leads, query, {
+      dialect: mysqlDialect,
+    }).compile();
+    expect(compiled.parameters.at(-1)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('containsPattern', () => {
+  it.each([
+    ['john', '%john%'],
+    ['JoHn', '%john%'],
+    ['ÉCLAIR', '%Éclair%'],
+    ['100%', '%100\\%%'],
+    ['a_b', '%a\\_b%'],
+    ['back\\slash', '%back\\\\slash%'],
+    ["O'Brien", "%o'brien%"],
+    ['', '%%'],
+  ])('%j becomes %j', (term, pattern) => {
+    expect(containsPattern(term)).toBe(pattern);
+  });
+});
+
+describe('reading driver values', () => {
+  it.each([
+    ['ad_storage', 1, true],
+    ['ad_storage', 0, false],
+    ['ad_storage', 't', true],
+    ['ad_storage', false, false],
+    ['value', '99.5', 99.5],
+    ['value', 12n, 12],
+    ['value', -3, -3],
+    ['name', 'é', 'é'],
+    ['name', new TextEncoder().encode('é'), 'é'],
+    ['name', null, null],
+    ['name', undefined, null],
+    ['createdAt', new Date(Date.UTC(2026, 0, 31)), '2026-01-31T00:00:00.000Z'],
+    ['createdAt', '2026-01-31T10:00:00.123Z', '2026-01-31T10:00:00.123Z'],
+    ['createdAt', '2026-01-31 10:00:00.123', '2026-01-31T10:00:00.123Z'],
+    ['createdAt', '2026-01-31 10:00:00', '2026-01-31T10:00:00.000Z'],
+    ['createdAt', '2026-01-31 12:00:00.5+02', '2026-01-31T10:00:00.500Z'],
+    ['createdAt', '2026-01-31 04:30:00-05:30', '2026-01-31T10:00:00.000Z'],
+    ['createdAt', '0001-12-31 23:59:59.999+00 BC', '0000-12-31T23:59:59.999Z'],
+    ['createdAt', '0045-03-15 00:00:00+00', '0045-03-15T00:00:00.000Z'],
+    ['createdAt', 0, '1970-01-01T00:00:00.000Z'],
+  ])('%s: %o reads as %o', (name, raw, expected) => {
+    expect(readValue(field(name), raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['ad_storage', 2],
+    ['value', 'abc'],
+    ['name', 5],
+    ['createdAt', 'soon'],
+    ['createdAt', new Date(Number.NaN)],
+  ])('%s: refuses %o', (name, raw) => {
+    expect(() => readValue(field(name), raw)).toThrow(/cannot read/);
+  });
+
+  it('returns exactly the selected keys', () => {
+    const fields = selectedFields(leads, ['id', 'value']);
+    expect(readListRow(fields, { id: 'a', value: '5', extra: 1 })).toEqual({ id: 'a', value: 5 });
+  });
+});
+
+describe('instants as drivers bind them', () => {
+  it('spells ISO year 0 as 1 BC for PostgreSQL', () => {
+    expect(postgresInstant(Date.UTC(2026, 0, 31))).toBe('2026-01-31T00:00:00.000Z');
+    const yearZero = new Date(Date.UTC(2000, 5, 1, 12)).setUTCFullYear(0);
+    expect(postgresInstant(yearZero)).toBe('0001-06-01T12:00:00.000+00 BC');
+  });
+
+  it('spells a zone-less DATETIME for MySQL', () => {
+    expect(mysqlInstant(Date.UTC(2026, 0, 31, 10, 0, 0, 7))).toBe('2026-01-31 10:00:00.007');
+  });
+});
+
+describe('DDL options', () => {
+  it('takes another NO PAD collation for MySQL 8, and refuses a malformed one', () => {
+    const { table } = createTableQueries(db, leads, {
+      table: 'leads',
+      mysqlCollation: 'utf8mb4_0900_bin',
+    });
+    expect(table.compile().sql).toMatch(/character set utf8mb4 collate utf8mb4_0900_bin$/);
+    expect(() =>
+      createTableQueries(db, leads, { table: 'leads', mysqlCollation: 'x; drop table y' }),
+    ).toThrow(/not a utf8mb4 collation/);
+  });
+
+  it('shortens index names past the identifier limit and honours explicit indexes', () => {
+    const long = `t${'x'.repeat(60)}`;
+    const { indexes } = createTableQueries(db, leads, {
+      table: long,
+      indexes: [['createdAt', 'id']],
+    });
+    expect(indexes.map((q) => q.compile().sql)).toEqual([
+      `create index \`${long.slice(0, 50)}_idx1\` on \`${long}\` (\`createdAt\`, \`id\`)`,
+    ]);
+  });
+});
