@@ -1,0 +1,110 @@
+import {
+  DummyDriver,
+  Kysely,
+  MysqlAdapter,
+  MysqlIntrospector,
+  MysqlQueryCompiler,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import type { ListQuery } from '../ast/index.js';
+import {
+  applyListCount,
+  applyListQuery,
+  mysqlDialect,
+  postgresDialect,
+  type SqlDialect,
+  sqliteDialect,
+} from '../backends/kysely/index.js';
+import type { Resource } from '../resource/index.js';
+
+/** The SQL dialects `explain` can print. */
+export const EXPLAIN_DIALECTS = ['postgres', 'mysql', 'sqlite'] as const;
+export type ExplainDialect = (typeof EXPLAIN_DIALECTS)[number];
+
+/** One statement: its text and the values bound to its placeholders. */
+export interface CompiledStatement {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** The two statements of a list query. */
+export interface CompiledListSql {
+  readonly page: CompiledStatement;
+  readonly count: CompiledStatement;
+}
+
+const DIALECTS: Record<
+  ExplainDialect,
+  { listql: SqlDialect; kysely: () => Kysely<Record<string, never>> }
+> = {
+  postgres: {
+    listql: postgresDialect,
+    kysely: () =>
+      offline(
+        new PostgresAdapter(),
+        new PostgresQueryCompiler(),
+        (db) => new PostgresIntrospector(db),
+      ),
+  },
+  mysql: {
+    listql: mysqlDialect,
+    kysely: () =>
+      offline(new MysqlAdapter(), new MysqlQueryCompiler(), (db) => new MysqlIntrospector(db)),
+  },
+  sqlite: {
+    listql: sqliteDialect,
+    kysely: () =>
+      offline(new SqliteAdapter(), new SqliteQueryCompiler(), (db) => new SqliteIntrospector(db)),
+  },
+};
+
+/**
+ * A Kysely instance that compiles queries for a dialect but never connects:
+ * the DummyDriver answers every query with no rows, and nothing executes here.
+ */
+function offline(
+  adapter: PostgresAdapter | MysqlAdapter | SqliteAdapter,
+  compiler: PostgresQueryCompiler | MysqlQueryCompiler | SqliteQueryCompiler,
+  introspector: (
+    db: Kysely<unknown>,
+  ) => PostgresIntrospector | MysqlIntrospector | SqliteIntrospector,
+): Kysely<Record<string, never>> {
+  return new Kysely({
+    dialect: {
+      createAdapter: () => adapter,
+      createDriver: () => new DummyDriver(),
+      createIntrospector: introspector,
+      createQueryCompiler: () => compiler,
+    },
+  });
+}
+
+/**
+ * The SQL a list query runs on `dialect`, with its parameters, compiled with
+ * no database: the page statement and the count statement.
+ *
+ * @example
+ * compileListSql(leads, parseListQuery(leads, 'status=won'), 'postgres', 'leads').page.sql;
+ * // 'select "id" as "id", … from "leads" where "status" = $1 order by …'
+ */
+export function compileListSql<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  dialect: ExplainDialect,
+  table: string,
+): CompiledListSql {
+  const { listql, kysely } = DIALECTS[dialect];
+  const db = kysely();
+  const from = db.selectFrom(table as never);
+  const page = applyListQuery(from, resource, query, { dialect: listql }).compile();
+  const count = applyListCount(from, resource, query, { dialect: listql }).compile();
+  return {
+    page: { sql: page.sql, parameters: page.parameters },
+    count: { sql: count.sql, parameters: count.parameters },
+  };
+}

@@ -1,0 +1,98 @@
+import { compileMongo } from '../backends/mongo/index.js';
+import { type ErrorEnvelope, issuesEnvelope, newRequestId } from '../http/index.js';
+import { safeParseListQuery } from '../parse/index.js';
+import type { Resource } from '../resource/index.js';
+import type { ExplainDialect } from './compile-sql.js';
+
+/** What `explain` prints. */
+export const EXPLAIN_TARGETS = ['ast', 'sql', 'mongo', 'all'] as const;
+export type ExplainTarget = (typeof EXPLAIN_TARGETS)[number];
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  readonly dialect: ExplainDialect;
+  readonly target: ExplainTarget;
+  /** The SQL table name. */
+  readonly table: string;
+}
+
+/** The outcome of {@link explain}: the text to print, or the error envelope of an invalid query. */
+export type ExplainResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly envelope: ErrorEnvelope };
+
+/**
+ * JSON with MongoDB values made visible: a `Date` prints as `{ "$date": … }`
+ * (Extended JSON), so it is not mistaken for a string.
+ */
+function mongoJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, v: unknown) {
+      const raw = this[key];
+      return raw instanceof Date ? { $date: raw.toISOString() } : v;
+    },
+    2,
+  );
+}
+
+/** What the user typed, as a query string: `?a=1`, `a=1`, or a URL or path with a query. */
+export function queryTextOf(input: string): string {
+  if (/^(https?:\/\/|\/)/i.test(input)) {
+    const start = input.indexOf('?');
+    return start === -1 ? '' : input.slice(start + 1).split('#', 1)[0]!;
+  }
+  return input.startsWith('?') ? input.slice(1) : input;
+}
+
+function sqlSection(
+  label: string,
+  statement: { sql: string; parameters: readonly unknown[] },
+): string {
+  return `-- ${label}\n${statement.sql};\n-- parameters: ${JSON.stringify(statement.parameters)}`;
+}
+
+/**
+ * Explains a list query: its AST, the SQL it runs (page and count, with
+ * parameters) on a dialect, and the MongoDB filter and pipelines. An invalid
+ * query yields the 400 envelope the HTTP layer would answer with.
+ *
+ * @example
+ * const result = await explain(leads, 'status=won&sort=value:desc', {
+ *   dialect: 'postgres', target: 'sql', table: 'leads',
+ * });
+ * if (result.ok) console.log(result.text);
+ */
+export async function explain<F extends string>(
+  resource: Resource<F>,
+  input: string,
+  options: ExplainOptions,
+): Promise<ExplainResult> {
+  const parsed = safeParseListQuery(resource, queryTextOf(input));
+  if (!parsed.success) {
+    const meta = { requestId: newRequestId(), timestamp: new Date().toISOString() };
+    return { ok: false, envelope: issuesEnvelope(parsed.issues, meta) };
+  }
+  const { query } = parsed;
+  const { target } = options;
+  const sections: string[] = [];
+  const heading = (title: string, body: string): void => {
+    sections.push(target === 'all' ? `# ${title}\n${body}` : body);
+  };
+  if (target === 'ast' || target === 'all') heading('AST', JSON.stringify(query, null, 2));
+  if (target === 'sql' || target === 'all') {
+    // Loaded here: kysely is an optional peer, needed only for SQL.
+    const { compileListSql } = await import('./compile-sql.js');
+    const sql = compileListSql(resource, query, options.dialect, options.table);
+    heading(
+      `SQL (${options.dialect})`,
+      `${sqlSection('page', sql.page)}\n\n${sqlSection('count', sql.count)}`,
+    );
+  }
+  if (target === 'mongo' || target === 'all') {
+    // `find` arguments exist too (compileMongo), but repeat the filter a fourth time.
+    const { filter, pipeline, countPipeline, collation } = compileMongo(resource, query);
+    heading('MongoDB', mongoJson({ filter, pipeline, countPipeline, collation }));
+  }
+  return { ok: true, text: sections.join('\n\n') };
+}

@@ -1,0 +1,23 @@
+/**
+ * The `listql` command line: `listql explain '<query string>'`.
+ *
+ * @example
+ * import { explain } from './src/cli/index.js';
+ * const result = await explain(leads, 'status=won', { dialect: 'sqlite', target: 'sql', table: 'leads' });
+ */
+export {
+  type CompiledListSql,
+  type CompiledStatement,
+  compileListSql,
+  EXPLAIN_DIALECTS,
+  type ExplainDialect,
+} from './compile-sql.js';
+export {
+  EXPLAIN_TARGETS,
+  type ExplainOptions,
+  type ExplainResult,
+  type ExplainTarget,
+  explain,
+  queryTextOf,
+} from './explain.js';
+export { CLI_USAGE, type CliIo, INVALID_INPUT, runCli } from './run-cli.js';

@@ -1,0 +1,257 @@
+/**
+ * `listql explain`: the AST, the SQL and the MongoDB query it prints are the
+ * real ones. The printed SQL, run with the printed parameters on SQLite and
+ * PGlite, returns the in-memory reference's rows; invalid input prints the
+ * error envelope and exits 2.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import Database from 'better-sqlite3';
+import { Kysely, PGliteDialect, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLeads } from '../../bench/support/synthetic-leads.js';
+import { createTable, insertRows } from '../../src/backends/kysely/index.js';
+import { runInMemory } from '../../src/backends/memory/index.js';
+import { compileMongo } from '../../src/backends/mongo/index.js';
+import {
+  CLI_USAGE,
+  type ExplainDialect,
+  explain,
+  queryTextOf,
+  runCli,
+} from '../../src/cli/index.js';
+import { leads, parseListQuery } from '../../src/index.js';
+
+const rows = generateLeads(500, 17);
+const QUERIES = [
+  'status=won&value[gte]=100&sort=value:desc&fields=id,name,value',
+  'createdAt[gte]=2026-01-01&createdAt[lt]=2026-02-01&gclid[exists]=true',
+  'search=john&source=gtm,wordpress&limit=20&page=2',
+  'updated_after=2025-03-15T10:00:00Z&sort=updated_at:asc&fields=id,updatedAt,ad_storage',
+  'qualifiedAt[lte]=2025-06-30&sort=qualifiedAt:asc,name:desc&limit=7',
+];
+
+async function cli(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Splits `--target sql` output into its page and count statements with parameters. */
+function statements(text: string) {
+  const parts = [...text.matchAll(/-- (page|count)\n([\s\S]*?);\n-- parameters: (.*)/g)];
+  expect(parts.map((p) => p[1])).toEqual(['page', 'count']);
+  return parts.map((p) => ({ sql: p[2]!, parameters: JSON.parse(p[3]!) as unknown[] }));
+}
+
+function reference(query: string) {
+  return runInMemory(
+    leads,
+    parseListQuery(leads, query),
+    rows as unknown as Record<string, unknown>[],
+  );
+}
+
+describe('explain --target ast', () => {
+  it('prints the parsed AST', async () => {
+    for (const query of QUERIES) {
+      const { status, out } = await cli(['explain', query, '--target', 'ast']);
+      expect(status).toBe(0);
+      expect(JSON.parse(out)).toEqual(parseListQuery(leads, query));
+    }
+  });
+
+  it('takes a bare query string, one with ?, or a URL or path', () => {
+    for (const input of [
+      '?status=won',
+      '/leads?status=won',
+      'https://api.example.com/leads?status=won#top',
+    ]) {
+      expect(queryTextOf(input)).toBe('status=won');
+    }
+    expect(queryTextOf('/leads')).toBe('');
+    expect(queryTextOf('search=what?')).toBe('search=what?');
+  });
+});
+
+describe('explain --target sql runs as printed', () => {
+  const sqlite = new Kysely<Record<string, never>>({
+    dialect: new SqliteDialect({ database: new Database(':memory:') }),
+  });
+  const pglite = new Kysely<Record<string, never>>({
+    dialect: new PGliteDialect({ pglite: () => PGlite.create() }),
+  });
+  const databases: [ExplainDialect, Kysely<Record<string, never>>][] = [
+    ['sqlite', sqlite],
+    ['postgres', pglite],
+  ];
+
+  beforeAll(async () => {
+    for (const [, db] of databases) {
+      await createTable(db, leads, { table: 'explained' });
+      await insertRows(db, leads, rows, { table: 'explained' });
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(databases.map(([, db]) => db.destroy()));
+  });
+
+  for (const [dialect, db] of databases) {
+    it(dialect, async () => {
+      for (const query of QUERIES) {
+        const { status, out } = await cli([
+          'explain',
+          query,
+          '--dialect',
+          dialect,
+          '--target',
+          'sql',
+          '--table',
+          'explained',
+        ]);
+        expect(status).toBe(0);
+        const [page, count] = statements(out);
+        const expected = reference(query);
+        const pageRows = await db.executeQuery<Record<string, unknown>>({
+          sql: page!.sql,
+          parameters: page!.parameters,
+          query: { kind: 'RawNode' } as never,
+          queryId: { queryId: 'explain' } as never,
+        });
+        expect(pageRows.rows.map((r) => r['id'])).toEqual(expected.data.map((r) => r['id']));
+        const counted = await db.executeQuery<{ total: unknown }>({
+          sql: count!.sql,
+          parameters: count!.parameters,
+          query: { kind: 'RawNode' } as never,
+          queryId: { queryId: 'explain-count' } as never,
+        });
+        expect(Number(counted.rows[0]!.total)).toBe(expected.total);
+      }
+    });
+  }
+
+  it('quotes identifiers per dialect and binds every value as a parameter', async () => {
+    const query = "status=won&search=o'brien";
+    const mysql = statements(
+      (await cli(['explain', query, '--dialect', 'mysql', '--target', 'sql'])).out,
+    );
+    expect(mysql[0]!.sql).toContain('from `leads`');
+    expect(mysql[0]!.sql).not.toContain("o'brien");
+    expect(mysql[0]!.parameters).toContain('won');
+    const pg = statements((await cli(['explain', query, '--target', 'sql'])).out);
+    expect(pg[0]!.sql).toContain('from "leads"');
+    expect(pg[0]!.sql).toMatch(/\$1/);
+  });
+});
+
+describe('explain --target mongo', () => {
+  it('prints the filter and pipelines of compileMongo, dates as $date', async () => {
+    const query = 'createdAt[gte]=2026-01-01&status=won,lost&sort=qualifiedAt:asc';
+    const { status, out } = await cli(['explain', query, '--target', 'mongo']);
+    expect(status).toBe(0);
+    const printed = JSON.parse(out);
+    const compiled = compileMongo(leads, parseListQuery(leads, query));
+    const asExtendedJson = (value: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+          return this[key] instanceof Date ? { $date: (this[key] as Date).toISOString() } : v;
+        }),
+      );
+    expect(printed).toEqual(
+      asExtendedJson({
+        filter: compiled.filter,
+        pipeline: compiled.pipeline,
+        countPipeline: compiled.countPipeline,
+        collation: compiled.collation,
+      }),
+    );
+    expect(out).toContain('"$date": "2026-01-01T00:00:00.000Z"');
+  });
+});
+
+describe('explain --target all', () => {
+  it('prints every section under a heading', async () => {
+    const { status, out } = await cli(['explain', 'status=won', '--dialect', 'sqlite']);
+    expect(status).toBe(0);
+    expect(out.match(/^# .*/gm)).toEqual(['# AST', '# SQL (sqlite)', '# MongoDB']);
+    const direct = await explain(leads, 'status=won', {
+      dialect: 'sqlite',
+      target: 'all',
+      table: 'leads',
+    });
+    expect(direct).toEqual({ ok: true, text: out });
+  });
+});
+
+describe('invalid input', () => {
+  it('prints the error envelope on stderr and exits 2', async () => {
+    const { status, out, err } = await cli(['explain', 'value[gte]=abc&limit=0&foo=1']);
+    expect(status).toBe(2);
+    expect(out).toBe('');
+    const envelope = JSON.parse(err);
+    expect(envelope).toMatchObject({
+      success: false,
+      error: { code: 'INVALID_FILTER', message: "value[gte] must be a number, got 'abc'" },
+    });
+    expect(envelope.error.details.issues.map((i: { param: string }) => i.param)).toEqual([
+      'value[gte]',
+      'limit',
+      'foo',
+    ]);
+    expect(envelope.meta.requestId).toMatch(/^req_[0-9a-f]{12}$/);
+  });
+
+  const usage: [string[], RegExp][] = [
+    [[], /no command given/],
+    [['show', 'a=1'], /unknown command 'show'/],
+    [['explain'], /exactly one query string/],
+    [['explain', 'a=1', 'b=2'], /exactly one query string/],
+    [['explain', 'a=1', '--dialect', 'oracle'], /--dialect must be one of postgres, mysql, sqlite/],
+    [['explain', 'a=1', '--target', 'sqlx'], /--target must be one of ast, sql, mongo, all/],
+    [['explain', 'a=1', '--table', 'leads; drop table x'], /--table must be a plain name/],
+    [['explain', 'a=1', '--verbose'], /Unknown option '--verbose'/],
+  ];
+  for (const [argv, message] of usage) {
+    it(`usage error: ${argv.join(' ') || '(nothing)'}`, async () => {
+      const { status, err } = await cli(argv);
+      expect(status).toBe(2);
+      expect(err).toMatch(message);
+      expect(err).toContain(CLI_USAGE);
+    });
+  }
+
+  it('--help and help print the usage and exit 0', async () => {
+    for (const argv of [['--help'], ['help'], ['explain', '--help']]) {
+      expect(await cli(argv)).toEqual({ status: 0, out: CLI_USAGE, err: '' });
+    }
+  });
+});
+
+describe('src/cli/main.ts', () => {
+  const run = promisify(execFile);
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+  it('is an executable script over runCli', () => {
+    expect(readFileSync('src/cli/main.ts', 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('exits 2 with the envelope for an invalid query, 0 with output for a valid one', async () => {
+    const failure = await run(tsx, [
+      'src/cli/main.ts',
+      'explain',
+      'createdAt[gte]=2026-02-30',
+    ]).then(
+      () => ({ code: 0, stderr: '', stdout: '' }),
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect(failure.code).toBe(2);
+    expect(failure.stdout).toBe('');
+    expect(JSON.parse(failure.stderr).error.code).toBe('INVALID_DATE');
+    const success = await run(tsx, ['src/cli/main.ts', 'explain', 'status=won', '--target', 'ast']);
+    expect(JSON.parse(success.stdout)).toEqual(parseListQuery(leads, 'status=won'));
+  });
+});
