@@ -2,6 +2,7 @@ import { compileMongo } from '../backends/mongo/index.js';
 import { type ErrorEnvelope, issuesEnvelope, newRequestId } from '../http/index.js';
 import { safeParseListQuery } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
+import { compactJson } from './compact-json.js';
 import type { ExplainDialect } from './compile-sql.js';
 
 /** What `explain` prints. */
@@ -26,14 +27,11 @@ export type ExplainResult =
  * (Extended JSON), so it is not mistaken for a string.
  */
 function mongoJson(value: unknown): string {
-  return JSON.stringify(
-    value,
-    function (this: Record<string, unknown>, key: string, v: unknown) {
-      const raw = this[key];
-      return raw instanceof Date ? { $date: raw.toISOString() } : v;
-    },
-    2,
-  );
+  const extended = JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.toISOString() } : v;
+  });
+  return compactJson(JSON.parse(extended));
 }
 
 /** What the user typed, as a query string: `?a=1`, `a=1`, or a URL or path with a query. */
@@ -79,7 +77,7 @@ export async function explain<F extends string>(
   const heading = (title: string, body: string): void => {
     sections.push(target === 'all' ? `# ${title}\n${body}` : body);
   };
-  if (target === 'ast' || target === 'all') heading('AST', JSON.stringify(query, null, 2));
+  if (target === 'ast' || target === 'all') heading('AST', compactJson(query));
   if (target === 'sql' || target === 'all') {
     // Loaded here: kysely is an optional peer, needed only for SQL.
     const { compileListSql } = await import('./compile-sql.js');

@@ -5,6 +5,7 @@
  * import { explain } from './src/cli/index.js';
  * const result = await explain(leads, 'status=won', { dialect: 'sqlite', target: 'sql', table: 'leads' });
  */
+export { compactJson } from './compact-json.js';
 export {
   type CompiledListSql,
   type CompiledStatement,
