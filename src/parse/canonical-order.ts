@@ -11,8 +11,7 @@ const LAST = Number.MAX_SAFE_INTEGER;
  * `value[gte]` and `value[lte]` under one key) yield the same AST.
  */
 export function filterOrderKey(resource: Resource, node: FilterNode): number {
-  const fieldRank = (field: string): number =>
-    resource.fieldList.findIndex((f) => f.name === field) * 8;
+  const fieldRank = (field: string): number => (resource.fields.get(field)?.index ?? -1) * 8;
   switch (node.kind) {
     case 'comparison':
       return fieldRank(node.field) + OP_RANK[node.op];

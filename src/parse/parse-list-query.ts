@@ -1,5 +1,4 @@
 import { and, type FilterNode, type ListQuery, type SortKey, search } from '../ast/index.js';
-import { deepFreeze } from '../deep-freeze.js';
 import { type Issue, issue, ListQueryError } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from './canonical-order.js';
@@ -111,13 +110,15 @@ export function safeParseListQuery<F extends string>(
 
   const children = canonicalOrder(resource, filters);
   if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
-  const query: ListQuery<F> = {
+  // Filter nodes come frozen from their factories; freeze the rest here
+  // rather than walking the whole tree again.
+  const query: ListQuery<F> = Object.freeze({
     filter: and(children),
-    sort: withTieBreaker(resource.idField, sort),
-    select,
-    page: { limit: limit!, page: page! },
-  };
-  return { success: true, query: deepFreeze(query) };
+    sort: Object.freeze(withTieBreaker(resource.idField, sort).map((key) => Object.freeze(key))),
+    select: select === 'all' ? select : Object.freeze(select),
+    page: Object.freeze({ limit: limit!, page: page! }),
+  });
+  return { success: true, query };
 }
 
 /**

@@ -49,6 +49,7 @@ function normalizeField<F extends string>(
   resource: string,
   name: F,
   def: FieldDefinition,
+  index: number,
 ): Field<F> {
   const where = `field '${name}'`;
   if (!NAME_PATTERN.test(name) || FORBIDDEN_NAMES.has(name)) {
@@ -118,6 +119,7 @@ function normalizeField<F extends string>(
     searchable,
     selectable: def.selectable ?? true,
     column,
+    index,
   });
 }
 
@@ -173,8 +175,8 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
 ): Resource<keyof Fields & string> {
   type F = keyof Fields & string;
   const name = definition.name;
-  const fieldList = Object.entries(definition.fields).map(([fieldName, def]) =>
-    normalizeField(name, fieldName as F, def),
+  const fieldList = Object.entries(definition.fields).map(([fieldName, def], index) =>
+    normalizeField(name, fieldName as F, def, index),
   );
   if (fieldList.length === 0) fail(name, 'a resource needs at least one field');
   const fields = new Map<string, Field<F>>(fieldList.map((f) => [f.name, f]));

@@ -75,6 +75,8 @@ export interface Field<F extends string = string> {
   readonly searchable: boolean;
   readonly selectable: boolean;
   readonly column: string;
+  /** Position in the declaration, for canonical ordering without searching. */
+  readonly index: number;
 }
 
 /** A legacy parameter resolved against the resource. */

@@ -39,6 +39,7 @@ describe('defaults', () => {
       searchable: false,
       selectable: true,
       column: 'a',
+      index: 1,
     });
   });
 
