@@ -50,7 +50,7 @@ export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
 ): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
   const fields = selectedFields(resource, query.select);
   let built = applyFilter(qb, resource, query, options).select(
-    selections(fields, options.table),
+    selections(fields, query, options.dialect, options.table),
   ) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;
   for (const item of orderItems(resource, query.sort, options.dialect, options.table)) {
     built = built.orderBy(item.expression, (ob) => {

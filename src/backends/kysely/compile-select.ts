@@ -1,7 +1,8 @@
 import { type AliasedRawBuilder, sql } from 'kysely';
 import type { ListQuery } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
-import { columnSql, fieldOf } from './columns.js';
+import { columnSql, fieldOf, isTextField } from './columns.js';
+import type { SqlDialect } from './dialect.js';
 
 /** The fields a query returns: every selectable field for `'all'`, else the list (id first). */
 export function selectedFields<F extends string>(
@@ -14,11 +15,20 @@ export function selectedFields<F extends string>(
 
 /**
  * The select list: each storage column under its API field name
- * (`"created_at" as "createdAt"`).
+ * (`"created_at" as "createdAt"`); text columns that are also sort keys as
+ * the dialect selects them (see `SqlDialect.selectSortedText`).
  */
 export function selections<F extends string>(
   fields: readonly Field<F>[],
+  query: Pick<ListQuery<F>, 'sort'>,
+  dialect: SqlDialect,
   table: string | undefined,
 ): AliasedRawBuilder<unknown, F>[] {
-  return fields.map((field) => sql<unknown>`${columnSql(field, table)}`.as(field.name));
+  const sorted = new Set<string>(query.sort.map((key) => key.field));
+  return fields.map((field) => {
+    const column = columnSql(field, table);
+    const expression =
+      isTextField(field) && sorted.has(field.name) ? dialect.selectSortedText(column) : column;
+    return sql<unknown>`${expression}`.as(field.name);
+  });
 }

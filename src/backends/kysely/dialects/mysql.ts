@@ -49,6 +49,8 @@ export const mysqlDialect: SqlDialect = Object.freeze<SqlDialect>({
   name: 'mysql',
   maxParameters: 65_535,
   codePointText: binary,
+  // A binary cast would change the value's type: select the column as it is.
+  selectSortedText: (column) => column,
   // The first test uses the column's collation, so its index applies; it is
   // true for every exact match but also for 'a' = 'A' (a _ci collation) or
   // 'a' = 'a ' (PAD SPACE). The binary test then keeps only exact matches.
