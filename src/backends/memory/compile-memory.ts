@@ -1,0 +1,48 @@
+import type { ListQuery } from '../../ast/index.js';
+import type { Resource } from '../../resource/index.js';
+import { compileFilter } from './compile-filter.js';
+import { compileProjection } from './compile-projection.js';
+import { type CompiledSort, compileSort } from './compile-sort.js';
+import { memoryHandlers } from './handlers.js';
+import type { ApiRow, MemoryHandlers, RowPredicate, StoredRow } from './types.js';
+
+/** Options of {@link compileMemory} and `runInMemory`. */
+export interface MemoryOptions {
+  /** The filter handlers; default {@link memoryHandlers}. */
+  readonly handlers?: MemoryHandlers;
+}
+
+/** A query compiled for plain objects: filter, order and shape rows with no AST left to walk. */
+export interface CompiledMemoryQuery extends CompiledSort {
+  /** True when a stored row matches the filter. */
+  predicate: RowPredicate;
+  /** The API row of a stored row: the selected fields, dates as ISO strings. */
+  project(row: StoredRow): ApiRow;
+}
+
+/**
+ * Compiles a query for the in-memory backend, once; the closures it returns
+ * can run over any number of rows. `runInMemory` does the whole job; use
+ * these parts to run a query over your own iteration (a stream, a cursor).
+ *
+ * @example
+ * const { predicate, sortKeys, compare, project } = compileMemory(leads, query);
+ * const page = rows
+ *   .filter(predicate)
+ *   .map((row) => ({ row, keys: sortKeys(row) }))
+ *   .sort((a, b) => compare(a.keys, b.keys))
+ *   .slice(0, query.page.limit)
+ *   .map(({ row }) => project(row));
+ */
+export function compileMemory<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: MemoryOptions = {},
+): CompiledMemoryQuery {
+  const generic = resource as unknown as Resource;
+  return {
+    predicate: compileFilter(generic, query.filter, options.handlers ?? memoryHandlers),
+    ...compileSort(generic, query.sort),
+    project: compileProjection(generic, query.select),
+  };
+}

@@ -1,0 +1,69 @@
+import { allOf, anyOf } from './combinators.js';
+import { checkFilterValue } from './filter-values.js';
+import {
+  comparisonPredicate,
+  existsPredicate,
+  inListPredicate,
+  searchPredicate,
+} from './leaf-predicates.js';
+import type { MemoryHandler, MemoryHandlers, RowPredicate } from './types.js';
+
+const comparison: MemoryHandler<'comparison'> = (node, _visit, context) => {
+  const field = context.field(node.field);
+  checkFilterValue(field, node.value);
+  return comparisonPredicate(field, node.op, node.value);
+};
+
+const inList: MemoryHandler<'in'> = (node, _visit, context) => {
+  const field = context.field(node.field);
+  for (const value of node.values) checkFilterValue(field, value);
+  return inListPredicate(field, node.values);
+};
+
+const exists: MemoryHandler<'exists'> = (node, _visit, context) =>
+  existsPredicate(context.field(node.field), node.exists);
+
+const search: MemoryHandler<'search'> = (node, _visit, context) => {
+  const fields = node.fields.map((name) => {
+    const field = context.field(name);
+    if (field.type !== 'string' && field.type !== 'enum') {
+      throw new Error(
+        `listql/memory: cannot search '${name}' (${field.type}); only string and enum fields can be searched`,
+      );
+    }
+    return field;
+  });
+  return searchPredicate(fields, node.term);
+};
+
+const and: MemoryHandler<'and'> = (node, visit) =>
+  allOf(node.children.map((child) => visit(child)));
+
+const or: MemoryHandler<'or'> = (node, visit) => anyOf(node.children.map((child) => visit(child)));
+
+const not: MemoryHandler<'not'> = (node, visit) => {
+  const child = visit(node.child);
+  return (row) => !child(row);
+};
+
+/**
+ * The handlers the in-memory backend compiles filters with, one per node
+ * kind. Spread it and replace a handler to change how one kind runs, then
+ * pass the map to `compileMemory` or `runInMemory`.
+ *
+ * @example
+ * const handlers: MemoryHandlers = {
+ *   ...memoryHandlers,
+ *   search: (node, visit, context) => myFuzzySearch(node, context),
+ * };
+ * runInMemory(leads, query, rows, { handlers });
+ */
+export const memoryHandlers: MemoryHandlers = Object.freeze({
+  comparison,
+  in: inList,
+  exists,
+  search,
+  and,
+  or,
+  not,
+});

@@ -1,0 +1,150 @@
+import { type ComparisonOperator, type FilterValue, instantBounds } from '../../ast/index.js';
+import type { Field } from '../../resource/index.js';
+import { type OrderKey, ownCellsOnly } from './cells.js';
+import { codePointKey } from './code-points.js';
+import { dateCellIso, instantText } from './date-cells.js';
+import { literalSearchPattern } from './search-pattern.js';
+import type { RowPredicate } from './types.js';
+
+/*
+ * Each leaf is one closure that reads `row[column]` itself: the hot path is
+ * short, and V8 keeps a property cache per closure literal. Typed leaves
+ * guard the cell with `typeof` (or `===` against a value that is never
+ * null), which is the two-valued null rule for free: null, a missing cell, or
+ * a cell of another type never matches.
+ */
+
+/** `key <op> bound` as a closure over the bound. */
+function holds(op: ComparisonOperator, bound: OrderKey): (key: OrderKey) => boolean {
+  switch (op) {
+    case 'eq':
+      return (key) => key === bound;
+    case 'gt':
+      return (key) => key > bound;
+    case 'gte':
+      return (key) => key >= bound;
+    case 'lt':
+      return (key) => key < bound;
+    case 'lte':
+      return (key) => key <= bound;
+  }
+}
+
+/**
+ * `instant <op> value` for a date-time value (a day or an instant), as the
+ * half-open bounds `instantBounds` gives (the one place that knows the day
+ * rules), tested on the instant's ISO text (see `date-cells.ts`).
+ */
+function instantTest(op: ComparisonOperator, value: string): (iso: string) => boolean {
+  const [first, second] = instantBounds(op, value).map((bound) =>
+    holds(bound.op, instantText(bound.ms)),
+  );
+  if (!first) throw new Error(`listql/memory: instantBounds gave no bound for ${op} '${value}'`);
+  if (!second) return first;
+  return (iso) => first(iso) && second(iso);
+}
+
+/** A date leaf: normalizes a non-null cell once, then applies `test`. */
+function datePredicate(column: string, test: (iso: string) => boolean): RowPredicate {
+  return ownCellsOnly(column, (row) => {
+    const cell = row[column];
+    return cell !== null && cell !== undefined && test(dateCellIso(cell, column));
+  });
+}
+
+/**
+ * `field <op> value` as a row predicate, with everything about the value
+ * worked out now, once. Equality is `===`; order operators compare numbers
+ * numerically, strings by code point and booleans as `false < true`; dates
+ * compare in their ISO form against the bounds of the day or instant.
+ *
+ * @example
+ * const isBig = comparisonPredicate(leads.fields.get('value')!, 'gte', 100);
+ * isBig({ value: 150 }); // true
+ * isBig({ value: null }); // false
+ */
+export function comparisonPredicate(
+  field: Field,
+  op: ComparisonOperator,
+  value: FilterValue,
+): RowPredicate {
+  const column = field.column;
+  if (field.type === 'datetime') return datePredicate(column, instantTest(op, value as string));
+  if (op === 'eq') return ownCellsOnly(column, (row) => row[column] === value);
+  switch (field.type) {
+    case 'number': {
+      const test = holds(op, value as number);
+      return ownCellsOnly(column, (row) => {
+        const cell = row[column];
+        return typeof cell === 'number' && test(cell);
+      });
+    }
+    case 'boolean': {
+      const test = holds(op, Number(value));
+      return ownCellsOnly(column, (row) => {
+        const cell = row[column];
+        return typeof cell === 'boolean' && test(Number(cell));
+      });
+    }
+    case 'string':
+    case 'enum': {
+      const test = holds(op, codePointKey(value as string));
+      return ownCellsOnly(column, (row) => {
+        const cell = row[column];
+        return typeof cell === 'string' && test(codePointKey(cell));
+      });
+    }
+  }
+}
+
+/**
+ * `field` equals one of `values`. Dates use the bounds of `eq` for each value
+ * (a day matches its whole day) with the cell normalized once; other types
+ * look the cell up in a `Set` of the values. An empty list matches nothing.
+ *
+ * @example
+ * const closed = inListPredicate(leads.fields.get('status')!, ['won', 'lost']);
+ * closed({ status: 'won' }); // true
+ */
+export function inListPredicate(field: Field, values: readonly FilterValue[]): RowPredicate {
+  const column = field.column;
+  if (field.type === 'datetime') {
+    const tests = values.map((value) => instantTest('eq', value as string));
+    return datePredicate(column, (iso) => tests.some((test) => test(iso)));
+  }
+  const set: ReadonlySet<unknown> = new Set(values);
+  return ownCellsOnly(column, (row) => set.has(row[column]));
+}
+
+/**
+ * `exists: true`: the cell is neither null nor missing; `false`: it is.
+ *
+ * @example
+ * existsPredicate(leads.fields.get('gclid')!, true)({ gclid: null }); // false
+ */
+export function existsPredicate(field: Field, present: boolean): RowPredicate {
+  const column = field.column;
+  return present
+    ? ownCellsOnly(column, (row) => row[column] !== null && row[column] !== undefined)
+    : ownCellsOnly(column, (row) => row[column] === null || row[column] === undefined);
+}
+
+/**
+ * `term` is a case-insensitive (ASCII letters only), literal substring of at
+ * least one of `fields`; null cells never match. See `literalSearchPattern`.
+ *
+ * @example
+ * searchPredicate([leads.fields.get('name')!], 'JOHN')({ name: 'Johnny' }); // true
+ */
+export function searchPredicate(fields: readonly Field[], term: string): RowPredicate {
+  const pattern = literalSearchPattern(term);
+  const columns = fields.map((field) => field.column);
+  // No own-cell guard needed: inherited members are never strings.
+  return (row) => {
+    for (const column of columns) {
+      const cell = (row as Readonly<Record<string, unknown>>)[column];
+      if (typeof cell === 'string' && pattern.test(cell)) return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,38 @@
+import type { FilterNode, FilterNodeKind } from '../../ast/index.js';
+import type { Field, Resource } from '../../resource/index.js';
+
+/**
+ * A row as stored: a plain object whose keys are storage (column) names.
+ * Typed as `object` so that rows declared with an interface are accepted.
+ */
+export type StoredRow = object;
+
+/** A row as the API returns it: keyed by field names, dates as ISO strings, missing values as null. */
+export type ApiRow = Record<string, unknown>;
+
+/** A compiled filter: true when the row matches. */
+export type RowPredicate = (row: StoredRow) => boolean;
+
+/** What a handler may ask about the resource while compiling. */
+export interface MemoryContext {
+  readonly resource: Resource;
+  /** The field called `name`; throws an Error naming the resource when there is none. */
+  field(name: string): Field;
+  /** A reader of the field's cell: null, `undefined`, missing and inherited cells read as null. */
+  cell(field: Field): (row: StoredRow) => unknown;
+}
+
+/**
+ * The handler for one node kind: gets the node, a `visit` that compiles a
+ * child node with the same handlers, and the context; returns the predicate.
+ * Do all per-node work (bounds, sets, patterns) here, outside the returned
+ * closure, so that nothing is recomputed per row.
+ */
+export type MemoryHandler<K extends FilterNodeKind> = (
+  node: Extract<FilterNode, { kind: K }>,
+  visit: (child: FilterNode) => RowPredicate,
+  context: MemoryContext,
+) => RowPredicate;
+
+/** One handler per node kind; a map that forgets a kind does not compile. */
+export type MemoryHandlers = { readonly [K in FilterNodeKind]: MemoryHandler<K> };
