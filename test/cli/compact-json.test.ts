@@ -22,7 +22,10 @@ describe('compactJson', () => {
         for (const line of text.split('\n')) {
           if (line.length <= width + 1) continue;
           // Longer only when nothing on it can break: a key, then a scalar, [] or {}, or an opening bracket.
-          const rest = line.trim().replace(/^"(?:[^"\\]|\\.)*": /, '').replace(/,$/, '');
+          const rest = line
+            .trim()
+            .replace(/^"(?:[^"\\]|\\.)*": /, '')
+            .replace(/,$/, '');
           const unbreakable = ['[', '{', '[]', '{}'].includes(rest) || !/^[[{]/.test(rest);
           expect(unbreakable, line).toBe(true);
         }
