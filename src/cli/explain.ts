@@ -5,8 +5,9 @@ import type { Resource } from '../resource/index.js';
 import { compactJson } from './compact-json.js';
 import type { ExplainDialect } from './compile-sql.js';
 
-/** What `explain` prints. */
+/** What `explain` prints. @example EXPLAIN_TARGETS.includes('sql'); // true */
 export const EXPLAIN_TARGETS = ['ast', 'sql', 'mongo', 'all'] as const;
+/** One of {@link EXPLAIN_TARGETS}. */
 export type ExplainTarget = (typeof EXPLAIN_TARGETS)[number];
 
 /** Options of {@link explain}. */
@@ -34,7 +35,12 @@ function mongoJson(value: unknown): string {
   return compactJson(JSON.parse(extended));
 }
 
-/** What the user typed, as a query string: `?a=1`, `a=1`, or a URL or path with a query. */
+/**
+ * What the user typed, as a query string: `?a=1`, `a=1`, or a URL or path with a query.
+ *
+ * @example
+ * queryTextOf('/leads?status=won#top'); // 'status=won'
+ */
 export function queryTextOf(input: string): string {
   if (/^(https?:\/\/|\/)/i.test(input)) {
     const start = input.indexOf('?');

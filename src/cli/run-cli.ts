@@ -9,9 +9,10 @@ export interface CliIo {
   err(text: string): void;
 }
 
-/** Exit status of an invalid query or command line. */
+/** Exit status of an invalid query or command line. @example if (status === INVALID_INPUT) … */
 export const INVALID_INPUT = 2;
 
+/** The help text of `listql`. @example console.log(CLI_USAGE); */
 export const CLI_USAGE = `Usage: listql explain '<query string>' [--dialect postgres|mysql|sqlite] [--target ast|sql|mongo|all]
 
 Shows what a GET /leads query string becomes: the validated AST, the SQL with

@@ -1,9 +1,14 @@
-/** Quotes a word for a POSIX shell: single quotes, with any `'` written as `'\''`. */
+/**
+ * Quotes a word for a POSIX shell: single quotes, with any `'` written as `'\''`.
+ *
+ * @example
+ * shellQuote("it's"); // `'it'\''s'`
+ */
 export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Three requests worth trying first: the spec's examples. */
+/** Three requests worth trying first: the spec's examples. @example EXAMPLE_QUERIES.length; // 3 */
 export const EXAMPLE_QUERIES = [
   'status=won&value[gte]=100&sort=value:desc&fields=id,name,value',
   'createdAt[gte]=2026-01-01&createdAt[lt]=2026-02-01&gclid[exists]=true&limit=5',

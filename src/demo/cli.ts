@@ -12,11 +12,12 @@ export interface DemoIo {
   progress?(line: string): void;
 }
 
-/** Exit status for a bad command line or a bad data file. */
+/** Exit status for a bad command line or a bad data file. @example process.exit(USAGE_ERROR); */
 export const USAGE_ERROR = 2;
-/** Exit status when the demo could not start for another reason (port taken, database down). */
+/** Exit status when the demo could not start for another reason (port taken, database down). @example process.exit(START_ERROR); */
 export const START_ERROR = 1;
 
+/** The help text of `npm run demo`. @example console.log(DEMO_USAGE); */
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
 
 Serves GET /leads and GET /openapi.json on http://127.0.0.1:<port>.

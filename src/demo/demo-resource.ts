@@ -10,5 +10,5 @@ import { type LeadField, leads, type Resource, snakeCase, withColumns } from '..
  */
 export const demoLeads: Resource<LeadField> = withColumns(leads, snakeCase);
 
-/** The API key the demo accepts unless `--api-key` says otherwise. It is printed at start. */
+/** The API key the demo accepts unless `--api-key` says otherwise. It is printed at start. @example fetch(url, { headers: { 'x-api-key': DEMO_API_KEY } }); */
 export const DEMO_API_KEY = 'listql-demo-key';

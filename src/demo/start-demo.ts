@@ -45,6 +45,7 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 
+/** How many synthetic leads the demo serves by default. @example startDemo({ rows: DEFAULT_ROWS }); */
 export const DEFAULT_ROWS = 100_000;
 
 /**

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { readHeader } from './headers.js';
 import type { Authenticate } from './types.js';
 
-/** The header the spec names for API keys. */
+/** The header the spec names for API keys (lower case, as Node delivers it). @example readHeader(req.headers, API_KEY_HEADER); */
 export const API_KEY_HEADER = 'x-api-key';
 
 function digest(text: string): Buffer {

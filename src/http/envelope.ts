@@ -6,7 +6,7 @@
 import type { Issue, IssueCode } from '../errors/index.js';
 import type { ListRow } from './types.js';
 
-/** Every error code a list endpoint can answer with. */
+/** Every error code a list endpoint can answer with. @example ERROR_CODES.includes(body.error.code); // true */
 export const ERROR_CODES = [
   'INVALID_FILTER',
   'INVALID_DATE',
@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'INTERNAL_ERROR',
 ] as const satisfies readonly (IssueCode | 'UNAUTHORIZED' | 'INTERNAL_ERROR')[];
+/** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** `meta.pagination` of a successful response. */

@@ -44,7 +44,7 @@ export async function buildAtomically(
   }
 }
 
-/** Creates the data folder (and its parents). */
+/** Creates the data folder (and its parents). @example await ensureDir('.demo-data'); */
 export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
 }

@@ -3,7 +3,7 @@ import { Kysely, PGliteDialect } from 'kysely';
 import { type EmbeddedEngine, openEmbeddedStore } from './embedded-store.js';
 import type { DemoStore, StoreContext } from './types.js';
 
-/** PGlite (PostgreSQL compiled to WebAssembly): one database folder per synthetic dataset. */
+/** PGlite (PostgreSQL compiled to WebAssembly): one database folder per synthetic dataset. @example openEmbeddedStore(pgliteEngine, context); */
 export const pgliteEngine: EmbeddedEngine = {
   label: 'PGlite',
   prefix: 'pglite-leads',

@@ -20,7 +20,7 @@ export function sourceRows(source: RowSource): readonly FieldRow[] {
     : (generateLeads(source.count, source.seed) as unknown as FieldRow[]);
 }
 
-/** How the banner and the progress line name a source. */
+/** How the banner and the progress line name a source. @example describeSource({ kind: 'synthetic', count: 10, seed: 1 }); // 'synthetic leads (seed 1)' */
 export function describeSource(source: RowSource): string {
   return source.kind === 'file'
     ? `leads from ${source.path}`
@@ -60,6 +60,9 @@ export async function seedTable<DB, F extends string>(
 /**
  * The number of rows in `table`, or undefined when it cannot be read (no
  * such table, a damaged file).
+ *
+ * @example
+ * await countRows(db, 'leads'); // 100000, or undefined
  */
 export async function countRows<DB>(db: Kysely<DB>, table: string): Promise<number | undefined> {
   try {

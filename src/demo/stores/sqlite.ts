@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { type EmbeddedEngine, openEmbeddedStore } from './embedded-store.js';
 import type { DemoStore, StoreContext } from './types.js';
 
-/** SQLite through better-sqlite3: one file per synthetic dataset. */
+/** SQLite through better-sqlite3: one file per synthetic dataset. @example openEmbeddedStore(sqliteEngine, context); */
 export const sqliteEngine: EmbeddedEngine = {
   label: 'SQLite',
   prefix: 'leads',

@@ -2,8 +2,9 @@ import type { ListBackend } from '../../http/index.js';
 import type { LeadField } from '../../resource/index.js';
 import type { FieldRow } from '../validate-row.js';
 
-/** The stores the demo can serve from. */
+/** The stores the demo can serve from. @example DEMO_BACKENDS.includes('pglite'); // true */
 export const DEMO_BACKENDS = ['sqlite', 'pglite', 'postgres', 'mysql', 'memory'] as const;
+/** One of {@link DEMO_BACKENDS}. */
 export type DemoBackendName = (typeof DEMO_BACKENDS)[number];
 
 /** Where the leads come from: the synthetic generator, or a validated data file. */
