@@ -10,7 +10,7 @@ import type { DemoStore, StoreContext } from './types.js';
  * const store = await openMemoryStore({ source, dataDir: '.demo-data', log: console.log });
  */
 export async function openMemoryStore(context: StoreContext): Promise<DemoStore> {
-  const rows = sourceRows(context.source).map((row) =>
+  const rows = (await sourceRows(context.source)).map((row) =>
     Object.fromEntries(demoLeads.fieldList.map((field) => [field.column, row[field.name] ?? null])),
   );
   return {

@@ -12,12 +12,10 @@ const CHUNK = 10_000;
  * The rows of a source, keyed by field name.
  *
  * @example
- * sourceRows({ kind: 'synthetic', count: 3, seed: 1 }).length; // 3
+ * (await sourceRows({ kind: 'synthetic', count: 3, seed: 1 })).length; // 3
  */
-export function sourceRows(source: RowSource): readonly FieldRow[] {
-  return source.kind === 'file'
-    ? source.rows
-    : (generateLeads(source.count, source.seed) as unknown as FieldRow[]);
+export async function sourceRows(source: RowSource): Promise<readonly FieldRow[]> {
+  return source.kind === 'file' ? source.rows : generateLeads(source.count, source.seed);
 }
 
 /** How the banner and the progress line name a source. @example describeSource({ kind: 'synthetic', count: 10, seed: 1 }); // 'synthetic leads (seed 1)' */
@@ -41,7 +39,7 @@ export async function seedTable<DB, F extends string>(
   source: RowSource,
   progress: (line: string) => void,
 ): Promise<number> {
-  const rows = sourceRows(source);
+  const rows = await sourceRows(source);
   const what = describeSource(source);
   await db.transaction().execute(async (trx) => {
     await createTable(trx, resource, { table });
