@@ -6,7 +6,7 @@ import {
   inListPredicate,
   searchPredicate,
 } from './leaf-predicates.js';
-import type { MemoryHandler, MemoryHandlers, RowPredicate } from './types.js';
+import type { MemoryHandler, MemoryHandlers } from './types.js';
 
 const comparison: MemoryHandler<'comparison'> = (node, _visit, context) => {
   const field = context.field(node.field);
