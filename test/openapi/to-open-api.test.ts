@@ -94,7 +94,9 @@ describe('toOpenApi: the document is valid OpenAPI 3.1', () => {
   for (const [name, document] of cases) {
     it(name, async () => {
       const validator = new Validator();
-      const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
+      const result = await validator.validate(
+        structuredClone(document) as unknown as Record<string, unknown>,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.valid).toBe(true);
       expect(validator.version).toBe('3.1');
