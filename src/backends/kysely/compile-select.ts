@@ -1,7 +1,7 @@
 import { type AliasedRawBuilder, sql } from 'kysely';
 import type { ListQuery } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
-import { columnSql, fieldOf, isTextField } from './columns.js';
+import { columnSql, fieldOf } from './columns.js';
 import type { SqlDialect } from './dialect.js';
 
 /** The fields a query returns: every selectable field for `'all'`, else the list (id first). */
@@ -15,8 +15,8 @@ export function selectedFields<F extends string>(
 
 /**
  * The select list: each storage column under its API field name
- * (`"created_at" as "createdAt"`); text columns that are also sort keys as
- * the dialect selects them (see `SqlDialect.selectSortedText`).
+ * (`"created_at" as "createdAt"`), as the dialect selects it (see
+ * `SqlDialect.selectColumn`).
  */
 export function selections<F extends string>(
   fields: readonly Field<F>[],
@@ -26,9 +26,7 @@ export function selections<F extends string>(
 ): AliasedRawBuilder<unknown, F>[] {
   const sorted = new Set<string>(query.sort.map((key) => key.field));
   return fields.map((field) => {
-    const column = columnSql(field, table);
-    const expression =
-      isTextField(field) && sorted.has(field.name) ? dialect.selectSortedText(column) : column;
+    const expression = dialect.selectColumn(columnSql(field, table), field, sorted.has(field.name));
     return sql<unknown>`${expression}`.as(field.name);
   });
 }

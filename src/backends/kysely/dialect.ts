@@ -44,12 +44,13 @@ export interface SqlDialect {
   /** `text` compared and ordered by Unicode code point, whatever its column collation. */
   codePointText(text: Sql): Sql;
   /**
-   * A text column selected while it is also a sort key. PostgreSQL selects
-   * the ORDER BY expression itself (`"id" collate "C"`): the planner then
-   * evaluates it once instead of carrying a hidden extra sort column through
-   * every row, which costs measurable time on a sort over many rows.
+   * How a column is selected. `sorted` says the field is also a sort key.
+   * PostgreSQL selects a sorted text column as its ORDER BY expression
+   * (`"id" collate "C"`), so the planner evaluates it once instead of carrying
+   * a hidden extra sort column through every row; MariaDB selects doubles as
+   * text, because its text protocol rounds some to 15 significant digits.
    */
-  selectSortedText(column: Sql): Sql;
+  selectColumn(column: Sql, field: Field, sorted: boolean): Sql;
   /**
    * Exact (code point) equality of a text column with any of `values` (never
    * empty), written so that an index on the column can still be used.

@@ -571,6 +571,43 @@ export function describeKyselyBackend(
         ]);
       });
 
+      it('returns every digit of a double, and compares it exactly', async () => {
+        const doubles = [
+          987218057.6624821, 0.1, -3.0000000000000004, 5e-324, 1.2345678901234568e17, -1e300,
+        ];
+        const numeric: StoredRow[] = doubles.map((priority, i) => ({
+          id: `d${i}`,
+          title: null,
+          done: null,
+          due: null,
+          priority,
+        }));
+        const numericData = await open.load(tasks, numeric);
+        try {
+          const query = (text: string, filter?: FilterNode) => {
+            const parsed = parseListQuery(tasks, text);
+            return runBoth(numericData, tasks, numeric, filter ? { ...parsed, filter } : parsed);
+          };
+          const all = await query('sort=id:asc&fields=priority');
+          expect(all.data.map((row) => row['priority'])).toEqual(doubles);
+          for (const [i, priority] of doubles.entries()) {
+            expect(ids(await query('fields=id', comparison('priority', 'eq', priority)))).toEqual([
+              `d${i}`,
+            ]);
+          }
+          expect(ids(await query('sort=priority:asc&fields=id'))).toEqual([
+            'd5',
+            'd2',
+            'd3',
+            'd1',
+            'd0',
+            'd4',
+          ]);
+        } finally {
+          await numericData.drop();
+        }
+      });
+
       it('orders booleans false < true with nulls last, and filters them', async () => {
         expect(ids(await run('sort=done:asc'))).toEqual(['t2', 't4', 't1', 't3']);
         expect(ids(await run('sort=done:desc'))).toEqual(['t1', 't4', 't2', 't3']);

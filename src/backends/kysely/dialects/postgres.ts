@@ -24,7 +24,10 @@ export const postgresDialect: SqlDialect = Object.freeze<SqlDialect>({
   name: 'postgres',
   maxParameters: 65_535,
   codePointText: (text) => sql`${text} collate "C"`,
-  selectSortedText: (column) => sql`${column} collate "C"`,
+  selectColumn: (column, field, sorted) =>
+    sorted && (field.type === 'string' || field.type === 'enum')
+      ? sql`${column} collate "C"`
+      : column,
   // Deterministic collations (every built-in one) only call equal strings
   // that are byte-for-byte equal, so plain equality is exact and indexable.
   textIn: (column, values) =>
