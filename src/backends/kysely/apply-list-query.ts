@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { ListQuery } from '../../ast/index.js';
-import type { Resource } from '../../resource/index.js';
+import type { Field, Resource } from '../../resource/index.js';
+import { fieldOf } from './columns.js';
 import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
 import { orderItems } from './compile-order.js';
 import { selectedFields, selections } from './compile-select.js';
@@ -30,6 +31,34 @@ function applyFilter<DB, TB extends keyof DB, O, F extends string>(
 }
 
 /**
+ * ORDER BY resolves a bare name to a select alias before a column (SQL-92 in
+ * PostgreSQL and SQLite, always in MySQL). If a sort column is also the API
+ * name of another selected field stored elsewhere (field `a` in column `b`,
+ * field `b` in column `a`), the sort would read the wrong column: refuse, and
+ * ask for `table`, which qualifies every column.
+ */
+function checkOrderNames<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  selected: readonly Field<F>[],
+  table: string | undefined,
+): void {
+  if (table !== undefined) return;
+  const byAlias = new Map<string, Field<F>>(selected.map((field) => [field.name, field]));
+  for (const key of query.sort) {
+    const field = fieldOf(resource, key.field);
+    const shadow = byAlias.get(field.column);
+    if (shadow !== undefined && shadow.column !== field.column) {
+      throw new Error(
+        `listql/kysely: sorting by '${field.name}' (column ${field.column}) while field ` +
+          `'${shadow.name}' (column ${shadow.column}) is selected as ${field.column}: ORDER BY ` +
+          'would read the selection; pass { table } so columns are qualified',
+      );
+    }
+  }
+}
+
+/**
  * Adds a list query to a Kysely select: the where clause (every filter node
  * kind), the select list (storage columns under API field names), the order
  * (nulls last, strings by code point, the id tie-breaker) and limit/offset.
@@ -49,6 +78,7 @@ export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
   const fields = selectedFields(resource, query.select);
+  checkOrderNames(resource, query, fields, options.table);
   let built = applyFilter(qb, resource, query, options).select(
     selections(fields, query, options.dialect, options.table),
   ) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;

@@ -47,8 +47,7 @@ export interface SqlDialect {
    * How a column is selected. `sorted` says the field is also a sort key.
    * PostgreSQL selects a sorted text column as its ORDER BY expression
    * (`"id" collate "C"`), so the planner evaluates it once instead of carrying
-   * a hidden extra sort column through every row; MariaDB selects doubles as
-   * text, because its text protocol rounds some to 15 significant digits.
+   * a hidden extra sort column through every row.
    */
   selectColumn(column: Sql, field: Field, sorted: boolean): Sql;
   /**

@@ -39,9 +39,11 @@ export async function runListQuery<DB, F extends string>(
 ): Promise<ListResult<F>> {
   const dialect = options.dialect ?? sqlDialectOf(db);
   const from = loose(db).selectFrom(options.table);
+  // Qualified columns: ORDER BY can never mistake one for a select alias.
+  const sqlOptions = { dialect, table: options.table };
   const [rows, count] = await Promise.all([
-    applyListQuery(from, resource, query, { dialect }).execute(),
-    applyListCount(from, resource, query, { dialect }).executeTakeFirstOrThrow(),
+    applyListQuery(from, resource, query, sqlOptions).execute(),
+    applyListCount(from, resource, query, sqlOptions).executeTakeFirstOrThrow(),
   ]);
   const fields = selectedFields(resource, query.select);
   return {

@@ -544,6 +544,32 @@ export function describeKyselyBackend(
       });
     });
 
+    it('sorts the right column when field and column names cross', async () => {
+      // Field id lives in column "name" and field name in column "id".
+      const crossed = withColumns(notes, { id: 'name', name: 'id' });
+      const rows: StoredRow[] = [
+        { name: 'r1', id: 'b' },
+        { name: 'r2', id: 'a' },
+        { name: 'r3', id: null },
+      ];
+      const dataset = await open.load(crossed, rows);
+      try {
+        const sorted = await runBoth(
+          dataset,
+          crossed,
+          rows,
+          parseListQuery(crossed, 'sort=name:asc'),
+        );
+        expect(sorted.data).toEqual([
+          { id: 'r2', name: 'a' },
+          { id: 'r1', name: 'b' },
+          { id: 'r3', name: null },
+        ]);
+      } finally {
+        await dataset.drop();
+      }
+    });
+
     describe('another resource: booleans, a nullable date, a non-nullable number', () => {
       const rows: StoredRow[] = [
         { id: 't1', title: 'Write', done: true, due: '2026-03-01T09:00:00.000Z', priority: 2 },

@@ -18,6 +18,7 @@ import {
   filterSql,
   insertRows,
   mysqlDialect,
+  mysqlTypeCast,
   postgresDialect,
   readListRow,
   readValue,
@@ -33,6 +34,7 @@ import {
   leads,
   parseListQuery,
   search,
+  withColumns,
 } from '../../../src/index.js';
 import { compileOnly } from './compile-only.js';
 
@@ -129,6 +131,42 @@ describe('names', () => {
       },
     });
     expect(() => sqlDialectOf(other)).toThrow(/OtherAdapter.*pass \{ dialect/);
+  });
+});
+
+describe('ORDER BY names', () => {
+  const swapped = withColumns(leads, { name: 'email', email: 'name' });
+  const query = parseListQuery(swapped, 'sort=email:asc&fields=id,name,email');
+
+  it('refuses a sort column that another selected field is named after, without a table', () => {
+    expect(() =>
+      applyListQuery(db.selectFrom('leads'), swapped, query, { dialect: mysqlDialect }),
+    ).toThrow(/sorting by 'email' \(column name\) while field 'name' \(column email\)/);
+  });
+
+  it('qualifies the columns instead when given the table', () => {
+    const compiled = applyListQuery(db.selectFrom('leads'), swapped, query, {
+      dialect: mysqlDialect,
+      table: 'leads',
+    }).compile();
+    expect(compiled.sql).toContain(
+      'order by `leads`.`name` is null asc, cast(`leads`.`name` as binary) asc',
+    );
+  });
+});
+
+describe('mysqlTypeCast', () => {
+  const field = (type: string, text: string | null) => ({ type, string: () => text });
+  const next = () => 'default';
+  it('reads doubles with Number(), every digit', () => {
+    expect(mysqlTypeCast(field('DOUBLE', '987218057.6624821'), next)).toBe(987218057.6624821);
+    expect(mysqlTypeCast(field('DOUBLE', null), next)).toBeNull();
+  });
+  it('hands dates over as text and leaves the rest to mysql2', () => {
+    expect(mysqlTypeCast(field('DATETIME', '0045-03-15 00:00:00.000'), next)).toBe(
+      '0045-03-15 00:00:00.000',
+    );
+    expect(mysqlTypeCast(field('VAR_STRING', 'x'), next)).toBe('default');
   });
 });
 

@@ -16,7 +16,12 @@ import {
 } from 'kysely';
 import { createPool } from 'mysql2';
 import pg from 'pg';
-import { createTable, insertRows, runListQuery } from '../../../src/backends/kysely/index.js';
+import {
+  createTable,
+  insertRows,
+  mysqlTypeCast,
+  runListQuery,
+} from '../../../src/backends/kysely/index.js';
 import type { Resource } from '../../../src/index.js';
 import {
   mysqlSettings,
@@ -123,9 +128,8 @@ export function postgresEngine(settings: ServerSettings = postgresSettings): Kys
 
 /**
  * A MariaDB / MySQL server (settings from `MYSQL_*`). DATETIME columns hold
- * UTC: every session runs in UTC, and mysql2 hands DATETIME over as text
- * (`dateStrings`), which listql reads as UTC: mysql2's own Date conversion
- * maps years 0–99 to 1900–1999.
+ * UTC: every session runs in UTC, and `mysqlTypeCast` hands DATETIME over as
+ * text, which listql reads as UTC, and reads doubles exactly.
  */
 export function mariadbEngine(settings: ServerSettings = mysqlSettings): KyselyEngine {
   return kyselyEngine(
@@ -140,7 +144,7 @@ export function mariadbEngine(settings: ServerSettings = mysqlSettings): KyselyE
             password: settings.password ?? '',
             database: settings.database,
             timezone: 'Z',
-            dateStrings: true,
+            typeCast: mysqlTypeCast,
             connectionLimit: 4,
           }),
           onCreateConnection: async (connection) => {

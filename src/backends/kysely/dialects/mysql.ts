@@ -49,11 +49,9 @@ export const mysqlDialect: SqlDialect = Object.freeze<SqlDialect>({
   name: 'mysql',
   maxParameters: 65_535,
   codePointText: binary,
-  // MariaDB 10.11 sends some doubles rounded to 15 significant digits over the
-  // text protocol (987218057.6624821 arrives as 987218057.662482), while
-  // cast(… as char) prints every digit; listql reads the text as a number.
-  selectColumn: (column, field) =>
-    field.type === 'number' ? sql`cast(${column} as char)` : column,
+  // A binary cast would change the value's type, and any expression named like
+  // its column would capture that name in ORDER BY: select columns as they are.
+  selectColumn: (column) => column,
   // The first test uses the column's collation, so its index applies; it is
   // true for every exact match but also for 'a' = 'A' (a _ci collation) or
   // 'a' = 'a ' (PAD SPACE). The binary test then keeps only exact matches.
