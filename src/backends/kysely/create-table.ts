@@ -25,7 +25,10 @@ export interface TableOptions<F extends string> {
   readonly mysqlCollation?: string;
 }
 
-/** The statements that create a table and its indexes, in order. */
+/**
+ * The statements that create a table and its indexes, in order. On MySQL the
+ * indexes are declared inside CREATE TABLE and `indexes` is empty.
+ */
 export interface TableQueries {
   readonly table: CreateTableBuilder<string, string>;
   readonly indexes: readonly CreateIndexBuilder[];
@@ -89,15 +92,25 @@ export function createTableQueries<DB, F extends string>(
       return field.nullable ? column : column.notNull();
     });
   }
+  const indexColumns = indexes.map((fields) =>
+    fields.map((name) => fieldOf(resource, name).column),
+  );
+  if (dialect.inlineIndexes) {
+    indexColumns.forEach((columns, position) => {
+      // The builder's column-name type is not tracked for run-time names.
+      table = table.addIndex(indexName(options.table, columns, position), columns as never[]);
+    });
+  }
   const tableOptions = dialect.tableOptions(options.mysqlCollation);
   if (tableOptions !== undefined) table = table.modifyEnd(tableOptions);
-  const indexQueries = indexes.map((fields, position) => {
-    const columns = fields.map((name) => fieldOf(resource, name).column);
-    return db.schema
-      .createIndex(indexName(options.table, columns, position))
-      .on(options.table)
-      .columns(columns);
-  });
+  const indexQueries = dialect.inlineIndexes
+    ? []
+    : indexColumns.map((columns, position) =>
+        db.schema
+          .createIndex(indexName(options.table, columns, position))
+          .on(options.table)
+          .columns(columns),
+      );
   return { table, indexes: indexQueries };
 }
 

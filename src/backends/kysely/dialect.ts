@@ -74,6 +74,11 @@ export interface SqlDialect {
   booleanParam(value: boolean): unknown;
   /** An instant (epoch milliseconds, years 0–9999) as the driver binds it for a date-time column. */
   instantParam(ms: number): unknown;
+  /**
+   * Declare indexes inside CREATE TABLE (MySQL: one statement instead of one
+   * table rebuild per index) rather than as CREATE INDEX statements.
+   */
+  readonly inlineIndexes: boolean;
   /** The column type of `field` in CREATE TABLE. */
   columnType(request: ColumnTypeRequest): Sql;
   /**

@@ -263,12 +263,23 @@ describe('DDL options', () => {
 
   it('shortens index names past the identifier limit and honours explicit indexes', () => {
     const long = `t${'x'.repeat(60)}`;
-    const { indexes } = createTableQueries(db, leads, {
+    const { indexes } = createTableQueries(compileOnly('postgres'), leads, {
       table: long,
       indexes: [['createdAt', 'id']],
     });
     expect(indexes.map((q) => q.compile().sql)).toEqual([
-      `create index \`${long.slice(0, 50)}_idx1\` on \`${long}\` (\`createdAt\`, \`id\`)`,
+      `create index "${long.slice(0, 50)}_idx1" on "${long}" ("createdAt", "id")`,
     ]);
+  });
+
+  it('declares indexes inside CREATE TABLE on MySQL', () => {
+    const { table, indexes } = createTableQueries(db, leads, {
+      table: 'leads',
+      indexes: [['status', 'createdAt', 'id']],
+    });
+    expect(indexes).toEqual([]);
+    expect(table.compile().sql).toContain(
+      'index `leads_status_createdAt_id_idx` (`status`, `createdAt`, `id`))',
+    );
   });
 });

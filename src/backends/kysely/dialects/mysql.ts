@@ -76,6 +76,7 @@ export const mysqlDialect: SqlDialect = Object.freeze<SqlDialect>({
   instantParam: mysqlInstant,
   // InnoDB cannot index TEXT without a prefix length; indexed strings get a
   // VARCHAR (255 utf8mb4 characters fit the 3072-byte key limit).
+  inlineIndexes: true,
   columnType: ({ field, indexed }) =>
     field.type === 'string' || field.type === 'enum'
       ? indexed

@@ -45,6 +45,7 @@ export const postgresDialect: SqlDialect = Object.freeze<SqlDialect>({
   ],
   booleanParam: (value) => value,
   instantParam: postgresInstant,
+  inlineIndexes: false,
   columnType: ({ field }) => TYPES[field.type],
   tableOptions: () => undefined,
 });

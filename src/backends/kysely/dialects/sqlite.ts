@@ -40,6 +40,7 @@ export const sqliteDialect: SqlDialect = Object.freeze<SqlDialect>({
   ],
   booleanParam: (value) => (value ? 1 : 0),
   instantParam: isoInstant,
+  inlineIndexes: false,
   columnType: ({ field }) => TYPES[field.type],
   tableOptions: () => undefined,
 });
