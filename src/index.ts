@@ -10,10 +10,13 @@ export * from './ast/index.js';
 export * from './errors/index.js';
 export { NAME_PATTERN, RESERVED_PARAMS, type ReservedParam } from './grammar.js';
 export {
+  decodeCursor,
+  encodeCursor,
   formatListQuery,
   type ListQueryInput,
   parseDateValue,
   parseListQuery,
+  positionOf,
   type QueryObject,
   type SafeParseResult,
   safeParseListQuery,

@@ -1,5 +1,6 @@
 export * from './dates.js';
 export * from './factories.js';
+export * from './keyset.js';
 export type * from './nodes.js';
 export * from './operators.js';
 export * from './visitor.js';

@@ -1,4 +1,4 @@
-import type { ComparisonOperator, SortDirection } from './operators.js';
+import type { ComparisonOperator, CountStrategy, SortDirection } from './operators.js';
 
 /**
  * A filter value as it appears in the AST: plain, JSON-safe data.
@@ -85,15 +85,28 @@ export interface Page {
 }
 
 /**
+ * A keyset position: the sort-key values of the last row a client has seen,
+ * one per key of `sort` (the id last). Date-times are instants; a value is
+ * null only where that row's field was null.
+ */
+export type SortPosition = readonly (FilterValue | null)[];
+
+/**
  * A validated list query: what every backend compiles.
  *
  * - `filter` is always present; with no filters it is an empty `and` (true).
  * - `sort` already ends with the id tie-breaker.
  * - `select` is `'all'` or the selected field names, id first.
+ * - `after`, when set, asks for the rows that come after that position in
+ *   the sort order (keyset pagination; `page.page` is then 1); `total` still
+ *   counts every row the filter matches.
+ * - `count` says how `total` is to be computed.
  */
 export interface ListQuery<F extends string = string> {
   readonly filter: FilterNode<F>;
   readonly sort: readonly SortKey<F>[];
   readonly select: 'all' | readonly F[];
   readonly page: Page;
+  readonly after: SortPosition | null;
+  readonly count: CountStrategy;
 }

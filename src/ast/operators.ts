@@ -28,3 +28,7 @@ export function isFilterOperator(name: string): name is FilterOperator {
 export function isComparisonOperator(name: string): name is ComparisonOperator {
   return comparisonOperatorSet.has(name);
 }
+
+/** How `total` is computed: exactly, from the planner's estimate, or not at all. */
+export const COUNT_STRATEGIES = ['exact', 'estimated', 'none'] as const;
+export type CountStrategy = (typeof COUNT_STRATEGIES)[number];

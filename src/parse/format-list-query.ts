@@ -1,5 +1,6 @@
 import type { FilterNode, FilterValue, ListQuery, SortKey } from '../ast/index.js';
 import type { Resource } from '../resource/index.js';
+import { encodeCursor } from './cursor.js';
 import { formatDecimal } from './decimal.js';
 import { withTieBreaker } from './parse-sort.js';
 
@@ -94,5 +95,10 @@ export function formatListQuery<F extends string>(
   }
   if (query.page.limit !== resource.defaults.limit) parts.push(`limit=${query.page.limit}`);
   if (query.page.page !== 1) parts.push(`page=${query.page.page}`);
+  if (query.count !== resource.defaults.count) parts.push(`count=${query.count}`);
+  if (query.after !== null) {
+    if (query.page.page !== 1) cannot('a cursor together with a page number');
+    parts.push(`cursor=${encodeCursor(r, query.filter, query.sort, query.after)}`);
+  }
   return parts.join('&');
 }

@@ -14,6 +14,8 @@ const SUPPORTED: ReadonlySet<ReservedParam> = new Set([
   'sort',
   'fields',
   'search',
+  'cursor',
+  'count',
 ]);
 
 function unknownParam(resource: Resource, key: string, value: string | null): Issue {

@@ -1,4 +1,5 @@
 export { canonicalOrder } from './canonical-order.js';
+export { type CursorProblem, decodeCursor, encodeCursor, positionOf } from './cursor.js';
 export { parseDateValue } from './dates.js';
 export { formatDecimal, parseDecimal } from './decimal.js';
 export { formatListQuery } from './format-list-query.js';

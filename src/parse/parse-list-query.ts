@@ -1,7 +1,17 @@
-import { and, type FilterNode, type ListQuery, type SortKey, search } from '../ast/index.js';
+import {
+  and,
+  COUNT_STRATEGIES,
+  type CountStrategy,
+  type FilterNode,
+  type ListQuery,
+  type SortKey,
+  type SortPosition,
+  search,
+} from '../ast/index.js';
 import { type Issue, issue, ListQueryError } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from './canonical-order.js';
+import { type CursorProblem, decodeCursor } from './cursor.js';
 import { groupParams } from './group-params.js';
 import { groupCode, groupParam, type ParamGroup, type PositionedIssue } from './param-group.js';
 import { parseFields } from './parse-fields.js';
@@ -34,6 +44,38 @@ function refuseRepeats(group: ParamGroup, issues: Issue[]): boolean {
   return true;
 }
 
+const CURSOR_PROBLEMS: Record<CursorProblem, string> = {
+  malformed: 'cursor is not a cursor this endpoint issued',
+  tampered: 'cursor is invalid or was altered',
+  mismatch:
+    'cursor was issued for another filter or sort; keep the parameters of the request that returned it',
+};
+
+/** The position a cursor holds, or the issue that refuses it. */
+function readCursor(
+  resource: Resource,
+  text: string,
+  filter: FilterNode,
+  sort: readonly SortKey[],
+  withPage: boolean,
+): { readonly position: SortPosition } | { readonly issue: Issue } {
+  if (withPage) {
+    return {
+      issue: issue(
+        'VALIDATION_ERROR',
+        'cursor',
+        text,
+        'cursor and page cannot be combined: a cursor already says where the page starts',
+      ),
+    };
+  }
+  const decoded = decodeCursor(resource, text, filter, sort);
+  if ('problem' in decoded) {
+    return { issue: issue('VALIDATION_ERROR', 'cursor', text, CURSOR_PROBLEMS[decoded.problem]) };
+  }
+  return decoded;
+}
+
 /**
  * Validates a list request against `resource` and returns its AST, or every
  * problem found. Never throws on user input.
@@ -56,6 +98,8 @@ export function safeParseListQuery<F extends string>(
   let limit: number | undefined = resource.defaults.limit;
   let page: number | undefined = 1;
   let searchTerm: string | undefined;
+  let count: CountStrategy = resource.defaults.count;
+  let cursor: { readonly text: string; readonly at: number } | undefined;
 
   for (const group of groupParams(resource as Resource, read.params, positioned)) {
     const issues: Issue[] = [];
@@ -97,6 +141,23 @@ export function safeParseListQuery<F extends string>(
             searchTerm = text;
           }
           break;
+        case 'count':
+          if ((COUNT_STRATEGIES as readonly string[]).includes(text)) count = text as CountStrategy;
+          else {
+            issues.push(
+              issue(
+                'VALIDATION_ERROR',
+                'count',
+                text,
+                `count must be one of ${COUNT_STRATEGIES.join(', ')}, got '${text}'`,
+              ),
+            );
+          }
+          break;
+        case 'cursor':
+          // Read once the filter and sort it must have been issued for are known.
+          cursor = { text, at: group.at };
+          break;
       }
     }
     // Problems with a group's values sit at the position of its first parameter.
@@ -110,13 +171,25 @@ export function safeParseListQuery<F extends string>(
 
   const children = canonicalOrder(resource, filters);
   if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
+  const filter = and(children);
+  const fullSort = Object.freeze(
+    withTieBreaker(resource.idField, sort).map((key) => Object.freeze(key)),
+  );
+  let after: SortPosition | null = null;
+  if (cursor !== undefined) {
+    const found = readCursor(resource as Resource, cursor.text, filter, fullSort, page !== 1);
+    if ('issue' in found) return { success: false, issues: [found.issue] };
+    after = found.position;
+  }
   // Filter nodes come frozen from their factories; freeze the rest here
   // rather than walking the whole tree again.
   const query: ListQuery<F> = Object.freeze({
-    filter: and(children),
-    sort: Object.freeze(withTieBreaker(resource.idField, sort).map((key) => Object.freeze(key))),
+    filter,
+    sort: fullSort,
     select: select === 'all' ? select : Object.freeze(select),
     page: Object.freeze({ limit: limit!, page: page! }),
+    after,
+    count,
   });
   return { success: true, query };
 }

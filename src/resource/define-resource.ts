@@ -1,4 +1,5 @@
 import {
+  COUNT_STRATEGIES,
   FILTER_OPERATORS,
   type FilterOperator,
   isFilterOperator,
@@ -198,6 +199,15 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     ? parseDefaultSort(name, definition.defaults.sort, fields)
     : [];
 
+  const count = definition.defaults?.count ?? 'exact';
+  if (!(COUNT_STRATEGIES as readonly string[]).includes(count)) {
+    fail(name, `defaults.count must be one of ${COUNT_STRATEGIES.join(', ')}, got '${count}'`);
+  }
+  const cursorSecret = definition.cursorSecret ?? null;
+  if (cursorSecret !== null && cursorSecret.length < 16) {
+    fail(name, 'cursorSecret must be at least 16 characters; use a long random string');
+  }
+
   const paramAliases = new Map<string, ParamAlias<F>>();
   for (const [legacy, target] of Object.entries(definition.aliases?.params ?? {})) {
     const key = parseParamKey(target);
@@ -235,7 +245,8 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     sortable: names((f) => f.sortable),
     searchable: names((f) => f.searchable),
     selectable: names((f) => f.selectable || f.name === idField.name),
-    defaults: Object.freeze({ sort: Object.freeze(sort), limit }),
+    defaults: Object.freeze({ sort: Object.freeze(sort), limit, count }),
+    cursorSecret,
     limits,
     aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),
     definition: definition as unknown as ResourceDefinition<Record<F, FieldDefinition>>,

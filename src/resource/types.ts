@@ -1,4 +1,4 @@
-import type { FilterOperator, SortKey } from '../ast/index.js';
+import type { CountStrategy, FilterOperator, SortKey } from '../ast/index.js';
 
 /** The value types a field can have. */
 export const FIELD_TYPES = ['string', 'number', 'boolean', 'datetime', 'enum'] as const;
@@ -51,8 +51,16 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
     readonly sort?: string;
     /** Default page size. Default 50. */
     readonly limit?: number;
+    /** Default count strategy when a request has no `count`. Default `exact`. */
+    readonly count?: CountStrategy;
   };
   readonly limits?: Partial<ResourceLimits>;
+  /**
+   * Secret that signs keyset cursors (HMAC-SHA256), so a tampered cursor is
+   * refused. Without one, cursors are only encoded (and still bound to their
+   * sort and filter). Give one in production: `withCursorSecret(resource, secret)`.
+   */
+  readonly cursorSecret?: string;
   readonly aliases?: {
     /** Legacy parameter → current parameter, e.g. `{ updated_after: 'updatedAt[gte]' }`. */
     readonly params?: Readonly<Record<string, string>>;
@@ -99,7 +107,13 @@ export interface Resource<F extends string = string> {
   readonly sortable: readonly F[];
   readonly searchable: readonly F[];
   readonly selectable: readonly F[];
-  readonly defaults: { readonly sort: readonly SortKey<F>[]; readonly limit: number };
+  readonly defaults: {
+    readonly sort: readonly SortKey<F>[];
+    readonly limit: number;
+    readonly count: CountStrategy;
+  };
+  /** The secret that signs cursors, or null when cursors are unsigned. */
+  readonly cursorSecret: string | null;
   readonly limits: ResourceLimits;
   readonly aliases: {
     readonly params: ReadonlyMap<string, ParamAlias<F>>;

@@ -34,3 +34,17 @@ export function withColumns<F extends string>(
 export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
+
+/**
+ * Derives a resource whose keyset cursors are signed with `secret`
+ * (HMAC-SHA256), so that a client cannot forge or alter one.
+ *
+ * @example
+ * const signedLeads = withCursorSecret(leads, process.env.CURSOR_SECRET!);
+ */
+export function withCursorSecret<F extends string>(
+  resource: Resource<F>,
+  secret: string,
+): Resource<F> {
+  return defineResource({ ...resource.definition, cursorSecret: secret }) as unknown as Resource<F>;
+}

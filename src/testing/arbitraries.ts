@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   and,
+  COUNT_STRATEGIES,
   comparison,
   exists,
   type FilterNode,
@@ -10,6 +11,7 @@ import {
   not,
   or,
   type SortKey,
+  type SortPosition,
   search,
 } from '../ast/index.js';
 import { deepFreeze } from '../deep-freeze.js';
@@ -42,6 +44,8 @@ export interface QueryArbitraryOptions {
   readonly maxFilters?: number;
   /** Largest page number generated. Default 5. */
   readonly maxPage?: number;
+  /** Generate keyset cursors (`after`) in about half the queries. Default true. */
+  readonly cursors?: boolean;
   /** Largest page size generated (at most the resource's `maxLimit`). Default: `maxLimit`. */
   readonly maxLimit?: number;
 }
@@ -208,12 +212,44 @@ export function listQueryArbitrary<F extends string>(
         max: Math.min(options?.maxLimit ?? Number.POSITIVE_INFINITY, resource.limits.maxLimit),
       }),
       page: fc.integer({ min: 1, max: options?.maxPage ?? 5 }),
+      count: fc.constantFrom(...COUNT_STRATEGIES),
+      withCursor: options?.cursors === false ? fc.constant(false) : fc.boolean(),
     })
-    .map(({ filters: nodes, searchTerm: term, sort, select, limit, page }) => {
+    .chain(({ filters: nodes, searchTerm: term, sort, select, limit, page, count, withCursor }) => {
       const children = canonicalOrder(resource, nodes as FilterNode<F>[]);
       if (term !== undefined) children.push(search(resource.searchable, term));
-      return deepFreeze({ filter: and(children), sort, select, page: { limit, page } });
+      const after = withCursor ? positionArbitrary(r, sort, values) : fc.constant(null);
+      return after.map((position) =>
+        deepFreeze({
+          filter: and(children),
+          sort,
+          select,
+          // A cursor says where the page starts, so it comes with page 1.
+          page: { limit, page: position === null ? page : 1 },
+          after: position,
+          count,
+        }),
+      );
     });
+}
+
+/** A keyset position for `sort`: a value of each key's field, or null where it may be null. */
+function positionArbitrary(
+  resource: Resource,
+  sort: readonly SortKey[],
+  values: ValueSource,
+): fc.Arbitrary<SortPosition> {
+  return fc.tuple(
+    ...sort.map(({ field: name }) => {
+      const field = resource.fields.get(name)!;
+      // Positions come from rows, which hold instants, never whole days.
+      const value =
+        field.type === 'datetime'
+          ? values.byType.instant
+          : valueArbitrary(resource, field, values, false);
+      return field.nullable ? fc.option(value, { nil: null, freq: 4 }) : value;
+    }),
+  );
 }
 
 /**

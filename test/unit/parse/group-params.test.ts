@@ -95,8 +95,8 @@ describe('unknown fields are INVALID_FILTER and list the filterable fields', () 
     'toString',
     'hasOwnProperty',
     'Status',
-    'cursor',
-    'count',
+    'cursor[x]',
+    'count[gte]',
     'updated_after[gte]',
   ])('%s', (key) => {
     const name = key.replace(/\[.*$/, '');

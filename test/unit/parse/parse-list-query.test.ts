@@ -28,6 +28,8 @@ describe('the default query', () => {
       ],
       select: 'all',
       page: { limit: 50, page: 1 },
+      after: null,
+      count: 'exact',
     });
   });
 
@@ -50,6 +52,8 @@ describe('the examples of the spec (section 7)', () => {
         ],
         select: ['id', 'name', 'value'],
         page: { limit: 50, page: 1 },
+        after: null,
+        count: 'exact',
       },
     ],
     [
@@ -66,6 +70,8 @@ describe('the examples of the spec (section 7)', () => {
         ],
         select: 'all',
         page: { limit: 50, page: 1 },
+        after: null,
+        count: 'exact',
       },
     ],
     [
@@ -81,6 +87,8 @@ describe('the examples of the spec (section 7)', () => {
         ],
         select: 'all',
         page: { limit: 20, page: 3 },
+        after: null,
+        count: 'exact',
       },
     ],
     [
@@ -93,6 +101,8 @@ describe('the examples of the spec (section 7)', () => {
         ],
         select: 'all',
         page: { limit: 50, page: 1 },
+        after: null,
+        count: 'exact',
       },
     ],
   ])('%s', (input, expected) => {

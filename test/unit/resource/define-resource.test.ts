@@ -45,7 +45,7 @@ describe('defaults', () => {
 
   it('fills in the resource defaults and limits', () => {
     expect(resource.idField).toBe('id');
-    expect(resource.defaults).toEqual({ sort: [], limit: 50 });
+    expect(resource.defaults).toEqual({ sort: [], limit: 50, count: 'exact' });
     expect(resource.limits).toEqual({
       maxLimit: 100,
       maxValueLength: 1000,
@@ -106,6 +106,7 @@ describe('derived lists', () => {
         { field: 'key', direction: 'asc' },
       ],
       limit: 7,
+      count: 'exact',
     });
   });
 

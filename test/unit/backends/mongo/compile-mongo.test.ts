@@ -123,6 +123,8 @@ describe('compileMongo: options and odd queries', () => {
       sort: [],
       select: ['id'],
       page: { limit: 10, page: 1 },
+      after: null,
+      count: 'exact',
     };
     expect(compileMongo(leads, base).pipeline.map((s) => Object.keys(s)[0])).toEqual([
       '$match',
@@ -146,6 +148,8 @@ describe('compileMongo: options and odd queries', () => {
       sort: [],
       select: 'all',
       page: { limit: 10, page: 1 },
+      after: null,
+      count: 'exact',
     };
     expect(() => compileMongo(leads, { ...base, page: { limit: 0, page: 1 } })).toThrow(/limit/);
     expect(() => compileMongo(leads, { ...base, page: { limit: 10, page: 0 } })).toThrow(/page/);

@@ -49,6 +49,8 @@ export const query = (
   sort: [{ field: 'id', direction: 'asc' }],
   select: ['id'],
   page: { limit: 100, page: 1 },
+  after: null,
+  count: 'exact',
   ...parts,
 });
 

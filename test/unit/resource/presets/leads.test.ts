@@ -119,6 +119,7 @@ describe('leads', () => {
     expect(leads.defaults).toEqual({
       sort: [{ field: 'createdAt', direction: 'desc' }],
       limit: 50,
+      count: 'exact',
     });
     expect(leads.limits).toEqual({
       maxLimit: 100,
