@@ -4,7 +4,13 @@ import type { Field, Resource } from '../../resource/index.js';
 import { columnSql, fieldOf } from './columns.js';
 import type { SqlDialect } from './dialect.js';
 
-/** The fields a query returns: every selectable field for `'all'`, else the list (id first). */
+/**
+ * The fields a query returns: every selectable field for `'all'`, else the
+ * list (id first). Pass them to `readListRow` to shape the selected rows.
+ *
+ * @example
+ * selectedFields(leads, ['id', 'value']).map((field) => field.column); // ['id', 'value']
+ */
 export function selectedFields<F extends string>(
   resource: Resource<F>,
   select: ListQuery<F>['select'],
