@@ -39,7 +39,7 @@ export function compileMemory<F extends string>(
   query: ListQuery<F>,
   options: MemoryOptions = {},
 ): CompiledMemoryQuery {
-  const generic = resource as unknown as Resource;
+  const generic = resource as Resource;
   return {
     predicate: compileFilter(generic, query.filter, options.handlers ?? memoryHandlers),
     ...compileSort(generic, query.sort),

@@ -6,9 +6,9 @@ import type { ApiRow, StoredRow } from './types.js';
 /**
  * Compiles the selection: a function from a stored row to the API row with
  * exactly the selected fields (`'all'`: every selectable field), keyed by
- * field name, in selection order, the id always included. Dates become `YYYY-MM-DDTHH:mm:ss.sssZ`;
- * a missing cell becomes null. Runs only on the page, so converting each date
- * here costs nothing worth caching.
+ * field name, in selection order, the id always included. Dates become
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`; a missing cell becomes null. Runs only on the
+ * page, so converting each date here costs nothing worth caching.
  *
  * @example
  * const project = compileProjection(leads, ['id', 'name']);
