@@ -1,5 +1,6 @@
 import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
+import { mysqlTypeCast } from '../../backends/kysely/index.js';
 import { mysqlSettings } from '../connection-settings.js';
 import { openServerStore } from './server-store.js';
 import type { DemoStore, StoreContext } from './types.js';
@@ -22,6 +23,8 @@ export function openMysqlStore(context: StoreContext): Promise<DemoStore> {
       password: settings.password ?? '',
       database: settings.database,
       timezone: 'Z',
+      // Exact doubles and dates in every year (mysql2 alone rounds some doubles).
+      typeCast: mysqlTypeCast,
       connectionLimit: 4,
     }),
     onCreateConnection: async (connection) => {

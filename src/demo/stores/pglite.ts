@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import { type EmbeddedEngine, openEmbeddedStore } from './embedded-store.js';
 import type { DemoStore, StoreContext } from './types.js';
@@ -8,7 +8,14 @@ export const pgliteEngine: EmbeddedEngine = {
   label: 'PGlite',
   prefix: 'pglite-leads',
   suffix: '',
-  open: (path) => new Kysely({ dialect: new PGliteDialect({ pglite: () => PGlite.create(path) }) }),
+  // Timestamps come back as text: PGlite's Date parsing fails for years before 1 AD.
+  open: (path) =>
+    new Kysely({
+      dialect: new PGliteDialect({
+        pglite: () =>
+          PGlite.create(path, { parsers: { [types.TIMESTAMPTZ]: (text: string) => text } }),
+      }),
+    }),
 };
 
 /**
