@@ -1,9 +1,11 @@
-import { isFilterOperator } from '../ast/index.js';
+import { type FilterOperator, isFilterOperator } from '../ast/index.js';
 import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
-import type { Resource } from '../resource/index.js';
+import type { Field, Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
+import { resourceTables } from './resource-tables.js';
+import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -28,91 +30,108 @@ function unknownParam(resource: Resource, key: string, value: string | null): Is
   return issue('INVALID_FILTER', key, value, message);
 }
 
+function malformedKey(key: string, value: string | null): Issue {
+  return issue(
+    'INVALID_FILTER',
+    key,
+    value,
+    `Malformed parameter '${clip(key)}': use field=value or field[operator]=value`,
+  );
+}
+
+function unknownOperator(key: string, value: string | null, operator: string, field: Field): Issue {
+  return issue(
+    'INVALID_FILTER',
+    key,
+    value,
+    `Unknown operator '${operator}' in '${key}'. Operators: gt, gte, lt, lte, exists (equality has no brackets: ${field.name}=value)`,
+  );
+}
+
+function disallowedOperator(
+  key: string,
+  value: string | null,
+  op: FilterOperator,
+  field: Field,
+): Issue {
+  const allowed = field.operators.map((o) => (o === 'eq' ? 'equality' : o)).join(', ');
+  const what = op === 'eq' ? 'Equality' : `Operator '${op}'`;
+  return issue(
+    'INVALID_FILTER',
+    key,
+    value,
+    `${what} is not allowed on '${field.name}'. Allowed: ${allowed}`,
+  );
+}
+
 /**
  * Resolves each raw parameter to the reserved parameter or `field[op]` filter
  * it names (legacy aliases included) and groups repeats, in first-seen order.
  * Keys outside the grammar, unknown fields and operators become issues here;
  * values are checked for encoding, NUL and length, never interpreted. Each
  * issue carries the position of its parameter.
+ *
+ * Runs for every parameter of every request, so it avoids per-parameter
+ * closures, regexes and string building: keys are scanned by hand and group
+ * keys come from {@link resourceTables}.
  */
 export function groupParams(
   resource: Resource,
   params: readonly RawParam[],
   issues: PositionedIssue[],
 ): ParamGroup[] {
+  const groupKeys = resourceTables(resource).groupKeys;
   const groups = new Map<string, ParamGroup>();
-  for (const [at, raw] of params.entries()) {
+  for (let at = 0; at < params.length; at++) {
+    const raw = params[at]!;
     const { key, value } = raw;
-    const report = (found: Issue): void => {
-      issues.push({ at, issue: found });
-    };
-    const parsed = parseParamKey(key);
-    if (!parsed) {
-      report(
-        issue(
-          'INVALID_FILTER',
-          key,
-          value,
-          `Malformed parameter '${clip(key)}': use field=value or field[operator]=value`,
-        ),
-      );
+    const bracket = scanKey(key);
+    if (bracket === MALFORMED_KEY) {
+      issues.push({ at, issue: malformedKey(key, value) });
       continue;
     }
-    let group: ParamGroup;
+    const name = bracket === BARE_KEY ? key : key.slice(0, bracket);
+    const operator = bracket === BARE_KEY ? undefined : key.slice(bracket + 1, -1);
+    let group: ParamGroup | undefined;
     let groupKey: string;
-    const alias =
-      parsed.operator === undefined ? resource.aliases.params.get(parsed.name) : undefined;
-    if (parsed.operator === undefined && reserved.has(parsed.name)) {
-      const name = parsed.name as ReservedParam;
-      if (!SUPPORTED.has(name)) {
-        report(unknownParam(resource, key, value));
+    const alias = operator === undefined ? resource.aliases.params.get(name) : undefined;
+    if (operator === undefined && reserved.has(name)) {
+      const reservedName = name as ReservedParam;
+      if (!SUPPORTED.has(reservedName)) {
+        issues.push({ at, issue: unknownParam(resource, key, value) });
         continue;
       }
-      groupKey = name;
-      group = groups.get(groupKey) ?? { kind: 'reserved', name, at, values: [] };
+      groupKey = reservedName;
+      group = groups.get(groupKey) ?? { kind: 'reserved', name: reservedName, at, values: [] };
     } else if (alias) {
       const field = resource.fields.get(alias.field)!;
-      groupKey = `${alias.field}[${alias.op}]`;
+      groupKey = groupKeys.get(alias.field)?.[alias.op] ?? `${alias.field}[${alias.op}]`;
       group = groups.get(groupKey) ?? { kind: 'filter', field, op: alias.op, at, values: [] };
     } else {
-      const field = resource.fields.get(parsed.name);
-      if (!field || field.operators.length === 0) {
-        report(unknownParam(resource, key, value));
+      const field = resource.fields.get(name);
+      const keys = groupKeys.get(name);
+      if (!field || keys === undefined) {
+        issues.push({ at, issue: unknownParam(resource, key, value) });
         continue;
       }
-      const op = parsed.operator ?? 'eq';
-      if (parsed.operator === 'eq' || !isFilterOperator(op)) {
-        report(
-          issue(
-            'INVALID_FILTER',
-            key,
-            value,
-            `Unknown operator '${parsed.operator}' in '${key}'. Operators: gt, gte, lt, lte, exists (equality has no brackets: ${field.name}=value)`,
-          ),
-        );
+      const op = operator ?? 'eq';
+      if (operator === 'eq' || !isFilterOperator(op)) {
+        issues.push({ at, issue: unknownOperator(key, value, String(operator), field) });
         continue;
       }
-      if (!field.operators.includes(op)) {
-        const allowed = field.operators.map((o) => (o === 'eq' ? 'equality' : o)).join(', ');
-        const what = op === 'eq' ? 'Equality' : `Operator '${op}'`;
-        report(
-          issue(
-            'INVALID_FILTER',
-            key,
-            value,
-            `${what} is not allowed on '${field.name}'. Allowed: ${allowed}`,
-          ),
-        );
+      const allowedKey = keys[op];
+      if (allowedKey === undefined) {
+        issues.push({ at, issue: disallowedOperator(key, value, op, field) });
         continue;
       }
-      groupKey = `${field.name}[${op}]`;
+      groupKey = allowedKey;
       group = groups.get(groupKey) ?? { kind: 'filter', field, op, at, values: [] };
     }
     groups.set(groupKey, group);
-    const checked = checkValue(resource, group, raw, report);
+    const checked = checkValue(resource, group, raw, at, issues);
     if (checked !== null) group.values.push({ param: key, value: checked });
   }
-  return [...groups.values()];
+  return Array.from(groups.values());
 }
 
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */
@@ -120,8 +139,12 @@ function checkValue(
   resource: Resource,
   group: ParamGroup,
   raw: RawParam,
-  report: (found: Issue) => void,
+  at: number,
+  issues: PositionedIssue[],
 ): string | null {
+  const report = (found: Issue): void => {
+    issues.push({ at, issue: found });
+  };
   const code = groupCode(group);
   const { key, value } = raw;
   if (value === null) {
