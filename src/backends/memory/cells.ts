@@ -1,6 +1,6 @@
 import type { Field } from '../../resource/index.js';
 import { codePointKey } from './code-points.js';
-import { dateCellIso } from './date-cells.js';
+import { dateCellMs, isCanonicalInstant } from './date-cells.js';
 
 /** Rows as the compiled closures read them: cells by storage (column) name. */
 export type Cells = Readonly<Record<string, unknown>>;
@@ -40,18 +40,23 @@ export function cellReader(column: string): (row: object) => unknown {
 export type OrderKey = number | string;
 
 /**
- * Maps a non-null cell of `field` to its {@link OrderKey}: dates to their
- * ISO form (see `dateCellIso`), booleans to 0 and 1, strings and enums to their
- * {@link codePointKey}, numbers to themselves.
+ * Maps a non-null cell of `field` to its {@link OrderKey}: booleans to 0 and
+ * 1, strings and enums to their {@link codePointKey}, numbers to themselves.
+ * A date keeps whichever form costs nothing: a string in the API form stays
+ * that string (its text order is its time order), any other cell becomes epoch
+ * milliseconds (`getTime()` for a `Date`). `compareOrderKeys` reconciles the
+ * two forms when a column mixes them.
  *
  * @example
- * orderKeyOf(leads.fields.get('createdAt')!)(new Date(0)); // '1970-01-01T00:00:00.000Z'
+ * orderKeyOf(leads.fields.get('createdAt')!)(new Date(0)); // 0
+ * orderKeyOf(leads.fields.get('createdAt')!)('1970-01-01T00:00:00.000Z'); // the same string
  */
 export function orderKeyOf(field: Field): (cell: unknown) => OrderKey {
   const column = field.column;
   switch (field.type) {
     case 'datetime':
-      return (cell) => dateCellIso(cell, column);
+      return (cell) =>
+        typeof cell === 'string' && isCanonicalInstant(cell) ? cell : dateCellMs(cell, column);
     case 'number':
       return (cell) => cell as number;
     case 'boolean':
@@ -60,4 +65,20 @@ export function orderKeyOf(field: Field): (cell: unknown) => OrderKey {
     case 'enum':
       return (cell) => codePointKey(cell as string);
   }
+}
+
+/**
+ * Orders two non-null keys of the same field: negative, zero or positive. Keys
+ * of one type compare with `<`; a string meeting a number can only be the two
+ * forms of a date key (see {@link orderKeyOf}), and they meet as epoch ms.
+ *
+ * @example
+ * compareOrderKeys('1970-01-01T00:00:00.001Z', 0); // 1
+ */
+export function compareOrderKeys(x: OrderKey, y: OrderKey): number {
+  if (typeof x !== typeof y) {
+    const ms = (key: OrderKey) => (typeof key === 'string' ? Date.parse(key) : key);
+    return ms(x) - ms(y);
+  }
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import type { SortKey } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
-import { type OrderKey, orderKeyOf, ownCellsOnly } from './cells.js';
+import { compareOrderKeys, type OrderKey, orderKeyOf, ownCellsOnly } from './cells.js';
 import type { StoredRow } from './types.js';
 
 /** A row's sort keys, one per sort key of the query; null for a null cell. */
@@ -8,7 +8,7 @@ export type SortKeys = readonly (OrderKey | null)[];
 
 /** The compiled sort: keys per row (computed once), and a comparator over keys. */
 export interface CompiledSort {
-  /** The row's {@link SortKeys}: dates in ISO form, strings as code point keys. */
+  /** The row's {@link SortKeys}: strings as code point keys, dates as `orderKeyOf` says. */
   sortKeys(row: StoredRow): SortKeys;
   /** Orders two rows' keys: each key in its direction, nulls last in both. */
   compare(a: SortKeys, b: SortKeys): number;
@@ -16,8 +16,8 @@ export interface CompiledSort {
 
 /**
  * Compiles the sort of a query. Comparing needs each cell in comparable form
- * (a date in its ISO form, a string remapped to code point order), so that
- * work happens in `sortKeys`, once per row; `compare` only compares.
+ * (a date read, a string remapped to code point order), so that work happens
+ * in `sortKeys`, once per row; `compare` only compares.
  *
  * @example
  * const { sortKeys, compare } = compileSort(leads, query.sort);
@@ -52,7 +52,8 @@ export function compileSort(resource: Resource, sort: readonly SortKey[]): Compi
         // Nulls go last whatever the direction, so they are settled before it applies.
         if (x === null) return 1;
         if (y === null) return -1;
-        return x < y ? -signs[i]! : signs[i]!;
+        const order = compareOrderKeys(x, y);
+        if (order !== 0) return order * signs[i]!;
       }
       return 0;
     },

@@ -1,15 +1,16 @@
 /**
  * Date-time cells. A stored date may be a `Date`, epoch milliseconds or an
- * ISO 8601 string; the backend normalizes each to its API form,
- * `YYYY-MM-DDTHH:mm:ss.sssZ`, and compares those strings. For years
- * 0000–9999 (the range the query language accepts) their text order is their
- * time order, so the most common cell, a string already in that form, needs
- * no parsing at all: filtering, sorting and output use it as it is.
+ * ISO 8601 string. Each is compared in the form that costs nothing to get:
+ * a string already in the API form `YYYY-MM-DDTHH:mm:ss.sssZ` as that text
+ * (for years 0000–9999, the range the query language accepts, text order is
+ * time order), anything else as epoch milliseconds (`getTime()` for a `Date`).
+ * Filter bounds are prepared in both forms; sort keys and output use the API
+ * form.
  *
- * Everything else is read strictly: an impossible date (`2026-02-30`), a
- * date-time without a time zone (which `Date.parse` would read in the
- * machine's local zone), a year outside 0000–9999 or any other value throws,
- * so bad data fails loudly instead of sorting somewhere.
+ * Everything but an API-form string is read strictly: an impossible date
+ * (`2026-02-30`), a date-time without a time zone (which `Date.parse` would
+ * read in the machine's local zone), a year outside 0000–9999 or any other
+ * value throws, so bad data fails loudly instead of sorting somewhere.
  */
 import { utcMs } from '../../ast/index.js';
 
@@ -78,8 +79,12 @@ function describe(cell: unknown): string {
  * and the seven separators are checked: this runs once per row read, and a
  * string of that shape is taken to be what it looks like (digits are not
  * checked one by one, nor is `2026-02-30…` detected).
+ *
+ * @example
+ * isCanonicalInstant('2026-01-31T23:59:59.999Z'); // true
+ * isCanonicalInstant('2026-01-31T23:59:59Z'); // false: read with dateCellMs
  */
-function isCanonicalInstant(text: string): boolean {
+export function isCanonicalInstant(text: string): boolean {
   return (
     text.length === 24 &&
     text.charCodeAt(4) === 45 && // -
@@ -97,7 +102,8 @@ function isCanonicalInstant(text: string): boolean {
  * of epoch milliseconds (truncated like `new Date(n)`); or an ISO 8601 string,
  * `YYYY-MM-DD` (UTC midnight) or a date-time with seconds, an optional
  * fraction (cut to milliseconds) and `Z` or `±hh:mm`. Throws a TypeError
- * naming `column` for anything else.
+ * naming `column` for anything else, and a RangeError for a year outside
+ * 0000–9999.
  *
  * @example
  * dateCellMs('2026-01-31T23:59:59.999Z', 'createdAt'); // 1769903999999
@@ -114,14 +120,19 @@ export function dateCellMs(cell: unknown, column: string): number {
         'Store a Date, epoch milliseconds or an ISO 8601 string with a time zone (…Z or …+02:00).',
     );
   }
+  if (ms < MIN_MS || ms > MAX_MS) {
+    throw new RangeError(
+      `listql/memory: column '${column}' holds ${describe(cell)}, outside the years 0000–9999 ` +
+        'that dates can have in a query.',
+    );
+  }
   return ms;
 }
 
 /**
- * The API form `YYYY-MM-DDTHH:mm:ss.sssZ` of a non-null date cell, which is
- * also what the backend compares: a string already in that form comes back
- * as it is, anything else goes through {@link dateCellMs}. Throws a
- * RangeError for a year outside 0000–9999.
+ * The API form `YYYY-MM-DDTHH:mm:ss.sssZ` of a non-null date cell: a string
+ * already in that form comes back as it is, anything else goes through
+ * {@link dateCellMs}.
  *
  * @example
  * dateCellIso(1769903999999, 'createdAt'); // '2026-01-31T23:59:59.999Z'
@@ -129,14 +140,7 @@ export function dateCellMs(cell: unknown, column: string): number {
  */
 export function dateCellIso(cell: unknown, column: string): string {
   if (typeof cell === 'string' && isCanonicalInstant(cell)) return cell;
-  const ms = dateCellMs(cell, column);
-  if (ms < MIN_MS || ms > MAX_MS) {
-    throw new RangeError(
-      `listql/memory: column '${column}' holds ${describe(cell)}, outside the years 0000–9999 ` +
-        'that dates can have in a query.',
-    );
-  }
-  return new Date(ms).toISOString();
+  return new Date(dateCellMs(cell, column)).toISOString();
 }
 
 /**

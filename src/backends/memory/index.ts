@@ -8,14 +8,20 @@
  * import { runInMemory } from 'listql/memory';
  * const { data, total } = runInMemory(leads, parseListQuery(leads, 'status=won'), rows);
  */
-export { cellReader, type OrderKey, orderKeyOf, ownCellsOnly } from './cells.js';
+export {
+  cellReader,
+  compareOrderKeys,
+  type OrderKey,
+  orderKeyOf,
+  ownCellsOnly,
+} from './cells.js';
 export { codePointKey } from './code-points.js';
 export { allOf, anyOf } from './combinators.js';
 export { compileFilter, createMemoryContext } from './compile-filter.js';
 export { type CompiledMemoryQuery, compileMemory, type MemoryOptions } from './compile-memory.js';
 export { compileProjection } from './compile-projection.js';
 export { type CompiledSort, compileSort, type SortKeys } from './compile-sort.js';
-export { dateCellIso, dateCellMs } from './date-cells.js';
+export { dateCellIso, dateCellMs, isCanonicalInstant } from './date-cells.js';
 export { checkFilterValue } from './filter-values.js';
 export { memoryHandlers } from './handlers.js';
 export {

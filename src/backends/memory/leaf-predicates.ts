@@ -2,7 +2,7 @@ import { type ComparisonOperator, type FilterValue, instantBounds } from '../../
 import type { Field } from '../../resource/index.js';
 import { type OrderKey, ownCellsOnly } from './cells.js';
 import { codePointKey } from './code-points.js';
-import { dateCellIso, instantText } from './date-cells.js';
+import { dateCellMs, instantText, isCanonicalInstant } from './date-cells.js';
 import { literalSearchPattern } from './search-pattern.js';
 import type { RowPredicate } from './types.js';
 
@@ -30,25 +30,43 @@ function holds(op: ComparisonOperator, bound: OrderKey): (key: OrderKey) => bool
   }
 }
 
+/** A date test in both forms a cell is compared in (see `date-cells.ts`). */
+interface InstantTest {
+  /** For a cell that is an API-form string. */
+  readonly text: (iso: string) => boolean;
+  /** For any other cell, read as epoch milliseconds. */
+  readonly ms: (ms: number) => boolean;
+}
+
+function allHold<K extends OrderKey>(tests: ((key: K) => boolean)[]): (key: K) => boolean {
+  const [first, second] = tests;
+  if (!first) throw new Error('listql/memory: instantBounds gave no bound');
+  return second ? (key) => first(key) && second(key) : first;
+}
+
 /**
  * `instant <op> value` for a date-time value (a day or an instant), as the
  * half-open bounds `instantBounds` gives (the one place that knows the day
- * rules), tested on the instant's ISO text (see `date-cells.ts`).
+ * rules), prepared as ISO text and as epoch milliseconds.
  */
-function instantTest(op: ComparisonOperator, value: string): (iso: string) => boolean {
-  const [first, second] = instantBounds(op, value).map((bound) =>
-    holds(bound.op, instantText(bound.ms)),
-  );
-  if (!first) throw new Error(`listql/memory: instantBounds gave no bound for ${op} '${value}'`);
-  if (!second) return first;
-  return (iso) => first(iso) && second(iso);
+function instantTest(op: ComparisonOperator, value: string): InstantTest {
+  const bounds = instantBounds(op, value);
+  return {
+    text: allHold(bounds.map((bound) => holds(bound.op, instantText(bound.ms)))),
+    ms: allHold(bounds.map((bound) => holds(bound.op, bound.ms))),
+  };
 }
 
-/** A date leaf: normalizes a non-null cell once, then applies `test`. */
-function datePredicate(column: string, test: (iso: string) => boolean): RowPredicate {
+/**
+ * A date leaf: an API-form string is compared as text, any other cell is
+ * read as epoch milliseconds once (`getTime()` for a `Date`).
+ */
+function datePredicate(column: string, test: InstantTest): RowPredicate {
+  const { text, ms } = test;
   return ownCellsOnly(column, (row) => {
     const cell = row[column];
-    return cell !== null && cell !== undefined && test(dateCellIso(cell, column));
+    if (typeof cell === 'string' && isCanonicalInstant(cell)) return text(cell);
+    return cell !== null && cell !== undefined && ms(dateCellMs(cell, column));
   });
 }
 
@@ -56,7 +74,7 @@ function datePredicate(column: string, test: (iso: string) => boolean): RowPredi
  * `field <op> value` as a row predicate, with everything about the value
  * worked out now, once. Equality is `===`; order operators compare numbers
  * numerically, strings by code point and booleans as `false < true`; dates
- * compare in their ISO form against the bounds of the day or instant.
+ * compare against the bounds of the day or instant (see `date-cells.ts`).
  *
  * @example
  * const isBig = comparisonPredicate(leads.fields.get('value')!, 'gte', 100);
@@ -110,7 +128,10 @@ export function inListPredicate(field: Field, values: readonly FilterValue[]): R
   const column = field.column;
   if (field.type === 'datetime') {
     const tests = values.map((value) => instantTest('eq', value as string));
-    return datePredicate(column, (iso) => tests.some((test) => test(iso)));
+    return datePredicate(column, {
+      text: (iso) => tests.some((test) => test.text(iso)),
+      ms: (ms) => tests.some((test) => test.ms(ms)),
+    });
   }
   const set: ReadonlySet<unknown> = new Set(values);
   return ownCellsOnly(column, (row) => set.has(row[column]));

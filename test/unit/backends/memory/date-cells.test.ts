@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateCellIso, dateCellMs } from '../../../../src/backends/memory/index.js';
+import {
+  dateCellIso,
+  dateCellMs,
+  isCanonicalInstant,
+} from '../../../../src/backends/memory/index.js';
 import { propertyParams } from '../../../support/property.js';
 
 const MIN_MS = Date.parse('0000-01-01T00:00:00.000Z');
@@ -48,6 +52,18 @@ describe('dateCellMs', () => {
   });
 });
 
+describe('isCanonicalInstant', () => {
+  it.each([
+    ['2026-01-31T23:59:59.999Z', true],
+    ['2026-01-31T23:59:59Z', false],
+    ['2026-01-31T23:59:59.999+00:00', false],
+    ['2026-01-31 23:59:59.999Z', false],
+    ['+02026-01-31T23:59:59.999Z', false],
+  ])('%s: %s', (text, expected) => {
+    expect(isCanonicalInstant(text)).toBe(expected);
+  });
+});
+
 describe('dateCellIso', () => {
   it('returns a string already in the API form as it is', () => {
     const text = '2026-01-31T23:59:59.999Z';
@@ -63,6 +79,7 @@ describe('dateCellIso', () => {
   it('refuses years outside 0000–9999, whose text would not sort', () => {
     expect(() => dateCellIso(MAX_MS + 1, 'c')).toThrow(RangeError);
     expect(() => dateCellIso(new Date(MIN_MS - 1), 'c')).toThrow(/years 0000–9999/);
+    expect(() => dateCellMs('+010000-01-01T00:00:00.000Z', 'c')).toThrow(/column 'c'/);
   });
 
   it('orders as the instants it names, for any pair of forms', () => {

@@ -75,15 +75,20 @@ describe('an instant value is compared at millisecond precision', () => {
   });
 });
 
-describe('date bounds at the ends of the year range', () => {
+describe.each([
+  ['API-form strings', (iso: string): unknown => iso],
+  ['Dates', (iso: string): unknown => new Date(iso)],
+  ['epoch ms', (iso: string): unknown => Date.parse(iso)],
+])('date bounds at the ends of the year range, stored as %s', (_form, store) => {
   const edges = [
-    thing('first', { at: '0000-01-01T00:00:00.000Z' }),
-    thing('last', { at: '9999-12-31T23:59:59.999Z' }),
+    thing('first', { at: store('0000-01-01T00:00:00.000Z') }),
+    thing('last', { at: store('9999-12-31T23:59:59.999Z') }),
   ];
   it('compares the last day of 9999 as a whole day', () => {
     expect(idsMatching(comparison('at', 'lte', '9999-12-31'), edges)).toEqual(['first', 'last']);
     expect(idsMatching(comparison('at', 'gt', '9999-12-31'), edges)).toEqual([]);
     expect(idsMatching(comparison('at', 'eq', '9999-12-31'), edges)).toEqual(['last']);
+    expect(idsMatching(not(comparison('at', 'lt', '9999-12-31')), edges)).toEqual(['last']);
   });
   it('compares the first day of year 0 as a whole day', () => {
     expect(idsMatching(comparison('at', 'lt', '0000-01-01'), edges)).toEqual([]);
@@ -98,6 +103,8 @@ describe('bad stored dates fail loudly', () => {
     ['not a date', 'yesterday'],
     ['an invalid Date', new Date(Number.NaN)],
     ['a boolean', true],
+    ['a Date past year 9999', new Date(Date.UTC(10_000, 0, 1))],
+    ['epoch ms before year 0', Date.parse('0000-01-01T00:00:00.000Z') - 1],
   ])('%s throws, naming the column', (_what, cell) => {
     const predicate = () =>
       idsMatching(comparison('at', 'gte', '2026-01-01'), [thing('x', { at: cell })]);

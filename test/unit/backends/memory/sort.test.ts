@@ -130,12 +130,25 @@ describe('compileSort', () => {
   ];
   const { sortKeys, compare } = compileSort(things, sort);
 
-  it('computes keys once per row: dates in ISO form, nulls as null', () => {
-    expect(sortKeys(thing('x', { at: Date.UTC(2026, 0, 1) }))).toEqual([
-      '2026-01-01T00:00:00.000Z',
+  it('computes keys once per row: dates as API-form text or epoch ms, nulls as null', () => {
+    const iso = '2026-01-01T00:00:00.000Z';
+    expect(sortKeys(thing('x', { at: iso }))).toEqual([iso, 'x']);
+    expect(sortKeys(thing('x', { at: new Date(iso) }))).toEqual([Date.parse(iso), 'x']);
+    expect(sortKeys(thing('x', { at: '2026-01-01T01:00:00+01:00' }))).toEqual([
+      Date.parse(iso),
       'x',
     ]);
     expect(sortKeys(thing('y'))).toEqual([null, 'y']);
+  });
+
+  it('compares the two forms of a date key as the instants they name', () => {
+    const text = sortKeys(thing('a', { at: '2026-01-01T00:00:00.001Z' }));
+    const ms = sortKeys(thing('a', { at: Date.UTC(2026, 0, 1) }));
+    const same = sortKeys(thing('a', { at: new Date('2026-01-01T00:00:00.001Z') }));
+    // Descending: the later instant first.
+    expect(compare(text, ms)).toBeLessThan(0);
+    expect(compare(ms, text)).toBeGreaterThan(0);
+    expect(compare(text, same)).toBe(0);
   });
 
   it('compares keys, nulls last even when descending', () => {
