@@ -29,6 +29,8 @@ export function canonicalOrder<F extends string>(
   resource: Resource<F>,
   nodes: readonly FilterNode<F>[],
 ): FilterNode<F>[] {
+  // Already in order when there is nothing to compare (most requests have one or two filters).
+  if (nodes.length < 2) return nodes.slice();
   return nodes
     .map((node) => ({ node, key: filterOrderKey(resource as Resource, node) }))
     .sort((a, b) => a.key - b.key)

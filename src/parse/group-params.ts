@@ -1,24 +1,13 @@
 import { type FilterOperator, isFilterOperator } from '../ast/index.js';
 import { clip, type Issue, issue } from '../errors/index.js';
-import { parseParamKey, RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
+import { parseParamKey } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
 import { resourceTables } from './resource-tables.js';
 import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
-const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
 const LONE_SURROGATE = /\p{Cs}/u;
-/** Reserved names the parser understands today; the others are refused as unknown. */
-const SUPPORTED: ReadonlySet<ReservedParam> = new Set([
-  'limit',
-  'page',
-  'sort',
-  'fields',
-  'search',
-  'cursor',
-  'count',
-]);
 
 function unknownParam(resource: Resource, key: string, value: string | null): Issue {
   const name = parseParamKey(key)?.name ?? key;
@@ -72,16 +61,18 @@ function disallowedOperator(
  * issue carries the position of its parameter.
  *
  * Runs for every parameter of every request, so it avoids per-parameter
- * closures, regexes and string building: keys are scanned by hand and group
- * keys come from {@link resourceTables}.
+ * closures, regexes and string building: keys are scanned by hand, and one
+ * lookup in {@link resourceTables} gives a name's meaning and group keys.
  */
 export function groupParams(
   resource: Resource,
   params: readonly RawParam[],
   issues: PositionedIssue[],
 ): ParamGroup[] {
-  const groupKeys = resourceTables(resource).groupKeys;
-  const groups = new Map<string, ParamGroup>();
+  const { bareNames, filterable } = resourceTables(resource);
+  // Groups in first-seen order, and by key to find repeats.
+  const groups: ParamGroup[] = [];
+  const byKey = new Map<string, ParamGroup>();
   for (let at = 0; at < params.length; at++) {
     const raw = params[at]!;
     const { key, value } = raw;
@@ -90,48 +81,59 @@ export function groupParams(
       issues.push({ at, issue: malformedKey(key, value) });
       continue;
     }
-    const name = bracket === BARE_KEY ? key : key.slice(0, bracket);
-    const operator = bracket === BARE_KEY ? undefined : key.slice(bracket + 1, -1);
-    let group: ParamGroup | undefined;
+    const bare = bracket === BARE_KEY;
+    const meaning = bare ? bareNames.get(key) : filterable.get(key.slice(0, bracket));
+    if (meaning === undefined || (meaning.kind === 'reserved' && !meaning.supported)) {
+      issues.push({ at, issue: unknownParam(resource, key, value) });
+      continue;
+    }
     let groupKey: string;
-    const alias = operator === undefined ? resource.aliases.params.get(name) : undefined;
-    if (operator === undefined && reserved.has(name)) {
-      const reservedName = name as ReservedParam;
-      if (!SUPPORTED.has(reservedName)) {
-        issues.push({ at, issue: unknownParam(resource, key, value) });
-        continue;
-      }
-      groupKey = reservedName;
-      group = groups.get(groupKey) ?? { kind: 'reserved', name: reservedName, at, values: [] };
-    } else if (alias) {
-      const field = resource.fields.get(alias.field)!;
-      groupKey = groupKeys.get(alias.field)?.[alias.op] ?? `${alias.field}[${alias.op}]`;
-      group = groups.get(groupKey) ?? { kind: 'filter', field, op: alias.op, at, values: [] };
+    let group: ParamGroup | undefined;
+    if (meaning.kind === 'reserved') {
+      groupKey = meaning.name;
+      group = byKey.get(groupKey);
+      if (group === undefined) group = { kind: 'reserved', name: meaning.name, at, values: [] };
+    } else if (meaning.kind === 'alias') {
+      groupKey = meaning.groupKey;
+      group = byKey.get(groupKey);
+      if (group === undefined)
+        group = { kind: 'filter', field: meaning.field, op: meaning.op, at, values: [] };
     } else {
-      const field = resource.fields.get(name);
-      const keys = groupKeys.get(name);
-      if (!field || keys === undefined) {
-        issues.push({ at, issue: unknownParam(resource, key, value) });
-        continue;
-      }
+      const { field } = meaning;
+      const operator = bare ? undefined : key.slice(bracket + 1, -1);
       const op = operator ?? 'eq';
-      if (operator === 'eq' || !isFilterOperator(op)) {
-        issues.push({ at, issue: unknownOperator(key, value, String(operator), field) });
-        continue;
-      }
-      const allowedKey = keys[op];
+      const allowedKey = operator === 'eq' ? undefined : meaning.groupKeys.get(op);
       if (allowedKey === undefined) {
-        issues.push({ at, issue: disallowedOperator(key, value, op, field) });
+        issues.push({ at, issue: badOperator(key, value, operator, field) });
         continue;
       }
       groupKey = allowedKey;
-      group = groups.get(groupKey) ?? { kind: 'filter', field, op, at, values: [] };
+      group = byKey.get(groupKey);
+      if (group === undefined)
+        group = { kind: 'filter', field, op: op as FilterOperator, at, values: [] };
     }
-    groups.set(groupKey, group);
+    if (group.at === at) {
+      byKey.set(groupKey, group);
+      groups.push(group);
+    }
     const checked = checkValue(resource, group, raw, at, issues);
     if (checked !== null) group.values.push({ param: key, value: checked });
   }
-  return Array.from(groups.values());
+  return groups;
+}
+
+/** An operator that is not in the grammar (`[eq]`, `[like]`), or one the field does not allow. */
+function badOperator(
+  key: string,
+  value: string | null,
+  operator: string | undefined,
+  field: Field,
+): Issue {
+  const op = operator ?? 'eq';
+  if (operator === 'eq' || !isFilterOperator(op)) {
+    return unknownOperator(key, value, String(operator), field);
+  }
+  return disallowedOperator(key, value, op, field);
 }
 
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */

@@ -25,6 +25,18 @@ export function parseFilter(
     return undefined;
   }
 
+  // The common case, one value and no list: no splitting, no dedup set.
+  const only = group.values.length === 1 ? group.values[0]! : undefined;
+  if (only !== undefined && !(field.list && op === 'eq' && only.value.includes(','))) {
+    const coerced = coerceValue(field, only.value);
+    if (coerced.ok) return comparison(field.name, op, coerced.value);
+    const { param, value } = only;
+    issues.push(
+      issue(coerced.code, param, value, `${param} must be ${coerced.expected}, got '${value}'`),
+    );
+    return undefined;
+  }
+
   const before = issues.length;
   const values: FilterValue[] = [];
   const seen = new Set<FilterValue>();

@@ -19,6 +19,7 @@ import { parseFilter } from './parse-filter.js';
 import { parseInteger } from './parse-integer.js';
 import { parseSort, withTieBreaker } from './parse-sort.js';
 import { type ListQueryInput, readInput } from './read-input.js';
+import { freezeSort, resourceTables } from './resource-tables.js';
 
 /** The result of {@link safeParseListQuery}. */
 export type SafeParseResult<F extends string> =
@@ -94,6 +95,7 @@ export function safeParseListQuery<F extends string>(
   const positioned: PositionedIssue[] = [];
   const filters: FilterNode<F>[] = [];
   let sort: readonly SortKey<F>[] = resource.defaults.sort;
+  let sortGiven = false;
   let select: 'all' | readonly F[] = 'all';
   let limit: number | undefined = resource.defaults.limit;
   let page: number | undefined = 1;
@@ -101,8 +103,12 @@ export function safeParseListQuery<F extends string>(
   let count: CountStrategy = resource.defaults.count;
   let cursor: { readonly text: string; readonly at: number } | undefined;
 
-  for (const group of groupParams(resource as Resource, read.params, positioned)) {
-    const issues: Issue[] = [];
+  const tables = resourceTables(resource as Resource);
+  // One array for the issues of the group being read, emptied after each group.
+  const issues: Issue[] = [];
+  const groups = groupParams(resource as Resource, read.params, positioned);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     if (group.values.length === 0 || refuseRepeats(group, issues)) {
       // nothing to read: every value was refused, or the parameter was repeated
     } else if (group.kind === 'filter') {
@@ -116,16 +122,11 @@ export function safeParseListQuery<F extends string>(
           break;
         case 'page':
           // Capped so that the offset (page - 1) * limit stays a safe integer.
-          page = parseInteger(
-            'page',
-            text,
-            1,
-            Math.floor(Number.MAX_SAFE_INTEGER / resource.limits.maxLimit),
-            issues,
-          );
+          page = parseInteger('page', text, 1, tables.maxPage, issues);
           break;
         case 'sort':
           sort = parseSort(resource, text, issues);
+          sortGiven = true;
           break;
         case 'fields':
           select = parseFields(resource, text, issues);
@@ -160,21 +161,25 @@ export function safeParseListQuery<F extends string>(
           break;
       }
     }
-    // Problems with a group's values sit at the position of its first parameter.
-    for (const found of issues) positioned.push({ at: group.at, issue: found });
+    if (issues.length > 0) {
+      // Problems with a group's values sit at the position of its first parameter.
+      for (const found of issues) positioned.push({ at: group.at, issue: found });
+      issues.length = 0;
+    }
   }
   if (positioned.length > 0) {
     // Array#sort is stable: the issues of one parameter keep the order they were found in.
-    const issues = positioned.sort((a, b) => a.at - b.at).map((entry) => entry.issue);
-    return { success: false, issues };
+    const sorted = positioned.sort((a, b) => a.at - b.at).map((entry) => entry.issue);
+    return { success: false, issues: sorted };
   }
 
   const children = canonicalOrder(resource, filters);
   if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
   const filter = and(children);
-  const fullSort = Object.freeze(
-    withTieBreaker(resource.idField, sort).map((key) => Object.freeze(key)),
-  );
+  // Most requests keep the default sort: its full, frozen form is computed once per resource.
+  const fullSort = sortGiven
+    ? freezeSort(withTieBreaker(resource.idField, sort))
+    : (tables.defaultSort as readonly SortKey<F>[]);
   let after: SortPosition | null = null;
   if (cursor !== undefined) {
     const found = readCursor(resource as Resource, cursor.text, filter, fullSort, page !== 1);
