@@ -1,10 +1,13 @@
 import { type FilterOperator, isFilterOperator } from '../ast/index.js';
 import { clip, type Issue, issue } from '../errors/index.js';
-import { parseParamKey } from '../grammar.js';
+import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
-import { resourceTables } from './resource-tables.js';
+import { type FilterableName, resourceTables } from './resource-tables.js';
+
+const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
+
 import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -69,52 +72,34 @@ export function groupParams(
   params: readonly RawParam[],
   issues: PositionedIssue[],
 ): ParamGroup[] {
-  const { bareNames, filterable } = resourceTables(resource);
-  // Groups in first-seen order, and by key to find repeats.
+  const { keys, filterable } = resourceTables(resource);
+  // Groups in first-seen order, with their slots to find repeats. A linear
+  // search: there are at most as many groups as the resource has valid keys,
+  // and a request has a handful.
   const groups: ParamGroup[] = [];
-  const byKey = new Map<string, ParamGroup>();
+  const slots: number[] = [];
   for (let at = 0; at < params.length; at++) {
     const raw = params[at]!;
     const { key, value } = raw;
-    const bracket = scanKey(key);
-    if (bracket === MALFORMED_KEY) {
-      issues.push({ at, issue: malformedKey(key, value) });
+    const meaning = keys.get(key);
+    if (meaning === undefined) {
+      issues.push({ at, issue: refusedKey(resource, filterable, key, value) });
       continue;
     }
-    const bare = bracket === BARE_KEY;
-    const meaning = bare ? bareNames.get(key) : filterable.get(key.slice(0, bracket));
-    if (meaning === undefined || (meaning.kind === 'reserved' && !meaning.supported)) {
-      issues.push({ at, issue: unknownParam(resource, key, value) });
-      continue;
-    }
-    let groupKey: string;
     let group: ParamGroup | undefined;
-    if (meaning.kind === 'reserved') {
-      groupKey = meaning.name;
-      group = byKey.get(groupKey);
-      if (group === undefined) group = { kind: 'reserved', name: meaning.name, at, values: [] };
-    } else if (meaning.kind === 'alias') {
-      groupKey = meaning.groupKey;
-      group = byKey.get(groupKey);
-      if (group === undefined)
-        group = { kind: 'filter', field: meaning.field, op: meaning.op, at, values: [] };
-    } else {
-      const { field } = meaning;
-      const operator = bare ? undefined : key.slice(bracket + 1, -1);
-      const op = operator ?? 'eq';
-      const allowedKey = operator === 'eq' ? undefined : meaning.groupKeys.get(op);
-      if (allowedKey === undefined) {
-        issues.push({ at, issue: badOperator(key, value, operator, field) });
-        continue;
+    for (let g = 0; g < slots.length; g++) {
+      if (slots[g] === meaning.slot) {
+        group = groups[g];
+        break;
       }
-      groupKey = allowedKey;
-      group = byKey.get(groupKey);
-      if (group === undefined)
-        group = { kind: 'filter', field, op: op as FilterOperator, at, values: [] };
     }
-    if (group.at === at) {
-      byKey.set(groupKey, group);
+    if (group === undefined) {
+      group =
+        meaning.kind === 'reserved'
+          ? { kind: 'reserved', name: meaning.name, at, values: [] }
+          : { kind: 'filter', field: meaning.field, op: meaning.op, at, values: [] };
       groups.push(group);
+      slots.push(meaning.slot);
     }
     const checked = checkValue(resource, group, raw, at, issues);
     if (checked !== null) group.values.push({ param: key, value: checked });
@@ -122,18 +107,24 @@ export function groupParams(
   return groups;
 }
 
-/** An operator that is not in the grammar (`[eq]`, `[like]`), or one the field does not allow. */
-function badOperator(
+/** Why a key outside the resource's valid keys is refused. */
+function refusedKey(
+  resource: Resource,
+  filterable: ReadonlyMap<string, FilterableName>,
   key: string,
   value: string | null,
-  operator: string | undefined,
-  field: Field,
 ): Issue {
-  const op = operator ?? 'eq';
-  if (operator === 'eq' || !isFilterOperator(op)) {
-    return unknownOperator(key, value, String(operator), field);
+  const bracket = scanKey(key);
+  if (bracket === MALFORMED_KEY) return malformedKey(key, value);
+  const bare = bracket === BARE_KEY;
+  const field = filterable.get(bare ? key : key.slice(0, bracket))?.field;
+  // Unknown, not filterable, or a reserved name the parser does not support.
+  if (field === undefined || (bare && reserved.has(key))) return unknownParam(resource, key, value);
+  const operator = bare ? undefined : key.slice(bracket + 1, -1);
+  if (operator === 'eq' || (operator !== undefined && !isFilterOperator(operator))) {
+    return unknownOperator(key, value, operator, field);
   }
-  return disallowedOperator(key, value, op, field);
+  return disallowedOperator(key, value, operator ?? 'eq', field);
 }
 
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */

@@ -9,22 +9,24 @@ import { withTieBreaker } from './parse-sort.js';
 
 /** A filterable field, with the group key (`value[gte]`) of each operator it allows. */
 export interface FilterableName {
-  readonly kind: 'field';
   readonly field: Field;
   /** Allowed operator → group key. A `Map`, so no request text can reach `Object.prototype`. */
   readonly groupKeys: ReadonlyMap<string, string>;
 }
 
-/** What a bare parameter name (no brackets) means for a resource. */
-export type BareName =
-  | { readonly kind: 'reserved'; readonly name: ReservedParam; readonly supported: boolean }
+/**
+ * What a valid parameter key means. `slot` numbers the groups of a resource
+ * (one per reserved parameter and per `field[op]`), so repeats are found by
+ * comparing small integers.
+ */
+export type KeyMeaning =
+  | { readonly kind: 'reserved'; readonly name: ReservedParam; readonly slot: number }
   | {
-      readonly kind: 'alias';
+      readonly kind: 'filter';
       readonly field: Field;
       readonly op: FilterOperator;
-      readonly groupKey: string;
-    }
-  | FilterableName;
+      readonly slot: number;
+    };
 
 /** Reserved names the parser understands today; the others are refused as unknown. */
 const SUPPORTED: ReadonlySet<string> = new Set([
@@ -38,9 +40,13 @@ const SUPPORTED: ReadonlySet<string> = new Set([
 ]);
 
 export interface ResourceTables {
-  /** Meaning of each known bare name: reserved parameters first, then aliases, then fields. */
-  readonly bareNames: ReadonlyMap<string, BareName>;
-  /** The filterable fields by name, for `name[operator]` keys. */
+  /**
+   * Every key a request may validly send (`limit`, `status`, `value[gte]`, an
+   * alias) and its meaning: one lookup per parameter, no scanning or slicing.
+   * Keys not found here are refused; {@link filterable} helps say why.
+   */
+  readonly keys: ReadonlyMap<string, KeyMeaning>;
+  /** The filterable fields by name, for explaining refused `name[operator]` keys. */
   readonly filterable: ReadonlyMap<string, FilterableName>;
   /** The default sort with its tie-breaker, frozen: shared by every request that does not sort. */
   readonly defaultSort: readonly SortKey[];
@@ -58,31 +64,42 @@ export function freezeSort<F extends string>(keys: readonly SortKey<F>[]): reado
 
 function build(resource: Resource): ResourceTables {
   const filterable = new Map<string, FilterableName>();
+  const slots = new Map<string, number>();
+  const slotOf = (groupKey: string): number => {
+    let slot = slots.get(groupKey);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(groupKey, slot);
+    }
+    return slot;
+  };
+  const keys = new Map<string, KeyMeaning>();
   for (const field of resource.fieldList) {
     if (field.operators.length === 0) continue;
     const groupKeys = new Map<string, string>();
     for (const op of FILTER_OPERATORS) {
-      if (field.operators.includes(op)) groupKeys.set(op, `${field.name}[${op}]`);
+      if (!field.operators.includes(op)) continue;
+      const groupKey = `${field.name}[${op}]`;
+      groupKeys.set(op, groupKey);
+      // Equality is written bare (`status=won`); `status[eq]` is refused.
+      const key = op === 'eq' ? field.name : groupKey;
+      keys.set(key, { kind: 'filter', field, op, slot: slotOf(groupKey) });
     }
-    filterable.set(field.name, { kind: 'field', field, groupKeys });
+    filterable.set(field.name, { field, groupKeys });
   }
-  // Later entries must not override earlier ones: a reserved name wins over
-  // an alias, an alias over a field, as the grammar says.
-  const bareNames = new Map<string, BareName>(filterable);
+  // Set after the fields so that they win for a bare name: a reserved name
+  // over an alias, an alias over a field, as the grammar says.
   for (const [name, alias] of resource.aliases.params) {
     const field = resource.fields.get(alias.field)!;
-    bareNames.set(name, {
-      kind: 'alias',
-      field,
-      op: alias.op,
-      groupKey: `${field.name}[${alias.op}]`,
-    });
+    const slot = slotOf(`${field.name}[${alias.op}]`);
+    keys.set(name, { kind: 'filter', field, op: alias.op, slot });
   }
   for (const name of RESERVED_PARAMS) {
-    bareNames.set(name, { kind: 'reserved', name, supported: SUPPORTED.has(name) });
+    if (SUPPORTED.has(name)) keys.set(name, { kind: 'reserved', name, slot: slotOf(name) });
+    else keys.delete(name);
   }
   return {
-    bareNames,
+    keys,
     filterable,
     defaultSort: freezeSort(withTieBreaker(resource.idField, resource.defaults.sort)),
     maxPage: Math.floor(Number.MAX_SAFE_INTEGER / resource.limits.maxLimit),
@@ -93,7 +110,7 @@ function build(resource: Resource): ResourceTables {
  * The tables of `resource`, built on first use.
  *
  * @example
- * resourceTables(leads).filterable.get('value')?.groupKeys.get('gte'); // 'value[gte]'
+ * resourceTables(leads).keys.get('value[gte]')?.kind; // 'filter'
  */
 export function resourceTables(resource: Resource): ResourceTables {
   let tables = cache.get(resource);
