@@ -127,6 +127,14 @@ function refusedKey(
   return disallowedOperator(key, value, operator ?? 'eq', field);
 }
 
+/**
+ * Records an issue at a parameter's position. A module function rather than
+ * a closure per call: tsx (esbuild keepNames) names every closure it creates.
+ */
+function report(issues: PositionedIssue[], at: number, found: Issue): void {
+  issues.push({ at, issue: found });
+}
+
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */
 function checkValue(
   resource: Resource,
@@ -135,13 +143,10 @@ function checkValue(
   at: number,
   issues: PositionedIssue[],
 ): string | null {
-  const report = (found: Issue): void => {
-    issues.push({ at, issue: found });
-  };
   const code = groupCode(group);
   const { key, value } = raw;
   if (value === null) {
-    report(issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
+    report(issues, at, issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
     return null;
   }
   const max =
@@ -150,17 +155,27 @@ function checkValue(
       : resource.limits.maxValueLength;
   if (value.length > max) {
     report(
+      issues,
+      at,
       issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`),
     );
     return null;
   }
   if (value.includes('\u0000')) {
-    report(issue(code, key, value, `${key} must not contain the NUL character (U+0000)`));
+    report(
+      issues,
+      at,
+      issue(code, key, value, `${key} must not contain the NUL character (U+0000)`),
+    );
     return null;
   }
   // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
   if (LONE_SURROGATE.test(value)) {
-    report(issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`));
+    report(
+      issues,
+      at,
+      issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`),
+    );
     return null;
   }
   return value;
