@@ -11,28 +11,45 @@ const LAST = Number.MAX_SAFE_INTEGER;
  * `value[gte]` and `value[lte]` under one key) yield the same AST.
  */
 export function filterOrderKey(resource: Resource, node: FilterNode): number {
-  const fieldRank = (field: string): number => (resource.fields.get(field)?.index ?? -1) * 8;
   switch (node.kind) {
     case 'comparison':
-      return fieldRank(node.field) + OP_RANK[node.op];
+      return fieldRank(resource, node.field) + OP_RANK[node.op];
     case 'in':
-      return fieldRank(node.field);
+      return fieldRank(resource, node.field);
     case 'exists':
-      return fieldRank(node.field) + 5;
+      return fieldRank(resource, node.field) + 5;
     default:
       return LAST;
   }
 }
 
-/** Returns `nodes` in canonical order (a new array). */
+function fieldRank(resource: Resource, field: string): number {
+  return (resource.fields.get(field)?.index ?? -1) * 8;
+}
+
+/**
+ * Returns `nodes` in canonical order (a new array). An insertion sort on
+ * precomputed keys: requests have a handful of filters, and it is stable and
+ * allocates nothing else.
+ */
 export function canonicalOrder<F extends string>(
   resource: Resource<F>,
   nodes: readonly FilterNode<F>[],
 ): FilterNode<F>[] {
-  // Already in order when there is nothing to compare (most requests have one or two filters).
-  if (nodes.length < 2) return nodes.slice();
-  return nodes
-    .map((node) => ({ node, key: filterOrderKey(resource as Resource, node) }))
-    .sort((a, b) => a.key - b.key)
-    .map((entry) => entry.node);
+  const sorted = nodes.slice();
+  if (sorted.length < 2) return sorted;
+  const keys = sorted.map((node) => filterOrderKey(resource as Resource, node));
+  for (let i = 1; i < sorted.length; i++) {
+    const node = sorted[i]!;
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      sorted[j + 1] = sorted[j]!;
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    sorted[j + 1] = node;
+    keys[j + 1] = key;
+  }
+  return sorted;
 }

@@ -17,7 +17,14 @@ function daysInMonth(year: number, month: number): number {
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
     return leap ? 29 : 28;
   }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The number written by the ASCII digits `text[from..to)` (already checked to be digits). */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 function validDay(year: number, month: number, day: number): boolean {
@@ -36,15 +43,17 @@ function validDay(year: number, month: number, day: number): boolean {
  */
 export function parseDateValue(text: string): string | null {
   if (text.length === 10) {
-    const m = DATE_ONLY.exec(text);
-    if (!m) return null;
-    return validDay(Number(m[1]), Number(m[2]), Number(m[3])) ? text : null;
+    if (!DATE_ONLY.test(text)) return null;
+    return validDay(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)) ? text : null;
   }
   const m = DATE_TIME.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(
-    Number,
-  ) as [number, number, number, number, number, number];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
   if (!validDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
   let offsetMinutes = 0;

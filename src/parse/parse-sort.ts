@@ -1,6 +1,5 @@
 import { SORT_DIRECTIONS, type SortDirection, type SortKey } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
-import { splitSortTerm } from '../grammar.js';
 import type { Resource } from '../resource/index.js';
 
 const directions: readonly string[] = SORT_DIRECTIONS;
@@ -12,9 +11,11 @@ export function parseSort<F extends string>(
   issues: Issue[],
 ): SortKey<F>[] {
   const keys: SortKey<F>[] = [];
-  const used = new Set<string>();
   for (const term of text.split(',')) {
-    const { name, direction = 'asc' } = splitSortTerm(term);
+    // As splitSortTerm of the grammar, without an object per term.
+    const colon = term.indexOf(':');
+    const name = colon === -1 ? term : term.slice(0, colon);
+    const direction = colon === -1 ? 'asc' : term.slice(colon + 1);
     const fieldName = resource.aliases.sortFields.get(name) ?? name;
     const field = resource.fields.get(fieldName);
     if (!field?.sortable) {
@@ -36,12 +37,11 @@ export function parseSort<F extends string>(
           `Sort direction must be asc or desc, got '${direction}' in '${term}'`,
         ),
       );
-    } else if (used.has(field.name)) {
+    } else if (keys.some((key) => key.field === field.name)) {
       issues.push(
         issue('VALIDATION_ERROR', 'sort', text, `Sort field '${field.name}' is given twice`),
       );
     } else {
-      used.add(field.name);
       keys.push({ field: field.name, direction: direction as SortDirection });
     }
   }
