@@ -20,46 +20,19 @@
  * run the rest.
  */
 import { connect } from 'node:net';
+import {
+  mysqlSettings as readMysqlSettings,
+  postgresSettings as readPostgresSettings,
+  type ServerSettings,
+} from '../../src/demo/connection-settings.js';
 
-/** Where a database server listens and how to log in. */
-export interface ServerSettings {
-  readonly host: string;
-  readonly port: number;
-  readonly user: string;
-  readonly password: string | undefined;
-  readonly database: string;
-}
+export type { ServerSettings };
 
-function env(name: string, fallback: string): string {
-  const value = process.env[name];
-  return value === undefined || value === '' ? fallback : value;
-}
+/** PostgreSQL server settings (`PG_*`), read as the demo reads them. */
+export const postgresSettings: ServerSettings = readPostgresSettings();
 
-function port(name: string, fallback: number): number {
-  const value = Number(env(name, String(fallback)));
-  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
-    throw new Error(`${name} must be a TCP port, got '${process.env[name]}'`);
-  }
-  return value;
-}
-
-/** PostgreSQL server settings (`PG_*`). */
-export const postgresSettings: ServerSettings = {
-  host: env('PG_HOST', '127.0.0.1'),
-  port: port('PG_PORT', 5432),
-  user: env('PG_USER', 'postgres'),
-  password: process.env['PG_PASSWORD'],
-  database: env('PG_DATABASE', 'test'),
-};
-
-/** MySQL / MariaDB server settings (`MYSQL_*`). */
-export const mysqlSettings: ServerSettings = {
-  host: env('MYSQL_HOST', '127.0.0.1'),
-  port: port('MYSQL_PORT', 3306),
-  user: env('MYSQL_USER', 'root'),
-  password: process.env['MYSQL_PASSWORD'] ?? '',
-  database: env('MYSQL_DATABASE', 'test'),
-};
+/** MySQL / MariaDB server settings (`MYSQL_*`), read as the demo reads them. */
+export const mysqlSettings: ServerSettings = readMysqlSettings();
 
 /** True when a TCP connection to the server opens within `timeoutMs`. */
 function canConnect(settings: ServerSettings, timeoutMs: number): Promise<boolean> {
