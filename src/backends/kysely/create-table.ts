@@ -4,7 +4,14 @@
  * the id as primary key, and indexes that serve the resource's sorts and list
  * filters. Tests, benchmarks and the demo create their tables with it.
  */
-import type { CreateIndexBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import {
+  type CreateIndexBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SchemaModule,
+  sql,
+} from 'kysely';
 import type { Resource } from '../../resource/index.js';
 import { fieldOf } from './columns.js';
 import type { SqlDialect } from './dialect.js';
@@ -23,6 +30,16 @@ export interface TableOptions<F extends string> {
    * `utf8mb4_nopad_bin` (MariaDB); on MySQL 8 use `utf8mb4_0900_bin`.
    */
   readonly mysqlCollation?: string;
+  /**
+   * PostgreSQL only: also create a pg_trgm GIN index on each searchable
+   * column, on exactly the expression `search` compiles to
+   * (`lower("col" collate "C")`), so a `%term%` LIKE is served by the index.
+   * Needs the pg_trgm extension: {@link TableQueries.extensions} creates it,
+   * which takes the CREATE privilege on the database (pg_trgm is a trusted
+   * extension since PostgreSQL 13) or a superuser. Default false. Ignored by
+   * the other dialects, which cannot index a leading-wildcard LIKE.
+   */
+  readonly searchIndexes?: boolean;
 }
 
 /**
@@ -30,6 +47,8 @@ export interface TableOptions<F extends string> {
  * indexes are declared inside CREATE TABLE and `indexes` is empty.
  */
 export interface TableQueries {
+  /** Extensions the indexes need (`create extension if not exists pg_trgm`), to run first. */
+  readonly extensions: readonly RawBuilder<unknown>[];
   readonly table: CreateTableBuilder<string, string>;
   readonly indexes: readonly CreateIndexBuilder[];
 }
@@ -111,7 +130,42 @@ export function createTableQueries<DB, F extends string>(
           .on(options.table)
           .columns(columns),
       );
-  return { table, indexes: indexQueries };
+  const trigram = options.searchIndexes === true && dialect.name === 'postgres';
+  const searchIndexes = trigram ? trigramIndexes(db.schema, resource, options.table, dialect) : [];
+  return {
+    extensions: trigram ? [sql`create extension if not exists pg_trgm`] : [],
+    table,
+    indexes: [...indexQueries, ...searchIndexes],
+  };
+}
+
+/**
+ * One GIN trigram index per searchable column, on the search's own
+ * expression: the planner only uses an expression index for the identical
+ * expression, so it is taken from the dialect rather than written again.
+ */
+function trigramIndexes<F extends string>(
+  schema: SchemaModule,
+  resource: Resource<F>,
+  table: string,
+  dialect: SqlDialect,
+): CreateIndexBuilder[] {
+  return resource.searchable.map((name, position) => {
+    const column = fieldOf(resource, name).column;
+    const folded = dialect.asciiLower(sql.ref(column));
+    return schema
+      .createIndex(trigramIndexName(table, column, position))
+      .on(table)
+      .using('gin')
+      .expression(sql`(${folded}) gin_trgm_ops`);
+  });
+}
+
+/** `leads_name_trgm_idx`, shortened to fit the 63-character identifier limit. */
+function trigramIndexName(table: string, column: string, position: number): string {
+  const base = table.split('.').at(-1)!;
+  const name = `${base}_${column}_trgm_idx`;
+  return name.length <= 63 ? name : `${base.slice(0, 50)}_trgm${position + 1}`;
 }
 
 /**
@@ -119,13 +173,16 @@ export function createTableQueries<DB, F extends string>(
  *
  * @example
  * await createTable(db, leads, { table: 'leads' });
+ * // PostgreSQL, with trigram indexes for search (needs pg_trgm):
+ * await createTable(db, leads, { table: 'leads', searchIndexes: true });
  */
 export async function createTable<DB, F extends string>(
   db: Kysely<DB>,
   resource: Resource<F>,
   options: TableOptions<F>,
 ): Promise<void> {
-  const { table, indexes } = createTableQueries(db, resource, options);
+  const { extensions, table, indexes } = createTableQueries(db, resource, options);
+  for (const extension of extensions) await extension.execute(db);
   await table.execute();
   for (const index of indexes) await index.execute();
 }
