@@ -18,36 +18,26 @@
  * apart. EXPLAIN shows the plans (PostgreSQL: EXPLAIN ANALYZE; SQLite:
  * EXPLAIN QUERY PLAN).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type Kysely,
-  Kysely as KyselyClass,
-  PostgresDialect,
-  SqliteDialect,
-  sql,
-} from 'kysely';
-import pg from 'pg';
+import type { CompiledQuery } from 'kysely';
 import {
   applyListCount,
   applyListQuery,
-  createTableQueries,
   readListRow,
   type SqlDialect,
   selectedFields,
   sqlDialectOf,
 } from '../src/backends/kysely/index.js';
-import { storageValue } from '../src/backends/kysely/values.js';
-import { type ListQuery, leads, parseListQuery, snakeCase, withColumns } from '../src/index.js';
-import { postgresSettings, serverAvailable } from '../test/support/databases.js';
-import { generateLeads, type SyntheticLead } from './support/synthetic-leads.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: the benchmark table is named at run time.
-type AnyKysely = Kysely<any>;
+import { type ListQuery, parseListQuery } from '../src/index.js';
+import {
+  type AnyKysely,
+  benchResource,
+  type LoadedLeads,
+  loadPostgres,
+  loadSqlite,
+} from './support/load-leads.js';
+import { generateLeads } from './support/synthetic-leads.js';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
 const DIALECTS = (process.env['BENCH_DIALECTS'] ?? 'sqlite,postgres').split(',');
@@ -61,8 +51,7 @@ const PAGES: readonly [number, number][] = [
 ];
 const COUNT_ITERATIONS = 12;
 
-/** A snake_case schema, as most SQL databases have it. */
-const resource = withColumns(leads, snakeCase);
+const resource = benchResource;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -71,7 +60,7 @@ function seconds(ms: number): string {
 /** The same page written by hand: what a developer would type without listql. */
 function handWritten(db: AnyKysely, page: number) {
   return db
-    .selectFrom(TABLE)
+    .selectFrom(currentTable)
     .selectAll()
     .where('status', 'in', ['won', 'lost'])
     .where('value', '>=', 100)
@@ -83,7 +72,7 @@ function handWritten(db: AnyKysely, page: number) {
 
 function handWrittenCount(db: AnyKysely) {
   return db
-    .selectFrom(TABLE)
+    .selectFrom(currentTable)
     .select((eb) => eb.fn.countAll().as('total'))
     .where('status', 'in', ['won', 'lost'])
     .where('value', '>=', 100);
@@ -127,7 +116,8 @@ async function compare(
   return { hand: median(handTimes), listql: median(listqlTimes) };
 }
 
-interface Row {
+/** One compared query: medians in ms (µs for the build row). */
+export interface Row {
   label: string;
   hand: number;
   listql: number;
@@ -145,7 +135,32 @@ function printTable(title: string, rows: readonly Row[]): void {
   }
 }
 
-/** Runs the checks, timings and EXPLAIN for one loaded database. */
+/**
+ * Runs the checks, timings and EXPLAIN for one loaded database: listql
+ * against hand-written Kysely for pages 1, 100, 10,000 by offset and the
+ * count. The plans are printed; the rows returned.
+ */
+export async function compareWithHandWritten(
+  db: AnyKysely,
+  explain: (compiled: CompiledQuery) => Promise<string>,
+  table: string = TABLE,
+): Promise<Row[]> {
+  return withTable(table, () => benchmark(db, explain));
+}
+
+/** The table the hand-written and listql queries read; set per loaded database. */
+let currentTable = TABLE;
+
+async function withTable<T>(table: string, run: () => Promise<T>): Promise<T> {
+  const previous = currentTable;
+  currentTable = table;
+  try {
+    return await run();
+  } finally {
+    currentTable = previous;
+  }
+}
+
 async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Promise<string>) {
   const dialect: SqlDialect = sqlDialectOf(db);
   const fields = selectedFields(resource, 'all');
@@ -153,14 +168,14 @@ async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Pr
   for (const [page, iterations] of PAGES) {
     const query = listqlQuery(page);
     const listqlPage = () =>
-      applyListQuery(db.selectFrom(TABLE), resource, query, { dialect }).execute();
+      applyListQuery(db.selectFrom(currentTable), resource, query, { dialect }).execute();
     // Same rows, same order, before any timing.
     const mine = (await listqlPage()).map((row) => readListRow(fields, row)['id']);
     const theirs = (await handWritten(db, page).execute()).map((row) => row['id']);
     if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
       throw new Error(`page ${page}: listql and the hand-written query return different rows`);
     }
-    const mineCompiled = applyListQuery(db.selectFrom(TABLE), resource, query, {
+    const mineCompiled = applyListQuery(db.selectFrom(currentTable), resource, query, {
       dialect,
     }).compile();
     const theirCompiled = handWritten(db, page).compile();
@@ -173,13 +188,17 @@ async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Pr
   }
   const query = listqlQuery(1);
   const listqlCount = () =>
-    applyListCount(db.selectFrom(TABLE), resource, query, { dialect }).executeTakeFirstOrThrow();
+    applyListCount(db.selectFrom(currentTable), resource, query, {
+      dialect,
+    }).executeTakeFirstOrThrow();
   const [mineTotal, theirTotal] = [
     Number((await listqlCount()).total),
     Number((await handWrittenCount(db).executeTakeFirstOrThrow())['total']),
   ];
   if (mineTotal !== theirTotal) throw new Error(`count: ${mineTotal} vs ${theirTotal}`);
-  const mineCount = applyListCount(db.selectFrom(TABLE), resource, query, { dialect }).compile();
+  const mineCount = applyListCount(db.selectFrom(currentTable), resource, query, {
+    dialect,
+  }).compile();
   const theirCount = handWrittenCount(db).compile();
   const countTiming = await compare(
     COUNT_ITERATIONS,
@@ -189,7 +208,7 @@ async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Pr
   results.push({ label: `count (total ${mineTotal.toLocaleString('en')})`, ...countTiming });
 
   console.log('\nlistql SQL, page 100 (select list shortened to its first and last column):');
-  const compiled = applyListQuery(db.selectFrom(TABLE), resource, listqlQuery(100), {
+  const compiled = applyListQuery(db.selectFrom(currentTable), resource, listqlQuery(100), {
     dialect,
   }).compile();
   const from = compiled.sql.indexOf(' from ');
@@ -197,7 +216,9 @@ async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Pr
   console.log(`select ${items[0]}, …, ${items.at(-1)}${compiled.sql.slice(from)}`);
   console.log('parameters:', JSON.stringify(compiled.parameters));
   for (const page of [1, 10_000]) {
-    const plan = applyListQuery(db.selectFrom(TABLE), resource, listqlQuery(page), { dialect });
+    const plan = applyListQuery(db.selectFrom(currentTable), resource, listqlQuery(page), {
+      dialect,
+    });
     console.log(
       `\nEXPLAIN, listql page ${page.toLocaleString('en')}:\n${await explain(plan.compile())}`,
     );
@@ -205,7 +226,9 @@ async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Pr
       `EXPLAIN, hand-written page ${page.toLocaleString('en')}:\n${await explain(handWritten(db, page).compile())}`,
     );
   }
-  const countPlan = applyListCount(db.selectFrom(TABLE), resource, query, { dialect }).compile();
+  const countPlan = applyListCount(db.selectFrom(currentTable), resource, query, {
+    dialect,
+  }).compile();
   console.log(`\nEXPLAIN, listql count:\n${await explain(countPlan)}`);
   results.push(await buildCost(db));
   return results;
@@ -227,124 +250,22 @@ async function buildCost(db: AnyKysely): Promise<Row> {
   };
   const hand = time(() => handWritten(db, 100).compile());
   const listql = time(() =>
-    applyListQuery(db.selectFrom(TABLE), resource, parseListQuery(resource, text), {
+    applyListQuery(db.selectFrom(currentTable), resource, parseListQuery(resource, text), {
       dialect,
     }).compile(),
   );
   return { label: 'build + compile, in µs (parse included for listql)', hand, listql };
 }
 
-async function createIndexes(db: AnyKysely): Promise<void> {
-  for (const index of createTableQueries(db, resource, { table: TABLE }).indexes) {
-    await index.execute();
-  }
-}
-
-async function benchSqlite(rows: readonly SyntheticLead[]): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'listql-bench-'));
-  const file = join(dir, 'leads.db');
-  const database = new Database(file);
-  const db: AnyKysely = new KyselyClass({ dialect: new SqliteDialect({ database }) });
+/** Loads one database, compares, prints the table, and cleans up. */
+async function benchLoaded(label: string, loaded: LoadedLeads | undefined): Promise<void> {
+  if (loaded === undefined) return;
   try {
-    const dialect = sqlDialectOf(db);
-    await createTableQueries(db, resource, { table: TABLE }).table.execute();
-    database.pragma('journal_mode = wal');
-    database.pragma('synchronous = off');
-    const columns = resource.fieldList.map((f) => `"${f.column}"`).join(', ');
-    const marks = resource.fieldList.map(() => '?').join(', ');
-    const insert = database.prepare(`insert into "${TABLE}" (${columns}) values (${marks})`);
-    const started = performance.now();
-    database.transaction(() => {
-      for (const row of rows) {
-        const lead = row as unknown as Record<string, unknown>;
-        insert.run(resource.fieldList.map((f) => storageValue(dialect, f, lead[f.name])));
-      }
-    })();
-    const loaded = performance.now();
-    await createIndexes(db);
-    database.exec('analyze');
-    console.log(
-      `\nSQLite ${database.prepare('select sqlite_version() as v').pluck().get()} (file ${file}): ` +
-        `loaded ${rows.length.toLocaleString('en')} rows in ${seconds(loaded - started)} ` +
-        `(one transaction, one prepared statement), indexes + ANALYZE in ${seconds(performance.now() - loaded)}`,
-    );
-    const results = await benchmark(db, async (compiled) => {
-      const plan = database
-        .prepare(`explain query plan ${compiled.sql}`)
-        .all(...compiled.parameters) as { detail: string }[];
-      return plan.map((step) => `  ${step.detail}`).join('\n');
-    });
-    printTable('SQLite, median ms (build row: µs)', results);
+    console.log(`\n${loaded.engine}: ${loaded.loadReport}`);
+    const results = await compareWithHandWritten(loaded.db, loaded.explain, loaded.table);
+    printTable(`${label}, median ms (build row: µs)`, results);
   } finally {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const PG_ARRAY_TYPES = {
-  string: 'text[]',
-  enum: 'text[]',
-  number: 'float8[]',
-  boolean: 'bool[]',
-  datetime: 'timestamptz[]',
-} as const;
-
-async function benchPostgres(rows: readonly SyntheticLead[]): Promise<void> {
-  if (!(await serverAvailable('PostgreSQL', postgresSettings))) return;
-  const pool = new pg.Pool({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-    database: postgresSettings.database,
-    max: 2,
-  });
-  const db: AnyKysely = new KyselyClass({ dialect: new PostgresDialect({ pool }) });
-  try {
-    const dialect = sqlDialectOf(db);
-    await db.schema.dropTable(TABLE).ifExists().execute();
-    await createTableQueries(db, resource, { table: TABLE }).table.execute();
-    // One array parameter per column, unnested into rows: 20,000 rows per statement.
-    const columns = resource.fieldList.map((f) => `"${f.column}"`).join(', ');
-    const arrays = resource.fieldList
-      .map((f, i) => `$${i + 1}::${PG_ARRAY_TYPES[f.type]}`)
-      .join(', ');
-    const insertSql = `insert into "${TABLE}" (${columns}) select * from unnest(${arrays})`;
-    const started = performance.now();
-    const client = await pool.connect();
-    try {
-      for (let start = 0; start < rows.length; start += 20_000) {
-        const batch = rows.slice(start, start + 20_000) as unknown as Record<string, unknown>[];
-        const params = resource.fieldList.map((f) =>
-          batch.map((lead) => storageValue(dialect, f, lead[f.name])),
-        );
-        await client.query(insertSql, params);
-      }
-    } finally {
-      client.release();
-    }
-    const loaded = performance.now();
-    await createIndexes(db);
-    await sql`analyze ${sql.table(TABLE)}`.execute(db);
-    const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(
-      db,
-    );
-    console.log(
-      `\nPostgreSQL ${version.rows[0]?.v} at ${postgresSettings.host}:${postgresSettings.port}: ` +
-        `loaded ${rows.length.toLocaleString('en')} rows in ${seconds(loaded - started)} ` +
-        `(INSERT … SELECT FROM unnest(arrays), 20,000 rows a statement), ` +
-        `indexes + ANALYZE in ${seconds(performance.now() - loaded)}`,
-    );
-    const results = await benchmark(db, async (compiled) => {
-      const result = await db.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]),
-      );
-      return result.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n');
-    });
-    printTable('PostgreSQL, median ms (build row: µs)', results);
-  } finally {
-    await db.schema.dropTable(TABLE).ifExists().execute();
-    await db.destroy();
+    await loaded.close();
   }
 }
 
@@ -359,8 +280,11 @@ async function main(): Promise<void> {
     `Generated ${rows.length.toLocaleString('en')} leads (seed 42) in ${seconds(performance.now() - started)}`,
   );
   console.log(`Query: ${QUERY_TEXT} (limit 50), pages 1, 100 and 10,000, and the count`);
-  if (DIALECTS.includes('sqlite')) await benchSqlite(rows);
-  if (DIALECTS.includes('postgres')) await benchPostgres(rows);
+  if (DIALECTS.includes('sqlite')) await benchLoaded('SQLite', await loadSqlite(rows, TABLE));
+  if (DIALECTS.includes('postgres')) {
+    await benchLoaded('PostgreSQL', await loadPostgres(rows, TABLE));
+  }
 }
 
-await main();
+// Run only as a script: bench/scale.bench.ts imports compareWithHandWritten.
+if (import.meta.url === `file://${process.argv[1]}`) await main();
