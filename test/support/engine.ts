@@ -3,7 +3,7 @@
  * in-memory backend is the reference; each other engine must return the same
  * rows, in the same order, with the same total.
  */
-import type { ListQuery, Resource } from '../../src/index.js';
+import type { CountStrategy, ListQuery, Resource } from '../../src/index.js';
 
 /** A row as stored: keyed by the resource's storage (column) names. */
 export type StoredRow = Readonly<Record<string, unknown>>;
@@ -13,7 +13,12 @@ export type ApiRow = Readonly<Record<string, unknown>>;
 
 export interface EngineResult {
   readonly data: readonly ApiRow[];
-  readonly total: number;
+  /** Null when the query asked for `count: 'none'`. */
+  readonly total: number | null;
+  /** True when rows follow the page. */
+  readonly hasMore: boolean;
+  /** The count strategy the backend used. */
+  readonly count: CountStrategy;
 }
 
 /** A store holding one dataset, ready to answer queries. */

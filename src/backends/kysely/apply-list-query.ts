@@ -3,9 +3,10 @@ import type { ListQuery } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
 import { fieldOf } from './columns.js';
 import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
+import { keysetCondition } from './compile-keyset.js';
 import { orderItems } from './compile-order.js';
 import { selectedFields, selections } from './compile-select.js';
-import { toSql } from './condition.js';
+import { allOf, toSql } from './condition.js';
 
 /** Options of {@link applyListQuery} and {@link applyListCount}. */
 export type ListQuerySqlOptions = FilterSqlOptions;
@@ -13,19 +14,28 @@ export type ListQuerySqlOptions = FilterSqlOptions;
 /** The raw row a list query selects: API field names, driver values (see `readListRow`). */
 export type RawListRow<F extends string> = Partial<Record<F, unknown>>;
 
-/** The page's OFFSET, kept a safe integer (an absurd page is simply past the end). */
+/** The page's OFFSET, kept a safe integer (an absurd page is simply past the end); 0 for a keyset page. */
 function pageOffset(query: ListQuery): number {
+  if (query.after !== null) return 0;
   return Math.min((query.page.page - 1) * query.page.limit, Number.MAX_SAFE_INTEGER);
 }
 
-/** Adds the where clause of `query.filter`; nothing for a filter that is always true. */
+/**
+ * Adds the where clause of `query.filter`, and with `seek` the keyset
+ * condition of `query.after`; nothing for a condition that is always true.
+ */
 function applyFilter<DB, TB extends keyof DB, O, F extends string>(
   qb: SelectQueryBuilder<DB, TB, O>,
   resource: Resource<F>,
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
+  seek: boolean,
 ): SelectQueryBuilder<DB, TB, O> {
-  const filter = compileFilter(resource, query.filter, options);
+  const matched = compileFilter(resource, query.filter, options);
+  const filter =
+    seek && query.after !== null
+      ? allOf([matched, keysetCondition(resource, query.sort, query.after, options)])
+      : matched;
   if (filter.kind === 'constant' && filter.value) return qb;
   return qb.where(toSql(filter));
 }
@@ -61,7 +71,9 @@ function checkOrderNames<F extends string>(
 /**
  * Adds a list query to a Kysely select: the where clause (every filter node
  * kind), the select list (storage columns under API field names), the order
- * (nulls last, strings by code point, the id tie-breaker) and limit/offset.
+ * (nulls last, strings by code point, the id tie-breaker) and limit/offset,
+ * or for a keyset page (`query.after`) the condition "after that position"
+ * and no offset.
  * Every value is a bound parameter; identifiers come from the resource only.
  * Turn the rows into API rows with `readListRow`.
  *
@@ -79,7 +91,7 @@ export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
 ): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
   const fields = selectedFields(resource, query.select);
   checkOrderNames(resource, query, fields, options.table);
-  let built = applyFilter(qb, resource, query, options).select(
+  let built = applyFilter(qb, resource, query, options, true).select(
     selections(fields, query, options.dialect, options.table),
   ) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;
   for (const item of orderItems(resource, query.sort, options.dialect, options.table)) {
@@ -92,8 +104,9 @@ export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
 }
 
 /**
- * The count query for `total`: the same where clause, `count(*) as total`,
- * no order and no page. Drivers return the count as a number, a string
+ * The count query for `total`: the filter's where clause (never the keyset
+ * condition: `total` counts every match), `count(*) as total`, no order and
+ * no page. Drivers return the count as a number, a string
  * (pg's bigint) or a bigint; `Number(row.total)` reads all three.
  *
  * @example
@@ -107,7 +120,7 @@ export function applyListCount<DB, TB extends keyof DB, O, F extends string>(
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
-  return applyFilter(qb, resource, query, options).select((eb) =>
+  return applyFilter(qb, resource, query, options, false).select((eb) =>
     eb.fn.countAll<number | string | bigint>().as('total'),
   ) as unknown as SelectQueryBuilder<DB, TB, { total: number | string | bigint }>;
 }

@@ -1,4 +1,4 @@
-import type { ListQuery } from '../../ast/index.js';
+import { keysetFilter, type ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
 import { compileFilter } from './compile-filter.js';
 import { compileProjection } from './compile-projection.js';
@@ -16,6 +16,12 @@ export interface MemoryOptions {
 export interface CompiledMemoryQuery extends CompiledSort {
   /** True when a stored row matches the filter. */
   predicate: RowPredicate;
+  /**
+   * True when a row comes after the query's keyset position (`query.after`);
+   * null when the query has none. The page is the rows passing both
+   * predicates; `total` counts the rows passing `predicate` alone.
+   */
+  seek: RowPredicate | null;
   /** The API row of a stored row: the selected fields, dates as ISO strings. */
   project(row: StoredRow): ApiRow;
 }
@@ -40,8 +46,14 @@ export function compileMemory<F extends string>(
   options: MemoryOptions = {},
 ): CompiledMemoryQuery {
   const generic = resource as Resource;
+  const handlers = options.handlers ?? memoryHandlers;
+  const nullable = (name: string): boolean => generic.fields.get(name)?.nullable ?? true;
   return {
-    predicate: compileFilter(generic, query.filter, options.handlers ?? memoryHandlers),
+    predicate: compileFilter(generic, query.filter, handlers),
+    seek:
+      query.after === null
+        ? null
+        : compileFilter(generic, keysetFilter<string>(query.sort, query.after, nullable), handlers),
     ...compileSort(generic, query.sort),
     project: compileProjection(generic, query.select),
   };

@@ -1,5 +1,5 @@
 import type { CollationOptions, Document, Filter } from 'mongodb';
-import type { ListQuery } from '../../ast/index.js';
+import { keysetFilter, type ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
 import { compileFilter } from './compile-filter.js';
 import { compileProjection } from './compile-projection.js';
@@ -29,7 +29,12 @@ export interface MongoFindQuery {
  * const data = await collection.aggregate(q.pipeline, { collation: q.collation }).toArray();
  */
 export interface MongoQuery {
-  /** The query document; always exact. Use with `countDocuments(filter)` or `find(filter)`. */
+  /**
+   * The query document of the filter; always exact. Use with
+   * `countDocuments(filter)` for `total`. For a keyset page (`query.after`)
+   * the page's documents are those of `find.filter` / the pipeline's `$match`,
+   * which also hold the keyset condition; without a position they are the same.
+   */
   readonly filter: Filter<Document>;
   /**
    * `find()` arguments giving the same page as {@link pipeline}, or `undefined`
@@ -61,7 +66,8 @@ function pageWindow(query: ListQuery): { skip: number; limit: number } {
   const { limit, page } = query.page;
   if (!Number.isSafeInteger(limit) || limit < 1) fail(`page.limit must be a positive integer`);
   if (!Number.isSafeInteger(page) || page < 1) fail(`page.page must be a positive integer`);
-  const skip = (page - 1) * limit;
+  // A keyset page starts right after its position: no skip, whatever `page` says.
+  const skip = query.after === null ? (page - 1) * limit : 0;
   if (!Number.isSafeInteger(skip)) fail(`page.page × page.limit is too large`);
   return { skip, limit };
 }
@@ -85,14 +91,43 @@ export function compileMongo<F extends string>(
   query: ListQuery<F>,
   options?: MongoCompileOptions,
 ): MongoQuery {
+  return compilePage(resource, query, options, 0);
+}
+
+/**
+ * {@link compileMongo} with `lookahead` documents beyond the page in
+ * `pipeline` and `find` (`runMongo` asks for one, to know whether another
+ * page follows).
+ * @internal
+ */
+export function compilePage<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: MongoCompileOptions | undefined,
+  lookahead: number,
+): MongoQuery {
   const storage = mongoStorage(resource, options);
-  const { skip, limit } = pageWindow(query);
+  const window = pageWindow(query);
+  const skip = window.skip;
+  const limit = window.limit + lookahead;
   const filter = compileFilter(query.filter, storage);
+  const nullable = (name: F): boolean => storage.field(name).nullable;
+  // The keyset chain compares strings with $gt/$lt, by binary collation like $sort.
+  const pageFilter =
+    query.after === null
+      ? filter
+      : compileFilter(
+          {
+            kind: 'and',
+            children: [query.filter, keysetFilter(query.sort, query.after, nullable)],
+          },
+          storage,
+        );
   const order = planSort(query.sort, storage);
   const projection = compileProjection(query.select, storage);
   const hasSort = Object.keys(order.sort).length > 0;
 
-  const pipeline: Document[] = [{ $match: filter }];
+  const pipeline: Document[] = [{ $match: pageFilter }];
   if (order.nullFlags) pipeline.push({ $addFields: order.nullFlags });
   // MongoDB rejects an empty $sort; the parser always sorts by at least the id.
   if (hasSort) pipeline.push({ $sort: order.sort });
@@ -103,7 +138,7 @@ export function compileMongo<F extends string>(
   return {
     filter: filter as Filter<Document>,
     find: order.findExact
-      ? { filter: filter as Filter<Document>, sort: order.sort, projection, skip, limit }
+      ? { filter: pageFilter as Filter<Document>, sort: order.sort, projection, skip, limit }
       : undefined,
     pipeline,
     countPipeline: [{ $match: filter }, { $count: 'total' }],

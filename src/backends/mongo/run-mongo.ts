@@ -1,7 +1,7 @@
 import type { AggregateOptions, Document } from 'mongodb';
-import type { ListQuery } from '../../ast/index.js';
+import type { CountStrategy, ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
-import { compileMongo } from './compile-mongo.js';
+import { compilePage } from './compile-mongo.js';
 import type { MongoCompileOptions } from './storage.js';
 
 /**
@@ -16,14 +16,19 @@ export interface MongoAggregateTarget {
 }
 
 /**
- * One page of documents (API field names) and the total number of matches.
+ * One page of documents (API field names), the total number of matches (null
+ * with `count: 'none'`), whether documents follow the page, and the count
+ * strategy used (`estimated` is counted exactly: MongoDB's
+ * `estimatedDocumentCount` ignores the filter, so it is no estimate of it).
  *
  * @example
- * const { data, total }: MongoPage = await runMongo(collection, leads, query);
+ * const { data, total, hasMore, count }: MongoPage = await runMongo(collection, leads, query);
  */
 export interface MongoPage {
   readonly data: Document[];
-  readonly total: number;
+  readonly total: number | null;
+  readonly hasMore: boolean;
+  readonly count: Exclude<CountStrategy, 'estimated'>;
 }
 
 /**
@@ -45,8 +50,9 @@ export function readTotal(documents: readonly Document[]): number {
 }
 
 /**
- * Runs a list query on a collection: the page pipeline and the count
- * pipeline, both with the simple (binary) collation.
+ * Runs a list query on a collection: the page pipeline (one document beyond
+ * the limit, for `hasMore`) and, unless the query asks for `count: 'none'`,
+ * the count pipeline, both with the simple (binary) collation.
  *
  * @example
  * const { data, total } = await runMongo(db.collection('leads'), leads, parseListQuery(leads, req.url));
@@ -57,11 +63,20 @@ export async function runMongo<F extends string>(
   query: ListQuery<F>,
   options?: MongoCompileOptions,
 ): Promise<MongoPage> {
-  const compiled = compileMongo(resource, query, options);
+  const compiled = compilePage(resource, query, options, 1);
   const aggregateOptions: AggregateOptions = { collation: compiled.collation };
-  const [data, counted] = await Promise.all([
+  const count = query.count === 'none' ? 'none' : 'exact';
+  const [documents, counted] = await Promise.all([
     collection.aggregate(compiled.pipeline, aggregateOptions).toArray(),
-    collection.aggregate(compiled.countPipeline, aggregateOptions).toArray(),
+    count === 'none'
+      ? null
+      : collection.aggregate(compiled.countPipeline, aggregateOptions).toArray(),
   ]);
-  return { data, total: readTotal(counted) };
+  const { limit } = query.page;
+  return {
+    data: documents.slice(0, limit),
+    total: counted === null ? null : readTotal(counted),
+    hasMore: documents.length > limit,
+    count,
+  };
 }

@@ -178,7 +178,7 @@ async function runBoth(
 ): Promise<EngineResult> {
   const actual = await dataset.run(query);
   const expected = runInMemory(resource, query, rows);
-  expect(actual).toEqual({ data: expected.data, total: expected.total });
+  expect(actual).toEqual(expected);
   return actual;
 }
 
@@ -221,7 +221,12 @@ export function describeKyselyBackend(
         const result = await leadsQuery(
           'status=won&value[gte]=100&sort=value:desc&fields=id,name,value',
         );
-        expect(result).toEqual({ data: [{ id: 'l01', name: 'John Doe', value: 150 }], total: 1 });
+        expect(result).toEqual({
+          data: [{ id: 'l01', name: 'John Doe', value: 150 }],
+          total: 1,
+          hasMore: false,
+          count: 'exact',
+        });
       });
 
       it('createdAt range by days with gclid[exists]=true', async () => {
@@ -236,7 +241,7 @@ export function describeKyselyBackend(
           'search=john&source=gtm,wordpress&limit=1&page=2&fields=id',
         );
         // Matches l01 (name, email), l02 (JOHNNY), l05 (JOHN@…); newest first: l05, l01, l02.
-        expect(result).toEqual({ data: [{ id: 'l01' }], total: 3 });
+        expect(result).toEqual({ data: [{ id: 'l01' }], total: 3, hasMore: true, count: 'exact' });
       });
 
       it('updated_after=2024-01-15T10:00:00Z&sort=updated_at:asc (a polling integration)', async () => {
@@ -471,7 +476,7 @@ export function describeKyselyBackend(
       const run = async (query: ListQuery): Promise<EngineResult> => {
         const actual = await runListQuery(db, notes, query, { table });
         const expected = runInMemory(notes, query, rows);
-        expect(actual).toEqual({ data: expected.data, total: expected.total });
+        expect(actual).toEqual(expected);
         return actual;
       };
       const namesOf = (result: EngineResult) => result.data.map((row) => row['name']);

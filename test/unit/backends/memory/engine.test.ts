@@ -19,6 +19,8 @@ describe('the memory engine of the shared suites', () => {
         { id: 'b', status: 'lost' },
       ],
       total: 2,
+      hasMore: false,
+      count: 'exact',
     });
     await dataset.drop();
     await expect(dataset.run(parseListQuery(leads, ''))).rejects.toThrow(/dropped/);

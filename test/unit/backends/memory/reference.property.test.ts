@@ -108,21 +108,26 @@ function naiveRun(resource: Resource, query: ListQuery, rows: readonly Row[]) {
         return !matches(node.child, row);
     }
   };
-  const ordered = rows
-    .filter((row) => matches(query.filter, row))
-    .sort((a, b) => {
-      for (const { field, direction } of query.sort) {
-        const [x, y] = [cell(a, field), cell(b, field)];
-        if (x === null && y === null) continue;
-        if (x === null) return 1;
-        if (y === null) return -1;
-        const d = compareValues(field, x, y);
-        if (d !== 0) return direction === 'asc' ? d : -d;
-      }
-      return 0;
-    });
+  // Sort-key tuples compared key by key: nulls last both ways, the direction applied.
+  const compareKeys = (x: readonly unknown[], y: readonly unknown[]): number => {
+    for (const [i, { field, direction }] of query.sort.entries()) {
+      const [a, b] = [x[i] ?? null, y[i] ?? null];
+      if (a === null && b === null) continue;
+      if (a === null) return 1;
+      if (b === null) return -1;
+      const d = compareValues(field, a, b);
+      if (d !== 0) return direction === 'asc' ? d : -d;
+    }
+    return 0;
+  };
+  const keysOf = (row: Row) => query.sort.map(({ field }) => cell(row, field));
+  const matched = rows.filter((row) => matches(query.filter, row));
+  const after = query.after;
+  const ordered = matched
+    .filter((row) => after === null || compareKeys(keysOf(row), after) > 0)
+    .sort((a, b) => compareKeys(keysOf(a), keysOf(b)));
   const names = query.select === 'all' ? resource.selectable : query.select;
-  const start = (query.page.page - 1) * query.page.limit;
+  const start = after === null ? (query.page.page - 1) * query.page.limit : 0;
   const data = ordered.slice(start, start + query.page.limit).map((row) =>
     Object.fromEntries(
       names.map((name) => {
@@ -135,7 +140,13 @@ function naiveRun(resource: Resource, query: ListQuery, rows: readonly Row[]) {
       }),
     ),
   );
-  return { data, total: ordered.length };
+  const counted = query.count !== 'none';
+  return {
+    data,
+    total: counted ? matched.length : null,
+    hasMore: ordered.length > start + query.page.limit,
+    count: counted ? 'exact' : 'none',
+  };
 }
 
 /** The same instant in another storage form. */

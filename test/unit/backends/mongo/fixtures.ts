@@ -64,7 +64,7 @@ export async function load<F extends string>(
     async run(q: ListQuery): Promise<EngineResult> {
       const result = await loaded.run(q);
       const reference = runInMemory(resource as Resource, q, rows);
-      expect(result).toEqual({ data: reference.data, total: reference.total });
+      expect(result).toEqual(reference);
       return result;
     },
     drop: () => loaded.drop(),

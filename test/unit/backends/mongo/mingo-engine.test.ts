@@ -216,6 +216,8 @@ describe('order', () => {
     expect(await dataset.run(query({ filter: comparison('score', 'gt', 1000) }))).toEqual({
       data: [],
       total: 0,
+      hasMore: false,
+      count: 'exact',
     });
   });
 });

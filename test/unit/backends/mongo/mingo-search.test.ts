@@ -69,12 +69,19 @@ describe('the leads resource and the spec examples', () => {
         { id: 'l2', name: 'Jane', value: 100 },
       ],
       total: 2,
+      hasMore: false,
+      count: 'exact',
     });
   });
 
   it('search=john&source=gtm,wordpress&limit=2&page=1', async () => {
     const result = await run('search=john&source=gtm,wordpress&limit=2&sort=name&fields=id');
-    expect(result).toEqual({ data: [{ id: 'l1' }, { id: 'l3' }], total: 3 });
+    expect(result).toEqual({
+      data: [{ id: 'l1' }, { id: 'l3' }],
+      total: 3,
+      hasMore: true,
+      count: 'exact',
+    });
   });
 
   it('gclid[exists]=true and false', async () => {

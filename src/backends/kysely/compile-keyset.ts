@@ -1,0 +1,91 @@
+/**
+ * The keyset condition of a cursor page: the rows after `query.after` in the
+ * query's order. Where every key sorts the same way and neither the fields
+ * nor the position can be null, it is one row-value comparison,
+ * `(created_at, id) < (?, ?)`, which a B-tree index on those columns serves
+ * as a range scan on PostgreSQL, MySQL/MariaDB and SQLite. Elsewhere it is
+ * the expanded OR chain of `keysetFilter` (nulls last in both directions).
+ */
+import { type SqlBool, sql } from 'kysely';
+import { keysetFilter, type SortKey, type SortPosition } from '../../ast/index.js';
+import type { Field, Resource } from '../../resource/index.js';
+import { columnSql, fieldOf, isTextField } from './columns.js';
+import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
+import { type Condition, condition } from './condition.js';
+import type { Sql } from './dialect.js';
+import { instantMs } from './instants.js';
+import { bindValue, checkFilterValue } from './values.js';
+
+/** One side of the row value for a key: the ORDER BY expression, and the bound position value. */
+function rowValueParts(
+  field: Field,
+  value: unknown,
+  options: FilterSqlOptions,
+): { readonly expression: Sql; readonly param: unknown } {
+  const column = columnSql(field, options.table);
+  const { dialect } = options;
+  if (field.type === 'datetime') {
+    const ms = instantMs(value);
+    if (Number.isNaN(ms)) {
+      throw new TypeError(
+        `listql/kysely: the keyset position of '${field.name}' is not an instant`,
+      );
+    }
+    return { expression: column, param: dialect.instantParam(ms) };
+  }
+  if (isTextField(field)) {
+    // The same collation expression as ORDER BY, or the comparison and the order disagree.
+    return {
+      expression: dialect.codePointText(column),
+      param: checkFilterValue(field, value),
+    };
+  }
+  return { expression: column, param: bindValue(dialect, field, value) };
+}
+
+/**
+ * True when the keyset condition may be a single row-value comparison: one
+ * direction for every key, no nullable field, no null in the position.
+ */
+export function rowValueApplies<F extends string>(
+  resource: Resource<F>,
+  sort: readonly SortKey<F>[],
+  after: SortPosition,
+): boolean {
+  const direction = sort[0]?.direction;
+  return sort.every(
+    (key, i) =>
+      key.direction === direction && !fieldOf(resource, key.field).nullable && after[i] !== null,
+  );
+}
+
+/**
+ * The condition "after `after` in the order `sort`", as SQL for a where clause.
+ *
+ * @example
+ * keysetCondition(leads, query.sort, query.after, { dialect: sqliteDialect });
+ * // ("created_at", "id" collate binary) < (?, ?)
+ */
+export function keysetCondition<F extends string>(
+  resource: Resource<F>,
+  sort: readonly SortKey<F>[],
+  after: SortPosition,
+  options: FilterSqlOptions,
+): Condition {
+  if (after.length !== sort.length) {
+    throw new Error(
+      `listql/kysely: the keyset position has ${after.length} values for ${sort.length} sort keys`,
+    );
+  }
+  if (rowValueApplies(resource, sort, after)) {
+    const parts = sort.map((key, i) =>
+      rowValueParts(fieldOf(resource, key.field), after[i], options),
+    );
+    const op = sql.raw(sort[0]?.direction === 'desc' ? '<' : '>');
+    const left = sql.join(parts.map((part) => part.expression));
+    const right = sql.join(parts.map((part) => part.param));
+    return condition(sql<SqlBool>`(${left}) ${op} (${right})`);
+  }
+  const nullable = (name: F): boolean => fieldOf(resource, name).nullable;
+  return compileFilter(resource, keysetFilter(sort, after, nullable), options);
+}
