@@ -9,10 +9,14 @@
  * and the same leads with dates as `Date` objects (as database drivers return
  * them). A last table times listql again after the process has run 200 other
  * query shapes, as a server would have: V8's per-site property caches are
- * then megamorphic, which a one-shape benchmark never shows.
+ * then megamorphic, which a one-shape benchmark never shows. Each of the
+ * three parts runs in a fresh process, so that none inherits the type
+ * feedback of another.
  *
- * Run: npm run bench:memory  (options: --rows=100000 --iterations=60 --warmup=15 --seed=42)
+ * Run: npm run bench:memory
+ * Options: --rows=100000 --iterations=60 --warmup=15 --seed=42 --part=iso|dates|shapes
  */
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import fc from 'fast-check';
 import { Query } from 'mingo';
@@ -232,66 +236,92 @@ function warmWithOtherShapes(rows: object[]): void {
   for (const query of shapes) runInMemory(leads, query, rows.slice(0, 2_000));
 }
 
-const isoRows = generateLeads(ROWS, SEED);
-const dateRows: DatedLead[] = isoRows.map((lead) => ({
-  ...lead,
-  createdAt: new Date(lead.createdAt),
-}));
-const FROM_DATE = new Date(FROM_ISO);
+const PARTS = {
+  /** The generator's leads, dates as ISO strings. */
+  iso(): void {
+    const rows = generateLeads(ROWS, SEED);
+    bench(
+      `${QUERY} (dates as ISO strings)`,
+      [
+        ['hand-written', handWritten.iso],
+        ['listql runInMemory', listql(QUERY)],
+        ['mingo', mingo(mongoQuery(FROM_ISO, false), isoOrder)],
+        ['sift', siftCandidate(mongoQuery(FROM_ISO, false), isoOrder)],
+      ],
+      rows,
+    );
+    bench(
+      `${SEARCH_QUERY} (dates as ISO strings)`,
+      [
+        ['hand-written', handWritten.isoSearch],
+        ['listql runInMemory', listql(SEARCH_QUERY)],
+        ['mingo', mingo(mongoQuery(FROM_ISO, true), isoOrder)],
+        ['sift', siftCandidate(mongoQuery(FROM_ISO, true), isoOrder)],
+      ],
+      rows,
+    );
+  },
+  /** The same leads with `createdAt` as a `Date`. */
+  dates(): void {
+    const rows: DatedLead[] = generateLeads(ROWS, SEED).map((lead) => ({
+      ...lead,
+      createdAt: new Date(lead.createdAt),
+    }));
+    const from = new Date(FROM_ISO);
+    bench(
+      `${QUERY} (dates as Date objects)`,
+      [
+        ['hand-written', handWritten.date],
+        ['listql runInMemory', listql(QUERY)],
+        ['mingo', mingo(mongoQuery(from, false), dateOrder)],
+        ['sift', siftCandidate(mongoQuery(from, false), dateOrder)],
+      ],
+      rows,
+    );
+    bench(
+      `${SEARCH_QUERY} (dates as Date objects)`,
+      [
+        ['hand-written', handWritten.dateSearch],
+        ['listql runInMemory', listql(SEARCH_QUERY)],
+        ['mingo', mingo(mongoQuery(from, true), dateOrder)],
+        ['sift', siftCandidate(mongoQuery(from, true), dateOrder)],
+      ],
+      rows,
+    );
+  },
+  /** ISO leads again, after listql has run 200 other query shapes in this process. */
+  shapes(): void {
+    const rows = generateLeads(ROWS, SEED);
+    warmWithOtherShapes(rows);
+    bench(
+      `${QUERY} (dates as ISO strings), after 200 other query shapes`,
+      [
+        ['hand-written', handWritten.iso],
+        ['listql runInMemory', listql(QUERY)],
+      ],
+      rows,
+    );
+  },
+};
 
-console.log(
-  `${ROWS.toLocaleString('en')} leads (seed ${SEED}); medians of ${ITERATIONS} interleaved runs ` +
-    `after ${WARMUP} warm-up runs\n${cpus()[0]?.model ?? 'unknown CPU'}, ` +
-    `${availableParallelism()} CPUs, node ${process.version}`,
-);
-
-bench(
-  `${QUERY} (dates as ISO strings)`,
-  [
-    ['hand-written', handWritten.iso],
-    ['listql runInMemory', listql(QUERY)],
-    ['mingo', mingo(mongoQuery(FROM_ISO, false), isoOrder)],
-    ['sift', siftCandidate(mongoQuery(FROM_ISO, false), isoOrder)],
-  ],
-  isoRows,
-);
-bench(
-  `${SEARCH_QUERY} (dates as ISO strings)`,
-  [
-    ['hand-written', handWritten.isoSearch],
-    ['listql runInMemory', listql(SEARCH_QUERY)],
-    ['mingo', mingo(mongoQuery(FROM_ISO, true), isoOrder)],
-    ['sift', siftCandidate(mongoQuery(FROM_ISO, true), isoOrder)],
-  ],
-  isoRows,
-);
-bench(
-  `${QUERY} (dates as Date objects)`,
-  [
-    ['hand-written', handWritten.date],
-    ['listql runInMemory', listql(QUERY)],
-    ['mingo', mingo(mongoQuery(FROM_DATE, false), dateOrder)],
-    ['sift', siftCandidate(mongoQuery(FROM_DATE, false), dateOrder)],
-  ],
-  dateRows,
-);
-bench(
-  `${SEARCH_QUERY} (dates as Date objects)`,
-  [
-    ['hand-written', handWritten.dateSearch],
-    ['listql runInMemory', listql(SEARCH_QUERY)],
-    ['mingo', mingo(mongoQuery(FROM_DATE, true), dateOrder)],
-    ['sift', siftCandidate(mongoQuery(FROM_DATE, true), dateOrder)],
-  ],
-  dateRows,
-);
-
-warmWithOtherShapes(isoRows);
-bench(
-  `${QUERY} (dates as ISO strings), after 200 other query shapes`,
-  [
-    ['hand-written', handWritten.iso],
-    ['listql runInMemory', listql(QUERY)],
-  ],
-  isoRows,
-);
+const part = process.argv.find((a) => a.startsWith('--part='))?.slice('--part='.length);
+if (part === undefined) {
+  console.log(
+    `${ROWS.toLocaleString('en')} leads (seed ${SEED}); medians of ${ITERATIONS} interleaved runs ` +
+      `after ${WARMUP} warm-up runs\n${cpus()[0]?.model ?? 'unknown CPU'}, ` +
+      `${availableParallelism()} CPUs, node ${process.version}`,
+  );
+  // Each part in a fresh process with the same runtime flags (tsx's loader included).
+  const args = process.argv.slice(2);
+  for (const name of Object.keys(PARTS)) {
+    execFileSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, ...args, `--part=${name}`],
+      { stdio: 'inherit' },
+    );
+  }
+} else if (part in PARTS) {
+  PARTS[part as keyof typeof PARTS]();
+} else {
+  throw new Error(`--part must be one of ${Object.keys(PARTS).join(', ')}`);
+}
