@@ -50,7 +50,7 @@ type DatedLead = Omit<SyntheticLead, 'createdAt'> & { createdAt: Date };
 
 interface RunResult {
   readonly ids: readonly string[];
-  readonly total: number;
+  readonly total: number | null;
 }
 
 type Candidate<R> = (rows: R[]) => RunResult;
