@@ -3,6 +3,7 @@
  * `{ success, data | error, meta }`, so a client can branch on `success`
  * before reading anything else.
  */
+import type { CountStrategy } from '../ast/index.js';
 import type { Issue, IssueCode } from '../errors/index.js';
 import type { ListRow } from './types.js';
 
@@ -20,13 +21,28 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** `meta.pagination` of a successful response. */
 export interface Pagination {
   readonly limit: number;
-  /** The page asked for (1-indexed), even past the last page. */
+  /** The page asked for (1-indexed), even past the last page; 1 for a cursor page. */
   readonly page: number;
-  /** `ceil(total / limit)`; 0 when nothing matches. */
-  readonly totalPages: number;
-  readonly total: number;
+  /** `ceil(total / limit)`; 0 when nothing matches; null when not counted. */
+  readonly totalPages: number | null;
+  /** Rows matching the filter (exact, or the planner's estimate); null when not counted. */
+  readonly total: number | null;
   /** True when a later page holds rows. */
   readonly hasMore: boolean;
+  /** How `total` was computed: `exact`, `estimated` or `none`. */
+  readonly count: CountStrategy;
+  /** The `cursor` of the page after this one; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+/** What {@link paginationMeta} knows beyond the page and the total. */
+export interface PaginationExtras {
+  /** Whether rows follow; by default read from `total`. */
+  readonly hasMore?: boolean | undefined;
+  /** The count strategy used; by default `exact` with a total, `none` without. */
+  readonly count?: CountStrategy | undefined;
+  /** The next page's cursor; default null. */
+  readonly nextCursor?: string | null | undefined;
 }
 
 /** `meta` of every response. */
@@ -63,14 +79,30 @@ export type ListEnvelope = SuccessEnvelope | ErrorEnvelope;
 
 /**
  * Pagination metadata for `total` matches seen `limit` at a time, on `page`.
+ * An estimated total can disagree with the rows actually there, so `hasMore`
+ * is best given (the backends know it from one row fetched past the page).
  *
  * @example
  * paginationMeta({ limit: 50, page: 1 }, 234);
- * // { limit: 50, page: 1, totalPages: 5, total: 234, hasMore: true }
+ * // { limit: 50, page: 1, totalPages: 5, total: 234, hasMore: true, count: 'exact', nextCursor: null }
+ * paginationMeta({ limit: 50, page: 1 }, null, { hasMore: true, nextCursor: 'WzEsIm…' });
+ * // { …, totalPages: null, total: null, hasMore: true, count: 'none', nextCursor: 'WzEsIm…' }
  */
-export function paginationMeta(page: { limit: number; page: number }, total: number): Pagination {
-  const totalPages = Math.ceil(total / page.limit);
-  return { limit: page.limit, page: page.page, totalPages, total, hasMore: page.page < totalPages };
+export function paginationMeta(
+  page: { limit: number; page: number },
+  total: number | null,
+  extras: PaginationExtras = {},
+): Pagination {
+  const totalPages = total === null ? null : Math.ceil(total / page.limit);
+  return {
+    limit: page.limit,
+    page: page.page,
+    totalPages,
+    total,
+    hasMore: extras.hasMore ?? (totalPages !== null && page.page < totalPages),
+    count: extras.count ?? (total === null ? 'none' : 'exact'),
+    nextCursor: extras.nextCursor ?? null,
+  };
 }
 
 /**

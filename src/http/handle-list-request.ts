@@ -12,6 +12,7 @@ import {
   successEnvelope,
 } from './envelope.js';
 import { readHeader } from './headers.js';
+import { nextCursor, widenForCursor, withoutHidden } from './next-cursor.js';
 import { requestIdFrom } from './request-id.js';
 import type {
   Authenticate,
@@ -66,11 +67,11 @@ function checkResult(result: ListResult): ListResult {
     typeof result !== 'object' ||
     result === null ||
     !Array.isArray(result.data) ||
-    !Number.isSafeInteger(result.total) ||
-    result.total < 0
+    !(result.total === null || (Number.isSafeInteger(result.total) && result.total >= 0)) ||
+    !(result.hasMore === undefined || typeof result.hasMore === 'boolean')
   ) {
     throw new TypeError(
-      'listql/http: the backend returned something other than { data: [], total }',
+      'listql/http: the backend returned something other than { data: [], total, hasMore? }',
     );
   }
   return result;
@@ -85,7 +86,9 @@ async function resolveScope<F extends string>(
 /**
  * Serves one list request, framework-neutral: authenticates, parses and
  * validates the query against `resource`, ANDs in the server's `scope`, runs
- * it on `backend` and wraps the outcome in the spec's envelope. Never throws:
+ * it on `backend` and wraps the outcome in the spec's envelope, whose
+ * `meta.pagination` carries the count strategy used and the `nextCursor` of
+ * the following page (see `docs/pagination.md`). Never throws:
  * a bad request is a 400 listing every issue, a missing or wrong key a 401,
  * anything unexpected a 500 whose body says nothing about the cause (the
  * cause goes to `logger`).
@@ -119,18 +122,33 @@ export async function handleListRequest<F extends string>(
     if (!parsed.success) return respond(400, issuesEnvelope(parsed.issues, meta), meta);
 
     const scope = await resolveScope(options.scope);
+    // The next cursor is read from the last row: select the sort keys even when `fields` did not.
+    const widened = widenForCursor(parsed.query);
     const query: ListQuery<F> = scope
-      ? { ...parsed.query, filter: and([scope, parsed.query.filter]) }
-      : parsed.query;
+      ? { ...widened.query, filter: and([scope, widened.query.filter]) }
+      : widened.query;
     const result = checkResult(await options.backend.run(query));
-    const pagination = paginationMeta(query.page, result.total);
-    return respond(200, successEnvelope(result.data, pagination, meta), meta);
+    const more = hasMore(query, result);
+    const pagination = paginationMeta(query.page, result.total, {
+      hasMore: more,
+      count: result.count,
+      nextCursor: nextCursor(options.resource, parsed.query, result.data, more),
+    });
+    const data = withoutHidden(result.data, widened.hidden);
+    return respond(200, successEnvelope(data, pagination, meta), meta);
   } catch (err) {
     // A backend may refuse a query it cannot run (e.g. a custom store without search).
     if (err instanceof ListQueryError) return respond(400, issuesEnvelope(err.issues, meta), meta);
     logFailure(options.logger ?? console, err, meta.requestId);
     return respond(500, internalError(meta), meta);
   }
+}
+
+/** Whether rows follow: as the backend says, else from the total (unknown without one: false). */
+function hasMore(query: ListQuery, result: ListResult): boolean {
+  if (result.hasMore !== undefined) return result.hasMore;
+  if (result.total === null || query.after !== null) return false;
+  return query.page.page * query.page.limit < result.total;
 }
 
 /** A logger that throws must not turn a 500 into an unhandled rejection. */

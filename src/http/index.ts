@@ -34,6 +34,7 @@ export {
   issuesEnvelope,
   type ListEnvelope,
   type Pagination,
+  type PaginationExtras,
   paginationMeta,
   type ResponseMeta,
   type SuccessEnvelope,

@@ -1,13 +1,28 @@
-import type { ListQuery } from '../ast/index.js';
+import type { CountStrategy, ListQuery } from '../ast/index.js';
 
 /** One row as the API returns it: keyed by field names. */
 export type ListRow = Readonly<Record<string, unknown>>;
 
-/** What a backend returns for one query: the requested page and the total number of matches. */
+/**
+ * What a backend returns for one query: the requested page (for a keyset
+ * query, the rows after `query.after`), the total number of matches, and
+ * optionally whether rows follow and which count strategy was used.
+ *
+ * @example
+ * const result: ListResult = { data: rows, total: null, hasMore: true, count: 'none' };
+ */
 export interface ListResult {
   readonly data: readonly ListRow[];
-  /** Rows matching the filter across all pages. */
-  readonly total: number;
+  /** Rows matching the filter across all pages; null when not counted (`count: 'none'`). */
+  readonly total: number | null;
+  /**
+   * True when rows follow this page. Omitted, it is read from `total` (and
+   * unknown, so false, without one); the ready-made backends fetch one row
+   * past the page to say it exactly.
+   */
+  readonly hasMore?: boolean;
+  /** The count strategy used; omitted, `exact` when `total` is a number, else `none`. */
+  readonly count?: CountStrategy;
 }
 
 /**
@@ -18,7 +33,7 @@ export interface ListResult {
  * @example
  * const backend: ListBackend<LeadField> = {
  *   async run(query) {
- *     const { rows, total } = await myStore.find(query);
+ *     const { rows, total } = await myStore.find(query); // honouring query.after and query.count
  *     return { data: rows, total };
  *   },
  * };

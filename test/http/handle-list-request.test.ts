@@ -65,6 +65,8 @@ describe('handleListRequest: success', () => {
       totalPages: Math.ceil(won.length / 50),
       total: won.length,
       hasMore: won.length > 50,
+      count: 'exact',
+      nextCursor: won.length > 50 ? expect.any(String) : null,
     });
     const expected = [...won]
       .sort((a, b) => b.value! - a.value! || (a.id < b.id ? 1 : -1))
@@ -138,7 +140,15 @@ describe('handleListRequest: pagination meta', () => {
       const response = await handleListRequest({ resource: leads, backend, query: `page=${page}` });
       const body = success(response.body);
       expect(body.data).toHaveLength(data);
-      expect(body.meta.pagination).toEqual({ limit: 50, page, totalPages: 5, total, hasMore });
+      expect(body.meta.pagination).toEqual({
+        limit: 50,
+        page,
+        totalPages: 5,
+        total,
+        hasMore,
+        count: 'exact',
+        nextCursor: hasMore ? expect.any(String) : null,
+      });
     });
   }
 
@@ -156,6 +166,8 @@ describe('handleListRequest: pagination meta', () => {
       totalPages: 0,
       total: 0,
       hasMore: false,
+      count: 'exact',
+      nextCursor: null,
     });
   });
 });

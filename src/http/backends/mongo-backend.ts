@@ -31,7 +31,7 @@ export function mongoBackend<F extends string>(
   return {
     async run(query: ListQuery<F>) {
       const page = await runMongo(collection, resource, query, options);
-      return { data: page.data.map(toApiRow), total: page.total };
+      return { ...page, data: page.data.map(toApiRow) };
     },
   };
 }
