@@ -120,7 +120,7 @@ function sortParameter(resource: Resource): OpenApiParameter {
  * deprecated.
  *
  * @example
- * queryParameters(leads).map((p) => p.name); // ['limit', 'page', 'sort', 'fields', 'search', 'status', …]
+ * queryParameters(leads).map((p) => p.name); // ['limit', 'page', 'cursor', 'count', 'sort', 'fields', …]
  */
 export function queryParameters<F extends string>(typed: Resource<F>): OpenApiParameter[] {
   const resource = typed as unknown as Resource;
@@ -145,6 +145,27 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
         maximum: Math.floor(Number.MAX_SAFE_INTEGER / limits.maxLimit),
         default: 1,
       },
+    },
+    {
+      name: 'cursor',
+      in: 'query',
+      description:
+        'Keyset pagination: the `meta.pagination.nextCursor` of the previous page. Opaque; ' +
+        'valid only with the filters and sort it was issued for' +
+        (resource.cursorSecret === null ? '' : ', and signed') +
+        '. Not with `page`.',
+      required: false,
+      schema: { type: 'string', minLength: 1 },
+    },
+    {
+      name: 'count',
+      in: 'query',
+      description:
+        'How `meta.pagination.total` is computed: `exact` (a count), `estimated` (the ' +
+        "database planner's estimate where there is one, else exact) or `none` (no count; " +
+        '`total` and `totalPages` are null).',
+      required: false,
+      schema: { type: 'string', enum: ['exact', 'estimated', 'none'], default: defaults.count },
     },
     sortParameter(resource),
     {

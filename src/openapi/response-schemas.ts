@@ -84,25 +84,37 @@ export function componentSchemas<F extends string>(
     },
     Pagination: {
       type: 'object',
-      required: ['limit', 'page', 'totalPages', 'total', 'hasMore'],
+      required: ['limit', 'page', 'totalPages', 'total', 'hasMore', 'count', 'nextCursor'],
       properties: {
         limit: { type: 'integer', minimum: 1 },
         page: {
           type: 'integer',
           minimum: 1,
-          description: 'The page asked for, even past the last.',
+          description: 'The page asked for, even past the last; 1 for a cursor page.',
         },
         totalPages: {
-          type: 'integer',
+          type: ['integer', 'null'],
           minimum: 0,
-          description: '`ceil(total / limit)`; 0 when nothing matches.',
+          description: '`ceil(total / limit)`; 0 when nothing matches; null when not counted.',
         },
         total: {
-          type: 'integer',
+          type: ['integer', 'null'],
           minimum: 0,
-          description: 'Rows matching the query on all pages.',
+          description:
+            'Rows matching the query on all pages (exact, or an estimate with `count: estimated`); ' +
+            'null when not counted.',
         },
         hasMore: { type: 'boolean', description: 'A later page holds rows.' },
+        count: {
+          type: 'string',
+          enum: ['exact', 'estimated', 'none'],
+          description:
+            'The count strategy used (`estimated` falls back to `exact` where no estimate exists).',
+        },
+        nextCursor: {
+          type: ['string', 'null'],
+          description: 'Pass as `cursor` for the next page; null on the last page.',
+        },
       },
     },
     ResponseMeta: {

@@ -21,7 +21,10 @@ import {
 } from '../../src/http/index.js';
 import {
   defineResource,
+  encodeCursor,
+  type FilterValue,
   leads,
+  parseListQuery,
   type Resource,
   safeParseListQuery,
   snakeCase,
@@ -118,8 +121,23 @@ describe('toOpenApi: the document is valid OpenAPI 3.1', () => {
 });
 
 describe('toOpenApi: query parameters', () => {
+  /** A cursor for the query with no parameters, positioned at a made-up row. */
+  function sampleCursor(typed: Resource<string>): string {
+    const resource = typed as Resource;
+    const { filter, sort } = parseListQuery(resource, '');
+    const position = sort.map(({ field }): FilterValue => {
+      const definition = resource.fields.get(field)!;
+      if (definition.type === 'number') return 1;
+      if (definition.type === 'boolean') return true;
+      if (definition.type === 'datetime') return '2026-01-01T00:00:00.000Z';
+      if (definition.type === 'enum') return definition.values[0]!;
+      return 'x';
+    });
+    return encodeCursor(resource, filter, sort, position);
+  }
+
   function expectedNames(resource: Resource): string[] {
-    const names = ['limit', 'page', 'sort', 'fields'];
+    const names = ['limit', 'page', 'cursor', 'count', 'sort', 'fields'];
     if (resource.searchable.length > 0) names.push('search');
     for (const field of resource.fieldList) {
       for (const op of field.operators)
@@ -153,7 +171,9 @@ describe('toOpenApi: query parameters', () => {
     ] as const) {
       const document = toOpenApi(resource as Resource, { path });
       for (const p of operation(document, path).parameters) {
-        const query = new URLSearchParams({ [p.name]: sampleValue(p.schema) });
+        // A cursor is opaque: its sample is one issued for the query with no other parameter.
+        const value = p.name === 'cursor' ? sampleCursor(resource) : sampleValue(p.schema);
+        const query = new URLSearchParams({ [p.name]: value });
         const result = safeParseListQuery(resource as Resource, query);
         expect(result.success, `${p.name}=${query.get(p.name)}`).toBe(true);
       }
@@ -338,15 +358,28 @@ describe('toOpenApi: responses and security', () => {
 
     it('the schemas reject bodies that break the envelope', () => {
       const meta = { requestId: 'req_000000000000', timestamp: '2026-03-10T12:00:00.000Z' };
-      const pagination = { limit: 50, page: 1, totalPages: 1, total: 1, hasMore: false };
+      const pagination = {
+        limit: 50,
+        page: 1,
+        totalPages: 1,
+        total: 1,
+        hasMore: false,
+        count: 'exact',
+        nextCursor: null,
+      };
       const ok = { success: true, data: [{ id: 'lead_1' }], meta: { ...meta, pagination } };
       expect(schemaOf('200')(ok)).toBe(true);
+      const uncounted = { ...pagination, total: null, totalPages: null, count: 'none' };
+      expect(schemaOf('200')({ ...ok, meta: { ...meta, pagination: uncounted } })).toBe(true);
+      const { nextCursor: _omitted, ...noCursor } = pagination;
       const bad = [
         { ...ok, data: [{ name: 'no id' }] },
         { ...ok, data: [{ id: 'lead_1', unknownField: 1 }] },
         { ...ok, data: [{ id: 'lead_1', value: '12' }] },
         { ...ok, data: [{ id: 'lead_1', status: 'closed' }] },
         { ...ok, meta },
+        { ...ok, meta: { ...meta, pagination: noCursor } },
+        { ...ok, meta: { ...meta, pagination: { ...pagination, count: 'roughly' } } },
         { ...ok, success: false },
       ];
       for (const body of bad) expect(schemaOf('200')(body), JSON.stringify(body)).toBe(false);
