@@ -36,7 +36,13 @@ export function cellReader(column: string): (row: object) => unknown {
   return ownCellsOnly(column, (row) => row[column] ?? null);
 }
 
-/** A value whose `<` order is the field's order: a number, or a string compared by code unit. */
+/**
+ * A value whose `<` order is the field's order: a number, or a string compared
+ * by code unit.
+ *
+ * @example
+ * const key: OrderKey = codePointKey('Zoë'); // strings sort by this
+ */
 export type OrderKey = number | string;
 
 /**

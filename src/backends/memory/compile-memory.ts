@@ -6,13 +6,24 @@ import { type CompiledSort, compileSort } from './compile-sort.js';
 import { memoryHandlers } from './handlers.js';
 import type { ApiRow, MemoryHandlers, RowPredicate, StoredRow } from './types.js';
 
-/** Options of {@link compileMemory} and `runInMemory`. */
+/**
+ * Options of {@link compileMemory} and `runInMemory`.
+ *
+ * @example
+ * runInMemory(leads, query, rows, { handlers: { ...memoryHandlers, search: mySearch } });
+ */
 export interface MemoryOptions {
   /** The filter handlers; default {@link memoryHandlers}. */
   readonly handlers?: MemoryHandlers;
 }
 
-/** A query compiled for plain objects: filter, order and shape rows with no AST left to walk. */
+/**
+ * A query compiled for plain objects: filter, order and shape rows with no AST
+ * left to walk.
+ *
+ * @example
+ * const { predicate, sortKeys, compare, project }: CompiledMemoryQuery = compileMemory(leads, query);
+ */
 export interface CompiledMemoryQuery extends CompiledSort {
   /** True when a stored row matches the filter. */
   predicate: RowPredicate;

@@ -3,10 +3,20 @@ import type { Resource } from '../../resource/index.js';
 import { compareOrderKeys, type OrderKey, orderKeyOf, ownCellsOnly } from './cells.js';
 import type { StoredRow } from './types.js';
 
-/** A row's sort keys, one per sort key of the query; null for a null cell. */
+/**
+ * A row's sort keys, one per sort key of the query; null for a null cell.
+ *
+ * @example
+ * sortKeys({ id: 'a', createdAt: '2026-01-01T00:00:00.000Z' }); // ['2026-01-01T00:00:00.000Z', 'a']
+ */
 export type SortKeys = readonly (OrderKey | null)[];
 
-/** The compiled sort: keys per row (computed once), and a comparator over keys. */
+/**
+ * The compiled sort: keys per row (computed once), and a comparator over keys.
+ *
+ * @example
+ * const { sortKeys, compare }: CompiledSort = compileSort(leads, query.sort);
+ */
 export interface CompiledSort {
   /** The row's {@link SortKeys}: strings as code point keys, dates as `orderKeyOf` says. */
   sortKeys(row: StoredRow): SortKeys;
