@@ -4,12 +4,10 @@ import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
-import { type FilterableName, resourceTables } from './resource-tables.js';
-
-const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
-
+import { resourceTables } from './resource-tables.js';
 import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
+const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function unknownParam(resource: Resource, key: string, value: string | null): Issue {
@@ -110,14 +108,14 @@ export function groupParams(
 /** Why a key outside the resource's valid keys is refused. */
 function refusedKey(
   resource: Resource,
-  filterable: ReadonlyMap<string, FilterableName>,
+  filterable: ReadonlyMap<string, Field>,
   key: string,
   value: string | null,
 ): Issue {
   const bracket = scanKey(key);
   if (bracket === MALFORMED_KEY) return malformedKey(key, value);
   const bare = bracket === BARE_KEY;
-  const field = filterable.get(bare ? key : key.slice(0, bracket))?.field;
+  const field = filterable.get(bare ? key : key.slice(0, bracket));
   // Unknown, not filterable, or a reserved name the parser does not support.
   if (field === undefined || (bare && reserved.has(key))) return unknownParam(resource, key, value);
   const operator = bare ? undefined : key.slice(bracket + 1, -1);

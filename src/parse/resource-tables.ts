@@ -7,13 +7,6 @@ import { RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { withTieBreaker } from './parse-sort.js';
 
-/** A filterable field, with the group key (`value[gte]`) of each operator it allows. */
-export interface FilterableName {
-  readonly field: Field;
-  /** Allowed operator → group key. A `Map`, so no request text can reach `Object.prototype`. */
-  readonly groupKeys: ReadonlyMap<string, string>;
-}
-
 /**
  * What a valid parameter key means. `slot` numbers the groups of a resource
  * (one per reserved parameter and per `field[op]`), so repeats are found by
@@ -47,7 +40,7 @@ export interface ResourceTables {
    */
   readonly keys: ReadonlyMap<string, KeyMeaning>;
   /** The filterable fields by name, for explaining refused `name[operator]` keys. */
-  readonly filterable: ReadonlyMap<string, FilterableName>;
+  readonly filterable: ReadonlyMap<string, Field>;
   /** The default sort with its tie-breaker, frozen: shared by every request that does not sort. */
   readonly defaultSort: readonly SortKey[];
   /** The largest page number whose offset `(page - 1) * limit` stays a safe integer. */
@@ -63,7 +56,7 @@ export function freezeSort<F extends string>(keys: readonly SortKey<F>[]): reado
 }
 
 function build(resource: Resource): ResourceTables {
-  const filterable = new Map<string, FilterableName>();
+  const filterable = new Map<string, Field>();
   const slots = new Map<string, number>();
   const slotOf = (groupKey: string): number => {
     let slot = slots.get(groupKey);
@@ -76,16 +69,14 @@ function build(resource: Resource): ResourceTables {
   const keys = new Map<string, KeyMeaning>();
   for (const field of resource.fieldList) {
     if (field.operators.length === 0) continue;
-    const groupKeys = new Map<string, string>();
     for (const op of FILTER_OPERATORS) {
       if (!field.operators.includes(op)) continue;
       const groupKey = `${field.name}[${op}]`;
-      groupKeys.set(op, groupKey);
       // Equality is written bare (`status=won`); `status[eq]` is refused.
       const key = op === 'eq' ? field.name : groupKey;
       keys.set(key, { kind: 'filter', field, op, slot: slotOf(groupKey) });
     }
-    filterable.set(field.name, { field, groupKeys });
+    filterable.set(field.name, field);
   }
   // Set after the fields so that they win for a bare name: a reserved name
   // over an alias, an alias over a field, as the grammar says.
