@@ -24,6 +24,10 @@ export interface EngineResult {
 /** A store holding one dataset, ready to answer queries. */
 export interface LoadedDataset {
   run(query: ListQuery): Promise<EngineResult>;
+  /** Adds rows (ids not yet held); engines that cannot change a dataset omit it. */
+  insert?(rows: readonly StoredRow[]): Promise<void>;
+  /** Removes the rows with these ids; omitted where `insert` is. */
+  remove?(ids: readonly (string | number)[]): Promise<void>;
   /** Removes the dataset's table or collection. */
   drop(): Promise<void>;
 }

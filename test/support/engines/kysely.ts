@@ -71,8 +71,19 @@ export function kyselyEngine(name: string, connect: () => AnyKysely): KyselyEngi
       const table = uniqueTableName();
       await createTable(kysely, resource, { table });
       await insertRows(kysely, resource, byField(resource, rows), { table });
+      const idColumn = resource.fields.get(resource.idField)!.column;
       return {
         run: (query) => runListQuery(kysely, resource, query, { table }),
+        insert: async (added) => {
+          await insertRows(kysely, resource, byField(resource, added), { table });
+        },
+        remove: async (ids) => {
+          if (ids.length === 0) return;
+          await kysely
+            .deleteFrom(table)
+            .where(idColumn, 'in', [...ids])
+            .execute();
+        },
         drop: async () => {
           await kysely.schema.dropTable(table).ifExists().execute();
         },

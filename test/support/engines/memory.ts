@@ -11,10 +11,21 @@ export const memoryEngine: Engine = {
   name: 'memory',
   async load(resource: Resource, rows: readonly StoredRow[]): Promise<LoadedDataset> {
     let held: readonly StoredRow[] | undefined = [...rows];
+    const idColumn = resource.fields.get(resource.idField)!.column;
+    const holding = (): readonly StoredRow[] => {
+      if (!held) throw new Error('memory engine: the dataset was dropped');
+      return held;
+    };
     return {
       async run(query: ListQuery): Promise<EngineResult> {
-        if (!held) throw new Error('memory engine: the dataset was dropped');
-        return runInMemory(resource, query, held);
+        return runInMemory(resource, query, holding());
+      },
+      async insert(added) {
+        held = [...holding(), ...added];
+      },
+      async remove(ids) {
+        const gone = new Set<unknown>(ids);
+        held = holding().filter((row) => !gone.has(row[idColumn]));
       },
       async drop(): Promise<void> {
         held = undefined;
