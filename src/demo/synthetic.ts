@@ -1,27 +1,15 @@
+import { generateLeads as generate } from '../testing/synthetic-leads.js';
 import type { FieldRow } from './validate-row.js';
 
 /**
- * The demo's synthetic leads come from the deterministic generator the
- * benchmarks use (`bench/support/synthetic-leads.ts`), so the demo, the
- * benchmarks and the large tests see the same data for the same seed.
- *
- * It is loaded by URL at run time, not imported: the published build
- * compiles `src/` only (`rootDir: src`), and a static import of a file
- * outside it would fail that build. The demo runs from a clone (`npm run
- * demo`, through tsx), where the file is present.
- */
-const GENERATOR = new URL('../../bench/support/synthetic-leads.ts', import.meta.url).href;
-
-type Generate = (count: number, seed: number) => FieldRow[];
-
-/**
- * `count` synthetic leads keyed by field name, the same for the same `seed`.
+ * `count` synthetic leads keyed by field name, the same for the same `seed`:
+ * the deterministic generator of `listql/testing` that the benchmarks use
+ * too, so the demo, the benchmarks and the large tests see the same data.
  *
  * @example
- * const rows = await generateLeads(1_000, 1);
+ * const rows = generateLeads(1_000, 1);
  * rows[0]?.id; // 'lead_00000001'
  */
-export async function generateLeads(count: number, seed: number): Promise<FieldRow[]> {
-  const module = (await import(GENERATOR)) as { generateLeads: Generate };
-  return module.generateLeads(count, seed);
+export function generateLeads(count: number, seed: number): FieldRow[] {
+  return generate(count, seed) as unknown as FieldRow[];
 }

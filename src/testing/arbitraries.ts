@@ -81,31 +81,33 @@ function valueArbitrary(
   inList: boolean,
 ): fc.Arbitrary<FilterValue> {
   const max = resource.limits.maxValueLength;
+  // What the URL grammar accepts as one value (a comma would split a list item).
+  const sendable = (v: FilterValue): boolean =>
+    typeof v !== 'string' ||
+    (v.length > 0 && v.length <= max && !v.includes('\u0000') && !(inList && v.includes(',')));
   const values = source.byType;
-  const own = Object.hasOwn(source.byField, field.name) ? source.byField[field.name] : undefined;
-  if (own) {
-    return own.filter(
-      (v) =>
-        typeof v !== 'string' ||
-        (v.length > 0 && v.length <= max && !v.includes('\u0000') && !(inList && v.includes(','))),
-    );
-  }
+  let byType: fc.Arbitrary<FilterValue>;
   switch (field.type) {
     case 'enum':
-      return fc.constantFrom(...field.values);
+      byType = fc.constantFrom(...field.values);
+      break;
     case 'boolean':
-      return fc.boolean();
+      byType = fc.boolean();
+      break;
     case 'number':
-      return values.number;
+      byType = values.number;
+      break;
     case 'datetime':
-      return fc.oneof(values.day, values.instant);
+      byType = fc.oneof(values.day, values.instant);
+      break;
     case 'string':
-      // A comma splits list values, so list items cannot contain one.
-      return values.string.filter(
-        (s) =>
-          s.length > 0 && s.length <= max && !s.includes('\u0000') && !(inList && s.includes(',')),
-      );
+      byType = values.string.filter(sendable);
+      break;
   }
+  const own = Object.hasOwn(source.byField, field.name) ? source.byField[field.name] : undefined;
+  // A per-field generator may offer nothing sendable (every value has a comma):
+  // fall back per draw instead of filtering, which would never end.
+  return own ? own.chain((v) => (sendable(v) ? fc.constant(v) : byType)) : byType;
 }
 
 /** One URL-level filter on `field` with operator `op` (equality may become an `in`). */

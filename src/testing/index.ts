@@ -17,4 +17,12 @@ export {
   type ValueArbitraries,
 } from './arbitraries.js';
 export { type GeneratedRow, type RowsArbitraryOptions, rowsArbitrary } from './rows-arbitrary.js';
+export {
+  generateLeads,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  type Random,
+  type SyntheticLead,
+  seededRandom,
+} from './synthetic-leads.js';
 export { awkwardDay, awkwardInstant, awkwardNumber, awkwardString } from './value-pools.js';
