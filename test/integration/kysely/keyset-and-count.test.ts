@@ -1,0 +1,173 @@
+/**
+ * The SQL shape of keyset pages and the count strategies, on real databases:
+ * - a cursor page on the default sort `createdAt:desc, id:desc` is one
+ *   row-value comparison that PostgreSQL and SQLite answer from the
+ *   `(createdAt, id)` index, with no sort step (checked with EXPLAIN);
+ * - mixed directions or nullable keys fall back to the OR chain;
+ * - `exact`, `estimated` and `none` on each dialect: what `total` is and
+ *   which strategy is reported.
+ */
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLeads } from '../../../bench/support/synthetic-leads.js';
+import {
+  applyListQuery,
+  createTable,
+  insertRows,
+  postgresDialect,
+  runListQuery,
+  sqliteDialect,
+} from '../../../src/backends/kysely/index.js';
+import { runInMemory } from '../../../src/backends/memory/index.js';
+import { type ListQuery, leads, parseListQuery, positionOf } from '../../../src/index.js';
+import { mysqlSettings, postgresSettings, serverAvailable } from '../../support/databases.js';
+import {
+  type AnyKysely,
+  type KyselyEngine,
+  mariadbEngine,
+  pgliteEngine,
+  postgresEngine,
+  sqliteEngine,
+  uniqueTableName,
+} from '../../support/engines/kysely.js';
+
+const ROWS = generateLeads(4000, 3) as unknown as Record<string, unknown>[];
+const byName = new Map(ROWS.map((row) => [row['id'], row]));
+
+/** The default-sort query for the page after row `id`. */
+function pageAfter(id: string, text = 'limit=20'): ListQuery {
+  const query = parseListQuery(leads, text);
+  return { ...query, after: positionOf(leads, query.sort, byName.get(id)!) };
+}
+
+/** The SQL of a query on `table`, compiled for `dialect`, with one row past the page. */
+function compiledPage(db: AnyKysely, query: ListQuery, table: string) {
+  const dialect = db.getExecutor().adapter.constructor.name.includes('Sqlite')
+    ? sqliteDialect
+    : postgresDialect;
+  return applyListQuery(db.selectFrom(table), leads, query, { dialect, table })
+    .limit(query.page.limit + 1)
+    .compile();
+}
+
+describe('the keyset condition as SQL', () => {
+  const db = sqliteEngine().kysely();
+  const table = 'leads';
+
+  it('is a row-value comparison when every key sorts one way over non-null fields', () => {
+    const { sql: text } = compiledPage(db, pageAfter(String(ROWS[10]!['id'])), table);
+    expect(text).toContain('("leads"."createdAt", "leads"."id" collate binary) < (?, ?)');
+  });
+
+  it('is the OR chain with mixed directions or a nullable key', () => {
+    const mixed = pageAfter(String(ROWS[10]!['id']), 'sort=createdAt:asc,updatedAt:desc');
+    expect(compiledPage(db, mixed, table).sql).not.toMatch(/\) [<>] \(/);
+    const nullable = pageAfter(String(ROWS[10]!['id']), 'sort=value');
+    expect(compiledPage(db, nullable, table).sql).toContain('is null');
+  });
+});
+
+/** Loads the rows into a fresh leads table with the recommended indexes, and analyzes it. */
+async function loadLeads(db: AnyKysely, analyze: boolean): Promise<string> {
+  const table = uniqueTableName('keyset');
+  await createTable(db, leads, { table });
+  await insertRows(db, leads, ROWS, { table });
+  if (analyze) await sql`analyze ${sql.table(table)}`.execute(db);
+  return table;
+}
+
+const pgAvailable = await serverAvailable('PostgreSQL', postgresSettings);
+const mariaAvailable = await serverAvailable('MariaDB', mysqlSettings);
+
+const planEngines: { name: string; engine: () => KyselyEngine; explain: string }[] = [
+  { name: 'SQLite', engine: sqliteEngine, explain: 'explain query plan ' },
+  ...(pgAvailable
+    ? [{ name: 'PostgreSQL', engine: () => postgresEngine(), explain: 'explain ' }]
+    : [{ name: 'PGlite', engine: pgliteEngine, explain: 'explain ' }]),
+];
+
+describe.each(planEngines)(
+  '$name serves a cursor page from the (createdAt, id) index',
+  (setup) => {
+    const engine = setup.engine();
+    let db: AnyKysely;
+    let table: string;
+    beforeAll(async () => {
+      db = engine.kysely();
+      table = await loadLeads(db, true);
+    }, 60_000);
+    afterAll(async () => {
+      await db?.schema.dropTable(table).ifExists().execute();
+      await engine.close();
+    });
+
+    it('with no sort step, and returns the rows after the position', async () => {
+      const middle = runInMemory(leads, parseListQuery(leads, 'limit=100&page=20'), ROWS).data[0]!;
+      const query = pageAfter(String(middle['id']));
+      const compiled = compiledPage(db, query, table);
+      const plan = await db.executeQuery(
+        CompiledQuery.raw(`${setup.explain}${compiled.sql}`, [...compiled.parameters]),
+      );
+      const text = plan.rows.map((row) => Object.values(row as object).join(' ')).join('\n');
+      // The index on (createdAt, id) is named after its columns.
+      expect(text).toMatch(/createdAt_id/);
+      expect(text).not.toMatch(/TEMP B-TREE|Sort/i);
+      const result = await runListQuery(db, leads, query, { table });
+      expect(result.data).toEqual(runInMemory(leads, query, ROWS).data);
+    });
+  },
+);
+
+const countEngines: { name: string; engine: () => KyselyEngine; estimates: boolean }[] = [
+  { name: 'SQLite', engine: sqliteEngine, estimates: false },
+  { name: 'PGlite', engine: pgliteEngine, estimates: true },
+  ...(pgAvailable ? [{ name: 'PostgreSQL', engine: () => postgresEngine(), estimates: true }] : []),
+  ...(mariaAvailable ? [{ name: 'MariaDB', engine: () => mariadbEngine(), estimates: false }] : []),
+];
+
+describe.each(countEngines)('$name: count strategies', (setup) => {
+  const engine = setup.engine();
+  let db: AnyKysely;
+  let table: string;
+  const run = (text: string) => runListQuery(db, leads, parseListQuery(leads, text), { table });
+  const won = ROWS.filter((row) => row['status'] === 'won').length;
+  beforeAll(async () => {
+    db = engine.kysely();
+    table = await loadLeads(db, setup.estimates);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.schema.dropTable(table).ifExists().execute();
+    await engine.close();
+  });
+
+  it('exact counts every match', async () => {
+    expect(await run('status=won&limit=5')).toMatchObject({ total: won, count: 'exact' });
+  });
+
+  it('none runs no count: total null, hasMore from the row past the page', async () => {
+    const lastPage = Math.ceil(won / 100);
+    expect(lastPage).toBeGreaterThan(1);
+    const more = await run(`status=won&limit=100&page=${lastPage - 1}&count=none`);
+    expect(more).toMatchObject({ total: null, count: 'none', hasMore: true });
+    const end = await run(`status=won&limit=100&page=${lastPage}&count=none`);
+    expect(end).toMatchObject({ total: null, count: 'none', hasMore: false });
+    expect(end.data).toHaveLength(won - (lastPage - 1) * 100);
+  });
+
+  it(setup.estimates ? 'estimated asks the planner' : 'estimated falls back to exact', async () => {
+    const all = await run('count=estimated&limit=5');
+    const filtered = await run('status=won&count=estimated&limit=5');
+    if (!setup.estimates) {
+      expect(all).toMatchObject({ total: ROWS.length, count: 'exact' });
+      expect(filtered).toMatchObject({ total: won, count: 'exact' });
+      return;
+    }
+    // Freshly analyzed, the whole table's estimate is its row count.
+    expect(all).toMatchObject({ total: ROWS.length, count: 'estimated', hasMore: true });
+    expect(filtered.count).toBe('estimated');
+    expect(Number.isSafeInteger(filtered.total)).toBe(true);
+    // A planner's guess, not a count: within a factor of two of the truth on these statistics.
+    expect(filtered.total!).toBeGreaterThan(won / 2);
+    expect(filtered.total!).toBeLessThan(won * 2);
+  });
+});
