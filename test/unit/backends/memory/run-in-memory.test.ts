@@ -183,3 +183,43 @@ describe('the shared filter', () => {
     expect(idsOf(scoped, numbered)).toEqual(['t04', 't09', 't14', 't19']);
   });
 });
+
+describe('keyset pages and count strategies', () => {
+  const byAmount = query('sort=amount:desc&limit=4');
+
+  it('a page after a position ignores the page number and continues the order', () => {
+    const first = runInMemory(things, byAmount, numbered);
+    const last = first.data.at(-1)!;
+    const after = [last['amount'] as number, last['id'] as string];
+    const next = runInMemory(things, { ...byAmount, after, page: { limit: 4, page: 7 } }, numbered);
+    const everything = idsIn(things, { ...byAmount, page: { limit: 23, page: 1 } }, numbered);
+    expect(next.data.map((row) => row['id'])).toEqual(everything.slice(4, 8));
+    expect(next.total).toBe(23);
+    expect(next.hasMore).toBe(true);
+  });
+
+  it('the last page after a position has no more rows', () => {
+    const everything = idsIn(things, { ...byAmount, page: { limit: 23, page: 1 } }, numbered);
+    const before = numbered.find((row) => row['thing_id'] === everything[20])!;
+    const after = [before['amount_value'] as number, before['thing_id'] as string];
+    const tail = runInMemory(things, { ...byAmount, after }, numbered);
+    expect(tail.data.map((row) => row['id'])).toEqual(everything.slice(21));
+    expect(tail.hasMore).toBe(false);
+  });
+
+  it('count none gives no total; estimated counts exactly and says exact', () => {
+    expect(runInMemory(things, query('limit=22&count=none'), numbered)).toMatchObject({
+      total: null,
+      count: 'none',
+      hasMore: true,
+    });
+    expect(runInMemory(things, query('limit=23&count=none'), numbered)).toMatchObject({
+      total: null,
+      hasMore: false,
+    });
+    expect(runInMemory(things, query('limit=5&count=estimated'), numbered)).toMatchObject({
+      total: 23,
+      count: 'exact',
+    });
+  });
+});

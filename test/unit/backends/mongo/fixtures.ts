@@ -43,7 +43,7 @@ export const row = (
 
 /** A query of {@link people}: everything, by id, ids only, one page of 100, unless overridden. */
 export const query = (
-  parts: Partial<Pick<ListQuery<Person>, 'filter' | 'sort' | 'page'>>,
+  parts: Partial<Pick<ListQuery<Person>, 'filter' | 'sort' | 'page' | 'after' | 'count'>>,
 ): ListQuery<Person> => ({
   filter: and([]),
   sort: [{ field: 'id', direction: 'asc' }],

@@ -221,3 +221,58 @@ describe('order', () => {
     });
   });
 });
+
+describe('keyset pages', () => {
+  const byName = [
+    { field: 'name', direction: 'asc' },
+    { field: 'id', direction: 'asc' },
+  ] as const;
+
+  it('continue after a string position by code point: astral after U+FFFF, then nulls', async () => {
+    // By code point: '' B John a é U+E000 U+FFFF 😀, then the nulls by id.
+    const after = await ids({ sort: [...byName], after: ['\uE000', 'p8'] });
+    expect(after).toEqual(['p6', 'p7', 'p11', 'p2', 'p4']);
+  });
+
+  it('continue inside the nulls (nulls last), and descending', async () => {
+    expect(await ids({ sort: [...byName], after: [null, 'p11'] })).toEqual(['p2', 'p4']);
+    const desc = [
+      { field: 'score', direction: 'desc' },
+      { field: 'id', direction: 'desc' },
+    ] as const;
+    // By score desc: 10 (p8, p4, p1), 5 (p6, p3, p11), 0, -1, then nulls (p7, p5, p2).
+    expect(await ids({ sort: [...desc], after: [5, 'p3'] })).toEqual([
+      'p11',
+      'p10',
+      'p9',
+      'p7',
+      'p5',
+      'p2',
+    ]);
+  });
+
+  it('ignore the page number, fetch one past the limit for hasMore, and count every match', async () => {
+    const result = await dataset.run(
+      query({ sort: [...byName], after: ['a', 'p9'], page: { limit: 2, page: 3 } }),
+    );
+    expect(result).toEqual({
+      data: [{ id: 'p5' }, { id: 'p8' }],
+      total: ROWS.length,
+      hasMore: true,
+      count: 'exact',
+    });
+  });
+});
+
+describe('count strategies', () => {
+  it('none runs no count; estimated is counted exactly and reported as exact', async () => {
+    const none = await dataset.run(query({ count: 'none', page: { limit: 11, page: 1 } }));
+    expect(none).toMatchObject({ total: null, count: 'none', hasMore: false });
+    const more = await dataset.run(query({ count: 'none', page: { limit: 10, page: 1 } }));
+    expect(more).toMatchObject({ total: null, count: 'none', hasMore: true });
+    const estimated = await dataset.run(
+      query({ count: 'estimated', filter: exists('name', true) }),
+    );
+    expect(estimated).toMatchObject({ total: 8, count: 'exact' });
+  });
+});
