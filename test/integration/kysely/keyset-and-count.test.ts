@@ -14,9 +14,8 @@ import {
   applyListQuery,
   createTable,
   insertRows,
-  postgresDialect,
   runListQuery,
-  sqliteDialect,
+  sqlDialectOf,
 } from '../../../src/backends/kysely/index.js';
 import { runInMemory } from '../../../src/backends/memory/index.js';
 import { type ListQuery, leads, parseListQuery, positionOf } from '../../../src/index.js';
@@ -42,10 +41,7 @@ function pageAfter(id: string, text = 'limit=20'): ListQuery {
 
 /** The SQL of a query on `table`, compiled for `dialect`, with one row past the page. */
 function compiledPage(db: AnyKysely, query: ListQuery, table: string) {
-  const dialect = db.getExecutor().adapter.constructor.name.includes('Sqlite')
-    ? sqliteDialect
-    : postgresDialect;
-  return applyListQuery(db.selectFrom(table), leads, query, { dialect, table })
+  return applyListQuery(db.selectFrom(table), leads, query, { dialect: sqlDialectOf(db), table })
     .limit(query.page.limit + 1)
     .compile();
 }
@@ -86,37 +82,34 @@ const planEngines: { name: string; engine: () => KyselyEngine; explain: string }
     : [{ name: 'PGlite', engine: pgliteEngine, explain: 'explain ' }]),
 ];
 
-describe.each(planEngines)(
-  '$name serves a cursor page from the (createdAt, id) index',
-  (setup) => {
-    const engine = setup.engine();
-    let db: AnyKysely;
-    let table: string;
-    beforeAll(async () => {
-      db = engine.kysely();
-      table = await loadLeads(db, true);
-    }, 60_000);
-    afterAll(async () => {
-      await db?.schema.dropTable(table).ifExists().execute();
-      await engine.close();
-    });
+describe.each(planEngines)('$name serves a cursor page from the (createdAt, id) index', (setup) => {
+  const engine = setup.engine();
+  let db: AnyKysely;
+  let table: string;
+  beforeAll(async () => {
+    db = engine.kysely();
+    table = await loadLeads(db, true);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.schema.dropTable(table).ifExists().execute();
+    await engine.close();
+  });
 
-    it('with no sort step, and returns the rows after the position', async () => {
-      const middle = runInMemory(leads, parseListQuery(leads, 'limit=100&page=20'), ROWS).data[0]!;
-      const query = pageAfter(String(middle['id']));
-      const compiled = compiledPage(db, query, table);
-      const plan = await db.executeQuery(
-        CompiledQuery.raw(`${setup.explain}${compiled.sql}`, [...compiled.parameters]),
-      );
-      const text = plan.rows.map((row) => Object.values(row as object).join(' ')).join('\n');
-      // The index on (createdAt, id) is named after its columns.
-      expect(text).toMatch(/createdAt_id/);
-      expect(text).not.toMatch(/TEMP B-TREE|Sort/i);
-      const result = await runListQuery(db, leads, query, { table });
-      expect(result.data).toEqual(runInMemory(leads, query, ROWS).data);
-    });
-  },
-);
+  it('with no sort step, and returns the rows after the position', async () => {
+    const middle = runInMemory(leads, parseListQuery(leads, 'limit=100&page=20'), ROWS).data[0]!;
+    const query = pageAfter(String(middle['id']));
+    const compiled = compiledPage(db, query, table);
+    const plan = await db.executeQuery(
+      CompiledQuery.raw(`${setup.explain}${compiled.sql}`, [...compiled.parameters]),
+    );
+    const text = plan.rows.map((row) => Object.values(row as object).join(' ')).join('\n');
+    // The index on (createdAt, id) is named after its columns.
+    expect(text).toMatch(/createdAt_id/);
+    expect(text).not.toMatch(/TEMP B-TREE|Sort/i);
+    const result = await runListQuery(db, leads, query, { table });
+    expect(result.data).toEqual(runInMemory(leads, query, ROWS).data);
+  });
+});
 
 const countEngines: { name: string; engine: () => KyselyEngine; estimates: boolean }[] = [
   { name: 'SQLite', engine: sqliteEngine, estimates: false },
