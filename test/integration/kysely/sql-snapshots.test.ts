@@ -83,6 +83,22 @@ describe.each(DIALECTS)('%s', (name) => {
     ).toMatchSnapshot();
   });
 
+  it('seeks a cursor page with a row value on one-direction, non-null keys', () => {
+    const base = parseListQuery(resource, 'status=won&fields=id&limit=20');
+    const after = ['2026-03-01T10:00:00.000Z', 'lead_42'];
+    expect(
+      show(applyListQuery(db.selectFrom('leads'), resource, { ...base, after }, { dialect })),
+    ).toMatchSnapshot();
+  });
+
+  it('seeks a cursor page with the OR chain on a nullable key', () => {
+    const base = parseListQuery(resource, 'sort=value:desc&fields=id&limit=20');
+    const after = [100, 'lead_42'];
+    expect(
+      show(applyListQuery(db.selectFrom('leads'), resource, { ...base, after }, { dialect })),
+    ).toMatchSnapshot();
+  });
+
   it('counts with the same where clause and no order or page', () => {
     const query = parseListQuery(resource, 'status=won,lost&value[gte]=100&sort=createdAt:desc');
     expect(
