@@ -1,4 +1,4 @@
-import { and, type FilterNode, type ListQuery } from '../ast/index.js';
+import { and, COUNT_STRATEGIES, type FilterNode, type ListQuery } from '../ast/index.js';
 import { ListQueryError } from '../errors/index.js';
 import { type ListQueryInput, safeParseListQuery } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
@@ -68,7 +68,8 @@ function checkResult(result: ListResult): ListResult {
     result === null ||
     !Array.isArray(result.data) ||
     !(result.total === null || (Number.isSafeInteger(result.total) && result.total >= 0)) ||
-    !(result.hasMore === undefined || typeof result.hasMore === 'boolean')
+    !(result.hasMore === undefined || typeof result.hasMore === 'boolean') ||
+    !(result.count === undefined || COUNT_STRATEGIES.includes(result.count))
   ) {
     throw new TypeError(
       'listql/http: the backend returned something other than { data: [], total, hasMore? }',

@@ -153,18 +153,23 @@ describe('count strategies in meta.pagination', () => {
     });
   });
 
-  it('a backend result with a malformed total or hasMore is a 500', async () => {
-    const broken: ListBackend<LeadField> = {
-      async run() {
-        return { data: [], total: 1, hasMore: 'yes' as unknown as boolean };
-      },
-    };
-    const { status } = await handleListRequest({
-      resource: leads,
-      backend: broken,
-      query: '',
-      logger: { error: () => {} },
-    });
-    expect(status).toBe(500);
+  it('a backend result with a malformed total, hasMore or count is a 500', async () => {
+    const results = [
+      { data: [], total: -1 },
+      { data: [], total: 1, hasMore: 'yes' },
+      { data: [], total: 1, count: 'roughly' },
+    ];
+    for (const result of results) {
+      const broken: ListBackend<LeadField> = {
+        run: async () => result as unknown as Awaited<ReturnType<ListBackend['run']>>,
+      };
+      const { status } = await handleListRequest({
+        resource: leads,
+        backend: broken,
+        query: '',
+        logger: { error: () => {} },
+      });
+      expect(status, JSON.stringify(result)).toBe(500);
+    }
   });
 });

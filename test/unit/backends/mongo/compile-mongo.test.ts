@@ -96,6 +96,27 @@ describe('compileMongo: pipelines', () => {
   });
 });
 
+describe('compileMongo: keyset pages', () => {
+  it('matches the filter and the keyset chain, skips nothing, and counts the filter alone', () => {
+    const base = parseListQuery(leads, 'status=won&limit=20&fields=id');
+    const after = ['2026-03-01T10:00:00.000Z', 'lead_42'];
+    const compiled = compileMongo(leads, { ...base, after, page: { limit: 20, page: 4 } });
+    const status = { status: { $eq: 'won' } };
+    const at = new Date('2026-03-01T10:00:00.000Z');
+    const keyset = {
+      $or: [
+        { createdAt: { $lt: at } },
+        { $and: [{ createdAt: { $eq: at } }, { _id: { $lt: 'lead_42' } }] },
+      ],
+    };
+    expect(compiled.pipeline[0]).toEqual({ $match: { $and: [status, keyset] } });
+    expect(compiled.pipeline.some((stage) => '$skip' in stage)).toBe(false);
+    expect(compiled.countPipeline).toEqual([{ $match: status }, { $count: 'total' }]);
+    expect(compiled.filter).toEqual(status);
+    expect(compiled.find).toMatchObject({ filter: { $and: [status, keyset] }, skip: 0, limit: 20 });
+  });
+});
+
 describe('compileMongo: options and odd queries', () => {
   it('idColumn keeps MongoDB _id apart and still excludes it', () => {
     const query = parseListQuery(leads, 'sort=value:desc&fields=id,value');
