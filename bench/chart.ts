@@ -19,7 +19,7 @@ const TOP = 48;
 const MIN = 0.1;
 const MAX = 100;
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -48,7 +48,7 @@ export function renderChart(title: string, bars: readonly ChartBar[]): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="12" y="22" font-size="15" font-weight="600">${escape(title)}</text>`,
+    `<text x="12" y="22" font-size="15" font-weight="600">${escapeXml(title)}</text>`,
     `<text x="12" y="38" fill="#555">ratio, log scale; tick = target; green = target met, red = missed</text>`,
   ];
   for (const tick of [0.1, 0.5, 1, 2, 4, 10, 100]) {
@@ -67,7 +67,7 @@ export function renderChart(title: string, bars: readonly ChartBar[]): string {
     const width = Math.max(1, Math.abs(to - from));
     const colour = met(bar) ? '#2e8b57' : '#c0392b';
     out.push(
-      `<text x="${LABEL_WIDTH - 8}" y="${y + 16}" text-anchor="end">${escape(bar.label)}</text>`,
+      `<text x="${LABEL_WIDTH - 8}" y="${y + 16}" text-anchor="end">${escapeXml(bar.label)}</text>`,
       `<rect x="${left.toFixed(1)}" y="${y + 5}" width="${width.toFixed(1)}" height="15" fill="${colour}"/>`,
       `<line x1="${x(bar.target).toFixed(1)}" y1="${y + 2}" x2="${x(bar.target).toFixed(1)}" y2="${y + 23}" stroke="#000" stroke-width="2"/>`,
       `<text x="${(Math.max(from, to) + 4).toFixed(1)}" y="${y + 16}">${bar.value.toFixed(2)}×</text>`,

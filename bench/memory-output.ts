@@ -30,7 +30,7 @@ export interface MemoryResult {
 export function parseMemoryOutput(output: string): MemoryResult {
   const lines = output.split('\n');
   const tables: MemoryTable[] = [];
-  const headerEnd = lines.findIndex((line) => line === '');
+  const headerEnd = lines.indexOf('');
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.startsWith('| candidate')) continue;
     const rows: string[] = [lines[i]!, lines[i + 1]!];
