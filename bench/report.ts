@@ -129,6 +129,26 @@ function targets(results: SuiteResults): Target[] {
   return list;
 }
 
+/** Why a missed target was missed, where the data says. */
+function targetNotes(results: SuiteResults): string[] {
+  const notes: string[] = [];
+  for (const engine of results.scale?.engines ?? []) {
+    const name = engine.engine.split(' ')[0]!;
+    const estimated = engine.counts.find((row) => row.strategy === 'estimated');
+    if (estimated && estimated.used !== 'estimated') {
+      notes.push(
+        `- ${name} has no planner row estimate to read, so \`count=estimated\` is answered exactly (\`runListQuery\` reports \`count: '${estimated.used}'\`) and costs a full count. On large ${name} tables use \`count=none\`, which meets the target.`,
+      );
+    }
+    if (engine.search.length === 1) {
+      notes.push(
+        `- ${name} cannot index a substring search with a leading wildcard: \`search=\` scans (${fmt(engine.search[0]!.ms)} ms here); see [search indexes](backends/sql.md#search-indexes-dialect-by-dialect). The 10 ms target is for PostgreSQL with pg_trgm.`,
+      );
+    }
+  }
+  return notes.length > 0 ? ['Notes:', '', ...notes, ''] : [];
+}
+
 /**
  * The bars of the headline chart.
  *
@@ -355,6 +375,7 @@ export function renderReport(results: SuiteResults): string {
     ),
     '',
     ...(results.scale === null ? ['The 1 M-row targets are not measured in quick mode.', ''] : []),
+    ...targetNotes(results),
     ...parseSection(results),
     ...memorySection(results),
     ...buildSection(results),
@@ -388,6 +409,6 @@ export function spliceReport(existing: string, generated: string): string {
   const kept =
     existing.trim() === ''
       ? ''
-      : `\n# Earlier measurements and notes\n\nWritten by hand from earlier runs; kept until the suite covers them.\n\n${existing.replace(/^# Benchmarks\n+/, '')}`;
+      : `\n# Notes from earlier runs\n\nWritten by hand from the single benchmarks (\`npm run bench:memory\`, \`npm run bench:sql\`) before the suite existed; the suite above now measures the same rows, and the explanations below still hold.\n\n${existing.replace(/^# Benchmarks\n+/, '')}`;
   return `${generated}${kept}`;
 }
