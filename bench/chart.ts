@@ -47,6 +47,8 @@ export function renderChart(title: string, bars: readonly ChartBar[]): string {
   const height = TOP + bars.length * ROW + 40;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    // A title names the chart for screen readers.
+    `<title>listql benchmarks: headline ratios against their targets</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="12" y="22" font-size="15" font-weight="600">${escapeXml(title)}</text>`,
     `<text x="12" y="38" fill="#555">ratio, log scale; tick = target; green = target met, red = missed</text>`,
