@@ -18,11 +18,12 @@ import {
   visitFilter,
 } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
+import { checkSearchTerm } from '../check-filter-value.js';
 import { columnSql, fieldOf, isTextField } from './columns.js';
 import { allOf, anyOf, type Condition, condition, FALSE, negate, toSql } from './condition.js';
 import type { Sql, SqlDialect } from './dialect.js';
 import { containsPattern } from './search-pattern.js';
-import { bindValue, checkFilterValue, checkUnicodeText } from './values.js';
+import { bindValue, checkFilterValue } from './values.js';
 
 /** Where the compiled SQL goes: the dialect, and the table that qualifies columns (for joins). */
 export interface FilterSqlOptions {
@@ -153,7 +154,7 @@ function compile<F extends string>(
       );
     },
     search: (n) => (negated) => {
-      const pattern = containsPattern(checkUnicodeText('the search term', n.term));
+      const pattern = containsPattern(checkSearchTerm('listql/kysely', n.term));
       const leaves = n.fields.map((name) => {
         const [field, col] = column(name);
         return leaf(field, col, searchLeaf(ctx, field, col, pattern), negated);

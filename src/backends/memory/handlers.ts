@@ -1,3 +1,4 @@
+import { checkSearchTerm } from '../check-filter-value.js';
 import { allOf, anyOf } from './combinators.js';
 import { checkFilterValue } from './filter-values.js';
 import {
@@ -33,7 +34,7 @@ const search: MemoryHandler<'search'> = (node, _visit, context) => {
     }
     return field;
   });
-  return searchPredicate(fields, node.term);
+  return searchPredicate(fields, checkSearchTerm('listql/memory', node.term));
 };
 
 const and: MemoryHandler<'and'> = (node, visit) =>

@@ -1,3 +1,5 @@
+import { checkSearchTerm } from '../check-filter-value.js';
+
 /**
  * Characters with a meaning in a regular expression outside a character
  * class, in both PCRE (MongoDB's `$regex`) and JavaScript. Each is escaped
@@ -24,7 +26,6 @@ const REGEX_SYNTAX: ReadonlySet<string> = new Set([
 ]);
 
 const ASCII_LETTER = /^[A-Za-z]$/;
-const LONE_SURROGATE = /\p{Cs}/u;
 function literalChar(char: string): string {
   if (ASCII_LETTER.test(char)) return `[${char.toUpperCase()}${char.toLowerCase()}]`;
   if (REGEX_SYNTAX.has(char)) return `\\${char}`;
@@ -50,9 +51,7 @@ function literalChar(char: string): string {
  * literalSubstringPattern('Jo(a+)'); // '[Jj][Oo]\\([Aa]\\+\\)'
  */
 export function literalSubstringPattern(term: string): string {
-  if (LONE_SURROGATE.test(term)) {
-    throw new Error('listql/mongo: a search term has a lone surrogate, which BSON cannot carry');
-  }
+  checkSearchTerm('listql/mongo', term);
   let pattern = '';
   for (const char of term) pattern += literalChar(char);
   return pattern;

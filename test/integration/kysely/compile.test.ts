@@ -66,7 +66,7 @@ describe('values that must not reach a driver', () => {
   ];
   it.each(bad)('refuses %s with a TypeError naming the field', (_what, filter) => {
     expect(() => compileWith(filter)).toThrow(TypeError);
-    expect(() => compileWith(filter)).toThrow(/listql\/kysely: .*field '\w+'/);
+    expect(() => compileWith(filter)).toThrow(/listql\/kysely: a filter on '\w+'/);
   });
 
   it('refuses a search term with a lone surrogate', () => {
