@@ -86,6 +86,17 @@ function offline(
 }
 
 /**
+ * A Kysely instance that compiles for `dialect` and never connects (the SQL
+ * snapshot tests use it too).
+ *
+ * @example
+ * offlineKysely('sqlite').selectFrom('leads' as never).selectAll().compile().sql;
+ */
+export function offlineKysely(dialect: ExplainDialect): Kysely<Record<string, never>> {
+  return DIALECTS[dialect].kysely();
+}
+
+/**
  * The SQL a list query runs on `dialect`, with its parameters, compiled with
  * no database: the page statement and the count statement.
  *
@@ -99,8 +110,8 @@ export function compileListSql<F extends string>(
   dialect: ExplainDialect,
   table: string,
 ): CompiledListSql {
-  const { listql, kysely } = DIALECTS[dialect];
-  const db = kysely();
+  const { listql } = DIALECTS[dialect];
+  const db = offlineKysely(dialect);
   const from = db.selectFrom(table as never);
   const page = applyListQuery(from, resource, query, { dialect: listql }).compile();
   const count = applyListCount(from, resource, query, { dialect: listql }).compile();

@@ -1,57 +1,19 @@
 /**
  * Kysely instances that compile queries for a dialect without a database
- * (Kysely's DummyDriver), for SQL snapshot tests. Executing on them returns
- * no rows; the engines in test/support/engines/kysely.ts run the real thing.
+ * (the CLI's offline instances: Kysely's DummyDriver), for SQL snapshot tests.
+ * Executing on them returns no rows; the engines in
+ * test/support/engines/kysely.ts run the real thing.
  */
-import {
-  DummyDriver,
-  Kysely,
-  MysqlAdapter,
-  MysqlIntrospector,
-  MysqlQueryCompiler,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SqlDialectName } from '../../../src/backends/kysely/index.js';
+import { offlineKysely } from '../../../src/cli/compile-sql.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time in these tests.
 export type AnyKysely = Kysely<any>;
 
 /** A compile-only Kysely instance for `name`. */
 export function compileOnly(name: SqlDialectName): AnyKysely {
-  switch (name) {
-    case 'postgres':
-      return new Kysely({
-        dialect: {
-          createAdapter: () => new PostgresAdapter(),
-          createDriver: () => new DummyDriver(),
-          createIntrospector: (db) => new PostgresIntrospector(db),
-          createQueryCompiler: () => new PostgresQueryCompiler(),
-        },
-      });
-    case 'mysql':
-      return new Kysely({
-        dialect: {
-          createAdapter: () => new MysqlAdapter(),
-          createDriver: () => new DummyDriver(),
-          createIntrospector: (db) => new MysqlIntrospector(db),
-          createQueryCompiler: () => new MysqlQueryCompiler(),
-        },
-      });
-    case 'sqlite':
-      return new Kysely({
-        dialect: {
-          createAdapter: () => new SqliteAdapter(),
-          createDriver: () => new DummyDriver(),
-          createIntrospector: (db) => new SqliteIntrospector(db),
-          createQueryCompiler: () => new SqliteQueryCompiler(),
-        },
-      });
-  }
+  return offlineKysely(name) as AnyKysely;
 }
 
 /** Puts each clause of one-line SQL on its own line, for readable snapshots. */
