@@ -1,6 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely } from 'kysely';
 import { postgresSettings } from '../connection-settings.js';
+import { postgresServerDialect } from './server-dialects.js';
 import { openServerStore } from './server-store.js';
 import type { DemoStore, StoreContext } from './types.js';
 
@@ -11,18 +11,8 @@ import type { DemoStore, StoreContext } from './types.js';
  * const store = await openPostgresStore({ source, dataDir: '.demo-data', log: console.log });
  */
 export function openPostgresStore(context: StoreContext): Promise<DemoStore> {
-  const settings = postgresSettings();
-  const pool = new pg.Pool({
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    ...(settings.password === undefined ? {} : { password: settings.password }),
-    database: settings.database,
-    max: 4,
+  const db = new Kysely<Record<string, never>>({
+    dialect: postgresServerDialect(postgresSettings()),
   });
-  return openServerStore(
-    new Kysely({ dialect: new PostgresDialect({ pool }) }),
-    'PostgreSQL',
-    context,
-  );
+  return openServerStore(db, 'PostgreSQL', context);
 }

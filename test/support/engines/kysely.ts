@@ -4,24 +4,15 @@
  * server. Each `load` creates a uniquely named table with the backend's DDL
  * and recommended indexes and inserts the rows in multi-row batches.
  */
+
 import { PGlite, types } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
+import { Kysely, PGliteDialect, SqliteDialect } from 'kysely';
+import { createTable, insertRows, runListQuery } from '../../../src/backends/kysely/index.js';
 import {
-  CompiledQuery,
-  Kysely,
-  MysqlDialect,
-  PGliteDialect,
-  PostgresDialect,
-  SqliteDialect,
-} from 'kysely';
-import { createPool } from 'mysql2';
-import pg from 'pg';
-import {
-  createTable,
-  insertRows,
-  mysqlTypeCast,
-  runListQuery,
-} from '../../../src/backends/kysely/index.js';
+  mysqlServerDialect,
+  postgresServerDialect,
+} from '../../../src/demo/stores/server-dialects.js';
 import type { Resource } from '../../../src/index.js';
 import {
   mysqlSettings,
@@ -123,16 +114,7 @@ export function postgresEngine(settings: ServerSettings = postgresSettings): Kys
     'postgres',
     () =>
       new Kysely({
-        dialect: new PostgresDialect({
-          pool: new pg.Pool({
-            host: settings.host,
-            port: settings.port,
-            user: settings.user,
-            ...(settings.password === undefined ? {} : { password: settings.password }),
-            database: settings.database,
-            max: 4,
-          }),
-        }),
+        dialect: postgresServerDialect(settings),
       }),
   );
 }
@@ -147,21 +129,7 @@ export function mariadbEngine(settings: ServerSettings = mysqlSettings): KyselyE
     'mariadb',
     () =>
       new Kysely({
-        dialect: new MysqlDialect({
-          pool: createPool({
-            host: settings.host,
-            port: settings.port,
-            user: settings.user,
-            password: settings.password ?? '',
-            database: settings.database,
-            timezone: 'Z',
-            typeCast: mysqlTypeCast,
-            connectionLimit: 4,
-          }),
-          onCreateConnection: async (connection) => {
-            await connection.executeQuery(CompiledQuery.raw("set time_zone = '+00:00'"));
-          },
-        }),
+        dialect: mysqlServerDialect(settings),
       }),
   );
 }
