@@ -9,6 +9,7 @@
  * fc.assert(fc.property(listQueryArbitrary(leads), (q) =>
  *   JSON.stringify(parseListQuery(leads, formatListQuery(leads, q))) === JSON.stringify(q)));
  */
+export { aimedQueryArbitrary } from './aimed-queries.js';
 export {
   filterTreeArbitrary,
   listQueryArbitrary,

@@ -11,26 +11,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runInMemory } from '../../../../src/backends/memory/index.js';
-import {
-  and,
-  type Field,
-  type FilterNode,
-  type FilterValue,
-  type ListQuery,
-  type Resource,
-} from '../../../../src/index.js';
-import {
-  awkwardDay,
-  awkwardInstant,
-  awkwardNumber,
-  awkwardString,
-  filterTreeArbitrary,
-  type GeneratedRow,
-  listQueryArbitrary,
-  rowsArbitrary,
-} from '../../../../src/testing/index.js';
+import type { FilterNode, FilterValue, ListQuery, Resource } from '../../../../src/index.js';
+import { aimedQueryArbitrary, rowsArbitrary } from '../../../../src/testing/index.js';
 import { propertyParams } from '../../../support/property.js';
-import { type ThingField, things } from './fixtures.js';
+import { things } from './fixtures.js';
 
 type Row = Readonly<Record<string, unknown>>;
 const DAY_MS = 86_400_000;
@@ -169,52 +153,6 @@ function restore(iso: string, form: number): unknown {
 
 const dateColumn = things.fields.get('at')!.column;
 
-function fallbackFor(field: Field): fc.Arbitrary<FilterValue> {
-  switch (field.type) {
-    case 'number':
-      return awkwardNumber;
-    case 'datetime':
-      return fc.oneof(awkwardInstant, awkwardDay);
-    case 'boolean':
-      return fc.boolean();
-    case 'enum':
-      return fc.constantFrom(...field.values);
-    case 'string':
-      return awkwardString;
-  }
-}
-
-/** Queries aimed at the rows: filter values mostly drawn from the rows themselves. */
-function queriesFor(rows: readonly GeneratedRow[]): fc.Arbitrary<ListQuery<ThingField>> {
-  const fieldValues: Record<string, fc.Arbitrary<FilterValue>> = {};
-  for (const field of things.fieldList) {
-    const held = rows
-      .map((row) => row[field.column])
-      .filter((v): v is string | number | boolean => v !== null && v !== undefined && v !== '');
-    const candidates =
-      field.type === 'datetime' ? held.flatMap((v) => [v, String(v).slice(0, 10)]) : held;
-    // The fallback matters: a generator that can only yield values the query
-    // arbitrary filters out (a comma in a list item) would never finish.
-    const fallback = fallbackFor(field);
-    fieldValues[field.name] =
-      candidates.length === 0
-        ? fallback
-        : fc.oneof(
-            { weight: 3, arbitrary: fc.constantFrom(...candidates) },
-            { weight: 1, arbitrary: fallback },
-          );
-  }
-  const options = { fieldValues, maxFilters: 3, maxLimit: 8, maxPage: 3 };
-  return fc
-    .tuple(
-      listQueryArbitrary(things, options),
-      fc.option(filterTreeArbitrary(things, options), { freq: 2 }),
-    )
-    .map(([query, extra]) =>
-      extra === null ? query : { ...query, filter: and([query.filter, extra]) },
-    );
-}
-
 describe('runInMemory agrees with a naive interpreter of the AST', () => {
   it('on generated datasets, queries and date storage forms', () => {
     const cases = rowsArbitrary(things, { maxLength: 25 }).chain((rows) =>
@@ -224,7 +162,15 @@ describe('runInMemory agrees with a naive interpreter of the AST', () => {
           minLength: rows.length,
           maxLength: rows.length,
         }),
-        fc.array(queriesFor(rows), { minLength: 5, maxLength: 5 }),
+        fc.array(
+          aimedQueryArbitrary(things, rows, {
+            serverTrees: true,
+            maxFilters: 3,
+            maxLimit: 8,
+            maxPage: 3,
+          }),
+          { minLength: 5, maxLength: 5 },
+        ),
       ),
     );
     fc.assert(
