@@ -13,12 +13,13 @@
  * Runs per engine: LISTQL_RUNS_FACTOR × 10 datasets × 10 queries (100 walks).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runInMemory } from '../../src/backends/memory/index.js';
 import { widenForCursor } from '../../src/http/next-cursor.js';
 import { type ListQuery, positionOf } from '../../src/index.js';
 import { type GeneratedRow, rowsArbitrary } from '../../src/testing/index.js';
 import type { ApiRow, Engine, LoadedDataset, StoredRow } from '../support/engine.js';
+import { describeEngineProperty } from '../support/engine-property.js';
 import { differentialEngines, type EngineSetup } from '../support/engines/index.js';
 import { sqliteEngine } from '../support/engines/kysely.js';
 import { memoryEngine } from '../support/engines/memory.js';
@@ -68,34 +69,15 @@ function engineSetups(): EngineSetup[] {
   return [{ name: memoryEngine.name, open: async () => memoryEngine }, ...differentialEngines()];
 }
 
-describe.each(engineSetups())('$name: walking every page by cursor', (setup) => {
-  let engine: Engine | undefined;
-  beforeAll(async () => {
-    engine = await setup.open();
-  });
-  afterAll(async () => {
-    await engine?.close();
-  });
-
-  it('returns the full sorted result, no row missing or repeated', async () => {
-    if (!engine) return; // unreachable server outside CI: the engine said so loudly
-    const open = engine;
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async ([rows, queries]) => {
-        const dataset = await open.load(resource, rows);
-        try {
-          for (const query of queries) {
-            const seen = await walk(dataset, query, rows.length + 1);
-            expect(seen).toEqual(everything(query, rows));
-          }
-        } finally {
-          await dataset.drop();
-        }
-      }),
-      propertyParams(10),
-    );
-  });
-});
+describeEngineProperty(
+  engineSetups(),
+  'walks every page by cursor: the full sorted result, no row missing or repeated',
+  10,
+  async (dataset, rows, query) => {
+    const seen = await walk(dataset, query, rows.length + 1);
+    expect(seen).toEqual(everything(query, rows));
+  },
+);
 
 /** One change between two fetches: rows to insert (fresh ids), or ids to delete. */
 type Change =

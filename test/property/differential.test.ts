@@ -5,14 +5,13 @@
  *
  * Runs per engine: LISTQL_RUNS_FACTOR × 30 datasets × 10 queries (300 queries).
  */
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { runInMemory } from '../../src/backends/memory/index.js';
 import type { ListQuery } from '../../src/index.js';
-import type { Engine, EngineResult } from '../support/engine.js';
+import type { EngineResult } from '../support/engine.js';
+import { describeEngineProperty } from '../support/engine-property.js';
 import { differentialEngines } from '../support/engines/index.js';
-import { caseArbitrary, resource } from '../support/generated-cases.js';
-import { propertyParams } from '../support/property.js';
+import { resource } from '../support/generated-cases.js';
 
 /**
  * The total as the strategy used allows: exact (and equal to the reference)
@@ -33,36 +32,17 @@ function expectCount(actual: EngineResult, query: ListQuery, exactTotal: number 
   }
 }
 
-describe.each(differentialEngines())('$name returns what the memory backend returns', (setup) => {
-  let engine: Engine | undefined;
-  beforeAll(async () => {
-    engine = await setup.open();
-  });
-  afterAll(async () => {
-    await engine?.close();
-  });
-
-  it('for generated datasets and queries', async () => {
-    if (!engine) return; // unreachable server outside CI: the engine said so loudly
-    const open = engine;
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async ([rows, queries]) => {
-        const dataset = await open.load(resource, rows);
-        try {
-          for (const query of queries) {
-            const expected = runInMemory(resource, query, rows);
-            const actual = await dataset.run(query);
-            expect({ data: actual.data, hasMore: actual.hasMore }).toEqual({
-              data: expected.data,
-              hasMore: expected.hasMore,
-            });
-            expectCount(actual, query, expected.total);
-          }
-        } finally {
-          await dataset.drop();
-        }
-      }),
-      propertyParams(30),
-    );
-  });
-});
+describeEngineProperty(
+  differentialEngines(),
+  'returns what the memory backend returns',
+  30,
+  async (dataset, rows, query) => {
+    const expected = runInMemory(resource, query, rows);
+    const actual = await dataset.run(query);
+    expect({ data: actual.data, hasMore: actual.hasMore }).toEqual({
+      data: expected.data,
+      hasMore: expected.hasMore,
+    });
+    expectCount(actual, query, expected.total);
+  },
+);
