@@ -10,7 +10,7 @@ import {
 } from '../ast/index.js';
 import { type Issue, issue, ListQueryError } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
-import { canonicalOrder } from './canonical-order.js';
+import { canonicalOrder } from '../syntax/canonical-order.js';
 import { type CursorProblem, decodeCursor } from './cursor.js';
 import { readGroupParam } from './group/read-group-param.js';
 import { groupParams } from './group-params.js';

@@ -3,9 +3,9 @@
  * (resources are immutable) instead of once per parameter.
  */
 import { FILTER_OPERATORS, type FilterOperator, type SortKey } from '../ast/index.js';
+import { withTieBreaker } from '../ast/tie-breaker.js';
 import { RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
-import { withTieBreaker } from './parse-sort.js';
 
 /**
  * What a valid parameter key means. `slot` numbers the groups of a resource
