@@ -18,7 +18,12 @@ import {
 import { type CodeBlock, codeBlocks, requests, tableRows } from './markdown.js';
 import { runSnippet } from './run-snippet.js';
 
-const DOCS = ['docs/query-language.md', 'docs/resources.md', 'docs/errors.md'] as const;
+const DOCS = [
+  'docs/query-language.md',
+  'docs/resources.md',
+  'docs/errors.md',
+  'docs/leads.md',
+] as const;
 const RESOURCES: Readonly<Record<string, Resource>> = { '/leads': leads as Resource };
 
 /** The examples of the spec's section 7; the docs must carry each of them. */

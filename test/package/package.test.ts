@@ -260,8 +260,10 @@ describe('at run time', () => {
       "const http = require('listql/http');",
       "const kysely = require('listql/kysely');",
       "const testing = require('listql/testing');",
+      "const memory = require('listql/memory');",
+      "const mongo = require('listql/mongo');",
       "const query = parseListQuery(leads, 'status=won');",
-      'console.log(JSON.stringify([query.filter.children[0], typeof http.handleListRequest, typeof kysely.applyListQuery, typeof testing.listQueryArbitrary]));',
+      'console.log(JSON.stringify([query.filter.children[0], typeof http.handleListRequest, typeof kysely.applyListQuery, typeof testing.listQueryArbitrary, typeof memory.runInMemory, typeof mongo.compileMongo]));',
     ].join('\n');
     writeFileSync(join(withPeers, 'require.cjs'), script);
     // Node 22.12+ (every line package.json declares) require()s ES modules
@@ -272,6 +274,8 @@ describe('at run time', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([
       { kind: 'comparison', field: 'status', op: 'eq', value: 'won' },
+      'function',
+      'function',
       'function',
       'function',
       'function',

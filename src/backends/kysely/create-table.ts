@@ -44,7 +44,8 @@ export interface TableOptions<F extends string> {
 
 /**
  * The statements that create a table and its indexes, in order. On MySQL the
- * indexes are declared inside CREATE TABLE and `indexes` is empty.
+ * indexes are declared inside CREATE TABLE and `indexes` is empty (with
+ * Kysely 0.29+; on 0.28, which cannot, they are CREATE INDEX statements).
  */
 export interface TableQueries {
   /** Extensions the indexes need (`create extension if not exists pg_trgm`), to run first. */
@@ -88,6 +89,15 @@ function indexName(table: string, columns: readonly string[], position: number):
 }
 
 /**
+ * Kysely 0.29 added `CreateTableBuilder.addIndex`; on 0.28 (which the peer
+ * range admits) a dialect that prefers inline indexes gets CREATE INDEX
+ * statements instead: the same indexes, one table rebuild each on MySQL.
+ */
+function canInlineIndexes(table: CreateTableBuilder<string, string>): boolean {
+  return typeof (table as { addIndex?: unknown }).addIndex === 'function';
+}
+
+/**
  * The CREATE TABLE and CREATE INDEX statements of `resource` as Kysely
  * builders: compile them to read the SQL, or execute them.
  *
@@ -114,7 +124,8 @@ export function createTableQueries<DB, F extends string>(
   const indexColumns = indexes.map((fields) =>
     fields.map((name) => fieldOf(resource, name).column),
   );
-  if (dialect.inlineIndexes) {
+  const inline = dialect.inlineIndexes && canInlineIndexes(table);
+  if (inline) {
     indexColumns.forEach((columns, position) => {
       // The builder's column-name type is not tracked for run-time names.
       table = table.addIndex(indexName(options.table, columns, position), columns as never[]);
@@ -122,7 +133,7 @@ export function createTableQueries<DB, F extends string>(
   }
   const tableOptions = dialect.tableOptions(options.mysqlCollation);
   if (tableOptions !== undefined) table = table.modifyEnd(tableOptions);
-  const indexQueries = dialect.inlineIndexes
+  const indexQueries = inline
     ? []
     : indexColumns.map((columns, position) =>
         db.schema
