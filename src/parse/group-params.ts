@@ -1,4 +1,5 @@
 import { type FilterOperator, isFilterOperator } from '../ast/index.js';
+import { codePointLength, exceedsCodePoints } from '../code-points.js';
 import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
@@ -151,11 +152,17 @@ function checkValue(
     group.kind === 'reserved' && group.name === 'search'
       ? resource.limits.maxSearchLength
       : resource.limits.maxValueLength;
-  if (value.length > max) {
+  // Characters are code points, as JSON Schema's maxLength counts them.
+  if (exceedsCodePoints(value, max)) {
     report(
       issues,
       at,
-      issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`),
+      issue(
+        code,
+        key,
+        value,
+        `${key} must be at most ${max} characters, got ${codePointLength(value)}`,
+      ),
     );
     return null;
   }
