@@ -6,25 +6,27 @@
  * refuses it anyway.
  */
 
-/** Whether the UTF-16 unit at `i` starts a surrogate pair. */
-function pairAt(text: string, i: number): boolean {
+/** Whether the UTF-16 units at `i` and `i + 1` (both before `end`) are a surrogate pair. */
+function pairAt(text: string, i: number, end = text.length): boolean {
   const unit = text.charCodeAt(i);
-  if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) return false;
+  if (unit < 0xd800 || unit > 0xdbff || i + 1 >= end) return false;
   const next = text.charCodeAt(i + 1);
   return next >= 0xdc00 && next <= 0xdfff;
 }
 
 /**
- * The number of code points in `text`.
+ * The number of code points in `text` before the UTF-16 index `end` (all of
+ * it by default); positions in messages count the same way.
  *
  * @example
  * codePointLength('abc'); // 3
  * codePointLength('😀😀'); // 2 (4 UTF-16 units)
+ * codePointLength('a😀b', 3); // 2
  */
-export function codePointLength(text: string): number {
+export function codePointLength(text: string, end = text.length): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (pairAt(text, i)) i++;
+  for (let i = 0; i < end; i++) {
+    if (pairAt(text, i, end)) i++;
     count++;
   }
   return count;

@@ -29,7 +29,7 @@ import {
   snakeCase,
   withColumns,
 } from '../../src/index.js';
-import { formatDecimal, readDecimal } from '../../src/parse/decimal.js';
+import { formatDecimal, readDecimal } from '../../src/syntax/decimal.js';
 import { propertyParams } from '../support/property.js';
 
 const run = promisify(execFile);

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip, comparison, leads, safeParseListQuery } from '../../../src/index.js';
-import { coerceValue } from '../../../src/parse/coerce-value.js';
-import { formatDecimal } from '../../../src/parse/decimal.js';
+import { coerceValue } from '../../../src/syntax/coerce-value.js';
+import { formatDecimal } from '../../../src/syntax/decimal.js';
 import { propertyParams } from '../../support/property.js';
 import { filterOf, issueOf, tasks } from './fixtures.js';
 
