@@ -21,6 +21,9 @@ function loadKyselyBackend(): Promise<KyselyModule> {
 /**
  * A {@link ListBackend} over a SQL table through Kysely (PostgreSQL,
  * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count.
+ * Without `options.dialect`, the first request runs `detectSqlDialect` once
+ * (the table's collations on MySQL/MariaDB, the connection's LIKE on SQLite)
+ * and every request uses what it found.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -32,10 +35,22 @@ export function kyselyBackend<DB, F extends string>(
   resource: Resource<F>,
   options: RunListQueryOptions,
 ): ListBackend<F> {
+  let detected: Promise<RunListQueryOptions> | undefined;
+  const settled = async (module: KyselyModule): Promise<RunListQueryOptions> => {
+    if (options.dialect !== undefined) return options;
+    detected ??= module
+      .detectSqlDialect(db, resource, options)
+      .then((dialect) => ({ ...options, dialect }));
+    // A failed detection (the database was down) is retried on the next request.
+    detected.catch(() => {
+      detected = undefined;
+    });
+    return detected;
+  };
   return {
     async run(query: ListQuery<F>) {
-      const { runListQuery } = await loadKyselyBackend();
-      return runListQuery(db, resource, query, options);
+      const module = await loadKyselyBackend();
+      return module.runListQuery(db, resource, query, await settled(module));
     },
   };
 }
