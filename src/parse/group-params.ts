@@ -133,6 +133,15 @@ function report(issues: PositionedIssue[], at: number, found: Issue): void {
   issues.push({ at, issue: found });
 }
 
+/** The longest value a group's parameter may have, in UTF-16 units. */
+function maxLength(resource: Resource, group: ParamGroup): number {
+  if (group.kind === 'filter') return resource.limits.maxValueLength;
+  if (group.name === 'search') return resource.limits.maxSearchLength;
+  // A boolean group's limit counts code points: its reader checks it, first.
+  if (group.name === 'or' || group.name === 'and') return Number.POSITIVE_INFINITY;
+  return resource.limits.maxValueLength;
+}
+
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */
 function checkValue(
   resource: Resource,
@@ -147,10 +156,7 @@ function checkValue(
     report(issues, at, issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
     return null;
   }
-  const max =
-    group.kind === 'reserved' && group.name === 'search'
-      ? resource.limits.maxSearchLength
-      : resource.limits.maxValueLength;
+  const max = maxLength(resource, group);
   const found = valueIssue(code, key, value, max);
   if (found === null) return value;
   report(issues, at, found);

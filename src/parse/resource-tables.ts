@@ -31,6 +31,8 @@ const SUPPORTED: ReadonlySet<string> = new Set([
   'cursor',
   'count',
 ]);
+/** The boolean group parameters, supported by resources with `groups`. */
+const GROUP_PARAMS: ReadonlySet<string> = new Set(['or', 'and']);
 
 export interface ResourceTables {
   /**
@@ -86,7 +88,9 @@ function build(resource: Resource): ResourceTables {
     keys.set(name, { kind: 'filter', field, op: alias.op, slot });
   }
   for (const name of RESERVED_PARAMS) {
-    if (SUPPORTED.has(name)) keys.set(name, { kind: 'reserved', name, slot: slotOf(name) });
+    // The group parameters exist only where the resource enables them.
+    const supported = GROUP_PARAMS.has(name) ? resource.groups !== null : SUPPORTED.has(name);
+    if (supported) keys.set(name, { kind: 'reserved', name, slot: slotOf(name) });
     else keys.delete(name);
   }
   return {

@@ -29,14 +29,27 @@ export interface FieldDefinition {
 export interface ResourceLimits {
   /** Largest `limit`. Default 100. */
   readonly maxLimit: number;
-  /** Longest value of any parameter, in characters. Default 1,000. */
+  /** Longest value of any parameter, in characters (Unicode code points). Default 1,000. */
   readonly maxValueLength: number;
-  /** Longest `search`, in characters. Default 200. */
+  /** Longest `search`, in characters (Unicode code points). Default 200. */
   readonly maxSearchLength: number;
   /** Most items in one comma list (after repeats are merged). Default 100. */
   readonly maxListItems: number;
   /** Most parameters in one request (repeats count each time). Default 100. */
   readonly maxParams: number;
+}
+
+/**
+ * Caps on one boolean group parameter (`or=(…)`, `and=(…)`). Every cap is a
+ * 400 when exceeded.
+ */
+export interface GroupLimits {
+  /** Deepest nesting; the parameter's own parentheses are level 1. Default 3, at most 32. */
+  readonly maxDepth: number;
+  /** Most filters (leaves) in one group parameter. Default 20. */
+  readonly maxLeaves: number;
+  /** Longest group parameter value, in characters (Unicode code points). Default 2,000. */
+  readonly maxLength: number;
 }
 
 /** The declaration passed to `defineResource`. */
@@ -55,6 +68,13 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
     readonly count?: CountStrategy;
   };
   readonly limits?: Partial<ResourceLimits>;
+  /**
+   * Boolean groups in the URL: the `or` and `and` parameters
+   * (`or=(status=won;value[gte]=100)`). `true` enables them with the default
+   * {@link GroupLimits}; an object enables them and sets some limits. Default
+   * false: `or` and `and` are unknown parameters.
+   */
+  readonly groups?: boolean | Partial<GroupLimits>;
   /**
    * Secret that signs keyset cursors (HMAC-SHA256), so a tampered cursor is
    * refused. Without one, cursors are only encoded (and still bound to their
@@ -123,6 +143,8 @@ export interface Resource<
     readonly limit: number;
     readonly count: CountStrategy;
   };
+  /** The limits of the `or` / `and` group parameters, or null when the resource has no groups. */
+  readonly groups: GroupLimits | null;
   /** The secret that signs cursors, or null when cursors are unsigned. */
   readonly cursorSecret: string | null;
   readonly limits: ResourceLimits;

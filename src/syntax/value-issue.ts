@@ -1,3 +1,4 @@
+import { codePointLength, exceedsCodePoints } from '../code-points.js';
 import { type Issue, type IssueCode, issue } from '../errors/index.js';
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -12,8 +13,10 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * // 'name must not contain the NUL character (U+0000)'
  */
 export function valueIssue(code: IssueCode, key: string, value: string, max: number): Issue | null {
-  if (value.length > max) {
-    return issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`);
+  // Characters are code points, as JSON Schema's maxLength counts them.
+  if (exceedsCodePoints(value, max)) {
+    const length = codePointLength(value);
+    return issue(code, key, value, `${key} must be at most ${max} characters, got ${length}`);
   }
   if (value.includes('\u0000')) {
     return issue(code, key, value, `${key} must not contain the NUL character (U+0000)`);

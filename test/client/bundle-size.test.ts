@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
  * The budget today: 5 kB was the target; the leads preset alone (its
  * definition and defineResource's checks) is 2.6 kB of it. See docs/client.md.
  */
-const BUDGET = 7.5 * 1024;
+const BUDGET = 8 * 1024;
 
 async function bundle(entry: string): Promise<{ code: string; gzipped: number }> {
   const result = await build({
