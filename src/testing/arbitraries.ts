@@ -17,9 +17,9 @@ import {
   search,
 } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
+import { codePointLength } from '../code-points.js';
 import { deepFreeze } from '../deep-freeze.js';
 import { formatListQuery } from '../parse/format-query.js';
-import { codePointCount } from '../parse/group/code-points.js';
 import type { Field, Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
 import { printGroup } from '../syntax/print-group.js';
@@ -275,7 +275,7 @@ function groupsArbitrary(
     .chain((slot) => urlFilterArbitrary(resource, slot.field, slot.op, values));
   // Long generated values may pass the length limit: such a group is not sent.
   const fits = (node: AndNode | OrNode): boolean =>
-    codePointCount(printGroup(resource, node)) <= limits.maxLength;
+    codePointLength(printGroup(resource, node)) <= limits.maxLength;
   const group = (kind: 'and' | 'or') =>
     fc.option(groupNodeArbitrary(kind, limits, leaf).filter(fits), { freq: 3, nil: null });
   return fc
