@@ -1,5 +1,5 @@
 import { type FilterOperator, isFilterOperator } from '../ast/index.js';
-import { clip, type Issue, issue } from '../errors/index.js';
+import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
@@ -106,7 +106,7 @@ export function groupParams(
 }
 
 /** Why a key outside the resource's valid keys is refused. */
-function refusedKey(
+export function refusedKey(
   resource: Resource,
   filterable: ReadonlyMap<string, Field>,
   key: string,
@@ -133,6 +133,15 @@ function report(issues: PositionedIssue[], at: number, found: Issue): void {
   issues.push({ at, issue: found });
 }
 
+/** The longest value a group's parameter may have, in UTF-16 units. */
+function maxLength(resource: Resource, group: ParamGroup): number {
+  if (group.kind === 'filter') return resource.limits.maxValueLength;
+  if (group.name === 'search') return resource.limits.maxSearchLength;
+  // A boolean group's limit counts code points: its reader checks it, first.
+  if (group.name === 'or' || group.name === 'and') return Number.POSITIVE_INFINITY;
+  return resource.limits.maxValueLength;
+}
+
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */
 function checkValue(
   resource: Resource,
@@ -147,34 +156,27 @@ function checkValue(
     report(issues, at, issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
     return null;
   }
-  const max =
-    group.kind === 'reserved' && group.name === 'search'
-      ? resource.limits.maxSearchLength
-      : resource.limits.maxValueLength;
+  const max = maxLength(resource, group);
+  const found = valueIssue(code, key, value, max);
+  if (found === null) return value;
+  report(issues, at, found);
+  return null;
+}
+
+/**
+ * Why a decoded value is refused whatever its parameter means (longer than
+ * `max`, NUL, a lone surrogate), or null when it passes.
+ */
+export function valueIssue(code: IssueCode, key: string, value: string, max: number): Issue | null {
   if (value.length > max) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`),
-    );
-    return null;
+    return issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`);
   }
   if (value.includes('\u0000')) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must not contain the NUL character (U+0000)`),
-    );
-    return null;
+    return issue(code, key, value, `${key} must not contain the NUL character (U+0000)`);
   }
   // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
   if (LONE_SURROGATE.test(value)) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`),
-    );
-    return null;
+    return issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`);
   }
-  return value;
+  return null;
 }
