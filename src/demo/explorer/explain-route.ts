@@ -1,4 +1,4 @@
-import { EXPLAIN_DIALECTS, type ExplainDialect } from '../../cli/compile-sql.js';
+import { EXPLAIN_DIALECTS, type ExplainDialect } from '../../cli/dialects.js';
 import { explain } from '../../cli/explain.js';
 import type { ErrorEnvelope } from '../../http/index.js';
 import type { Resource } from '../../resource/index.js';

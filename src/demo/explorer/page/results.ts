@@ -67,6 +67,7 @@ export function resultTable(caption: string): ResultTable {
         ),
       );
       body.replaceChildren();
+      element.hidden = rows.length === 0;
       count = 0;
       addRows(rows);
     },
