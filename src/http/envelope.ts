@@ -1,5 +1,5 @@
 /**
- * The response envelope of `shared/spec/leads-api.md` section 6: every body is
+ * The response envelope of `docs/leads.md`: every body is
  * `{ success, data | error, meta }`, so a client can branch on `success`
  * before reading anything else.
  */

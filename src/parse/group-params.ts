@@ -1,4 +1,5 @@
 import { type FilterOperator, isFilterOperator } from '../ast/index.js';
+import { codePointLength, exceedsCodePoints } from '../code-points.js';
 import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
@@ -168,8 +169,10 @@ function checkValue(
  * `max`, NUL, a lone surrogate), or null when it passes.
  */
 export function valueIssue(code: IssueCode, key: string, value: string, max: number): Issue | null {
-  if (value.length > max) {
-    return issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`);
+  // Characters are code points, as JSON Schema's maxLength counts them.
+  if (exceedsCodePoints(value, max)) {
+    const length = codePointLength(value);
+    return issue(code, key, value, `${key} must be at most ${max} characters, got ${length}`);
   }
   if (value.includes('\u0000')) {
     return issue(code, key, value, `${key} must not contain the NUL character (U+0000)`);

@@ -29,9 +29,9 @@ export interface FieldDefinition {
 export interface ResourceLimits {
   /** Largest `limit`. Default 100. */
   readonly maxLimit: number;
-  /** Longest value of any parameter, in characters. Default 1,000. */
+  /** Longest value of any parameter, in characters (Unicode code points). Default 1,000. */
   readonly maxValueLength: number;
-  /** Longest `search`, in characters. Default 200. */
+  /** Longest `search`, in characters (Unicode code points). Default 200. */
   readonly maxSearchLength: number;
   /** Most items in one comma list (after repeats are merged). Default 100. */
   readonly maxListItems: number;
