@@ -4,7 +4,7 @@
  * before reading anything else.
  */
 import type { CountStrategy } from '../ast/index.js';
-import type { Issue, IssueCode } from '../errors/index.js';
+import { type Issue, type IssueCode, reportIssues } from '../errors/index.js';
 import type { ListRow } from './types.js';
 
 /** Every error code a list endpoint can answer with. @example ERROR_CODES.includes(body.error.code); // true */
@@ -60,8 +60,13 @@ export interface SuccessEnvelope {
   readonly meta: ResponseMeta & { readonly pagination: Pagination };
 }
 
-/** `error.details`: every issue for a 400, empty otherwise. */
-export type ErrorDetails = { readonly issues: readonly Issue[] } | Record<string, never>;
+/**
+ * `error.details`: the issues of a 400 (at most `MAX_REPORTED_ISSUES`, with
+ * `omittedIssues` counting the rest when there are more), empty otherwise.
+ */
+export type ErrorDetails =
+  | { readonly issues: readonly Issue[]; readonly omittedIssues?: number }
+  | Record<string, never>;
 
 /** A 400, 401 or 500 body. */
 export interface ErrorEnvelope {
@@ -136,7 +141,8 @@ export function errorEnvelope(
 
 /**
  * The 400 body for a list of issues: the first issue's code and message,
- * every issue in `details.issues`.
+ * the distinct issues in `details.issues` (the first 20; `details.omittedIssues`
+ * counts the rest, and is absent when nothing was left out).
  *
  * @example
  * const result = safeParseListQuery(leads, 'value[gte]=abc');
@@ -145,5 +151,11 @@ export function errorEnvelope(
 export function issuesEnvelope(issues: readonly Issue[], meta: ResponseMeta): ErrorEnvelope {
   const first = issues[0];
   if (!first) throw new Error('issuesEnvelope needs at least one issue');
-  return errorEnvelope(first.code, first.message, { issues }, meta);
+  // A body stays a small multiple of its request: identical issues once, at most 20.
+  const reported = reportIssues(issues);
+  const details =
+    reported.omitted === 0
+      ? { issues: reported.issues }
+      : { issues: reported.issues, omittedIssues: reported.omitted };
+  return errorEnvelope(first.code, first.message, details, meta);
 }
