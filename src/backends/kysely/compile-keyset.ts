@@ -118,7 +118,9 @@ function rowValue<F extends string>(
   options: FilterSqlOptions,
   inclusive: boolean,
 ): Condition {
-  const parts = sort.map((key, i) => rowValueParts(fieldOf(resource, key.field), after[i], options));
+  const parts = sort.map((key, i) =>
+    rowValueParts(fieldOf(resource, key.field), after[i], options),
+  );
   const op = sql.raw(`${sort[0]?.direction === 'desc' ? '<' : '>'}${inclusive ? '=' : ''}`);
   const left = sql.join(parts.map((part) => part.expression));
   const right = sql.join(parts.map((part) => part.param));
