@@ -3,52 +3,48 @@
  * canonical text for a query. Pure (no Node built-ins, no parser), so a
  * browser bundle can carry it; the cursor arrives already encoded.
  */
-import type { FilterNode, FilterValue, ListQuery, SortKey } from '../ast/index.js';
+import type { FilterNode, ListQuery, SortKey } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import type { Resource } from '../resource/index.js';
-import { formatDecimal } from './decimal.js';
+import { printGroup } from './print-group.js';
+import { cannot, printLeaf } from './print-leaf.js';
 
 /** `encodeURIComponent`, leaving the separators of the grammar readable. */
 function encode(text: string): string {
   return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%40/g, '@');
 }
 
-function formatValue(value: FilterValue): string {
-  return typeof value === 'number' ? formatDecimal(value) : String(value);
-}
-
-function cannot(what: string): never {
-  throw new Error(`formatListQuery: ${what} cannot be expressed in the query language`);
+/**
+ * A group's text for the URL: `(`, `)`, `;`, `=`, `[` and `]` stay readable,
+ * except that `]=` is written `]%3D`: qs (Express's `req.query`) ends a key at
+ * the first `]=` of a parameter, even inside its value, and it decodes
+ * `%5D` before looking.
+ */
+function encodeGroup(text: string): string {
+  return encode(text)
+    .replace(/%3B/g, ';')
+    .replace(/%3D/g, '=')
+    .replace(/%5B/g, '[')
+    .replace(/%5D/g, ']')
+    .replace(/\]=/g, ']%3D');
 }
 
 function formatFilter(resource: Resource, node: FilterNode): string {
   switch (node.kind) {
-    case 'comparison': {
-      const key = node.op === 'eq' ? node.field : `${node.field}[${node.op}]`;
-      const text = formatValue(node.value);
-      // On a list field a comma splits the value, so it would come back as a list.
-      if (node.op === 'eq' && resource.fields.get(node.field)?.list && text.includes(',')) {
-        cannot(`the value ${JSON.stringify(text)} on list field '${node.field}'`);
-      }
-      return `${key}=${encode(text)}`;
-    }
-    case 'in': {
-      if (!resource.fields.get(node.field)?.list) cannot(`a list on '${node.field}'`);
-      const items = node.values.map(formatValue);
-      if (items.length === 0 || items.some((item) => item.includes(','))) {
-        cannot(`the list ${JSON.stringify(items)} on '${node.field}'`);
-      }
-      return `${node.field}=${items.map(encode).join(',')}`;
-    }
-    case 'exists':
-      return `${node.field}[exists]=${node.exists}`;
     case 'search':
       if (node.fields.join(',') !== resource.searchable.join(',')) {
         cannot(`a search over ${node.fields.join(', ')}`);
       }
       return `search=${encode(node.term)}`;
-    default:
-      return cannot(`a nested '${node.kind}' node`);
+    case 'and':
+    case 'or':
+      // The URL grammar's only nested nodes: the `and` and `or` group parameters.
+      return `${node.kind}=${encodeGroup(printGroup(resource, node))}`;
+    default: {
+      const leaf = printLeaf(resource, node);
+      if (leaf === null) return cannot(`a nested '${node.kind}' node`);
+      return `${leaf.key}=${encode(leaf.text)}`;
+    }
   }
 }
 
@@ -76,8 +72,10 @@ export type PrintableQuery<F extends string = string> = Omit<ListQuery<F>, 'afte
 /**
  * Prints a query as its canonical query string (no leading `?`), with
  * `cursor` (already encoded, or null) as the `cursor` parameter. Defaults are
- * left out. Throws for an AST the URL grammar cannot express (`or`, `not`,
- * nested `and`), which only servers build.
+ * left out. The top-level `and` and `or` children of the filter are the group
+ * parameters of a resource with groups. Throws for an AST the URL grammar
+ * cannot express (a `not` outside a group, groups on a resource without them,
+ * two top-level `or`s), which only servers build.
  *
  * @example
  * printListQuery(leads, parseListQuery(leads, 'value[gte]=100&status=won'), null);
@@ -91,7 +89,15 @@ export function printListQuery<F extends string>(
   const r = resource as Resource;
   const parts: string[] = [];
   if (query.filter.kind !== 'and') cannot(`a top-level '${query.filter.kind}' node`);
-  for (const child of query.filter.children) parts.push(formatFilter(r, child));
+  const groups = new Set<string>();
+  for (const child of query.filter.children) {
+    // Each group parameter may be given once: two top-level `or`s have no URL.
+    if (child.kind === 'and' || child.kind === 'or') {
+      if (groups.has(child.kind)) cannot(`a second top-level '${child.kind}' group`);
+      groups.add(child.kind);
+    }
+    parts.push(formatFilter(r, child));
+  }
 
   // Compared with the tie-breaker in place: the default sort is left out, whatever its shape.
   if (formatKeys(query.sort) !== formatKeys(withTieBreaker(r.idField, r.defaults.sort))) {
