@@ -74,7 +74,8 @@ export function fromSearch<R extends AnyResource>(
     const field = filterField(r, key);
     if (field !== undefined) {
       const { name, op } = field;
-      const entry = (filter[name.name] ??= {});
+      filter[name.name] ??= {};
+      const entry = filter[name.name]!;
       const list = op === 'eq' && name.list;
       if (repeated && !list) {
         issues.push(issue('INVALID_FILTER', key, value, `${key} is given more than once`));
