@@ -28,6 +28,7 @@ const ENTRY_POINTS: Readonly<Record<string, string>> = {
   'listql/mongo': 'src/backends/mongo/index.ts',
   'listql/testing': 'src/testing/index.ts',
   'listql/client': 'src/client/index.ts',
+  'listql/nestjs': 'src/nestjs/index.ts',
 };
 
 /**

@@ -43,6 +43,7 @@ let tarball: string;
 let packedFiles: string[];
 let bare: string;
 let withPeers: string;
+let withNest: string;
 
 /** What a child process printed and how it ended, failures included. */
 async function outcome(
@@ -118,6 +119,8 @@ beforeAll(async () => {
   packedFiles = listed.files.map((f) => f.path);
   bare = await project('bare', []);
   withPeers = await project('peers', ['kysely', 'fast-check', 'pure-rand']);
+  // Nest's own packages resolve their dependencies from the repository (the links' real paths).
+  withNest = await project('nest', ['@nestjs/common', '@nestjs/swagger']);
 }, 240_000);
 
 afterAll(() => {
@@ -202,6 +205,21 @@ describe('the published types', () => {
       ].join('\n'),
     );
     const checked = await node([TSC, '-p', '.'], withPeers);
+    expect(checked.stdout + checked.stderr).toBe('');
+    expect(checked.code).toBe(0);
+  });
+
+  it('of listql/nestjs need only @nestjs/common and @nestjs/swagger', async () => {
+    writeFileSync(
+      join(withNest, 'consumer.ts'),
+      [
+        "import { leads } from 'listql';",
+        "import { ListQueryPipe, listResponse, withListQueryDocs } from 'listql/nestjs';",
+        'export const used = [ListQueryPipe, listResponse, withListQueryDocs, leads];',
+        '',
+      ].join('\n'),
+    );
+    const checked = await node([TSC, '-p', '.'], withNest);
     expect(checked.stdout + checked.stderr).toBe('');
     expect(checked.code).toBe(0);
   });
