@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type ComparisonOperator,
+  defineResource,
   instantBounds,
   leads,
   type Resource,
@@ -18,8 +19,17 @@ import {
 import { type CodeBlock, codeBlocks, requests, tableRows } from './markdown.js';
 import { runSnippet } from './run-snippet.js';
 
-const DOCS = ['docs/query-language.md', 'docs/resources.md', 'docs/errors.md'] as const;
-const RESOURCES: Readonly<Record<string, Resource>> = { '/leads': leads as Resource };
+const DOCS = [
+  'docs/query-language.md',
+  'docs/resources.md',
+  'docs/errors.md',
+  'docs/ast.md',
+] as const;
+const RESOURCES: Readonly<Record<string, Resource>> = {
+  '/leads': leads as Resource,
+  // The derived resource of docs/resources.md#boolean-groups.
+  '/grouped-leads': defineResource({ ...leads.definition, groups: true }) as Resource,
+};
 
 /** The examples of the spec's section 7; the docs must carry each of them. */
 const SPEC_EXAMPLES = [
