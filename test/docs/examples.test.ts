@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as http from '../../src/http/index.js';
+import * as listql from '../../src/index.js';
 import {
   type ComparisonOperator,
   defineResource,
@@ -25,6 +27,8 @@ const DOCS = [
   'docs/errors.md',
   'docs/ast.md',
 ] as const;
+/** What the snippets may import: the package root and, for HTTP bodies, `listql/http`. */
+const SNIPPET_MODULES = { listql, 'listql/http': http };
 const RESOURCES: Readonly<Record<string, Resource>> = {
   '/leads': leads as Resource,
   // The derived resource of docs/resources.md#boolean-groups.
@@ -132,11 +136,11 @@ describe.each(DOCS)('%s', (doc) => {
         const message = /^\/\/ Error: (.*)$/m.exec(block.body)?.[1];
         if (!message)
           throw new Error(`${label(doc, block)}: a throws block needs an '// Error:' line`);
-        await expect(runSnippet(block.body)).rejects.toThrow(message);
+        await expect(runSnippet(block.body, SNIPPET_MODULES)).rejects.toThrow(message);
       } else {
         if (block.info !== '')
           throw new Error(`${label(doc, block)}: unknown ts info '${block.info}'`);
-        await runSnippet(block.body);
+        await runSnippet(block.body, SNIPPET_MODULES);
       }
     },
   );
