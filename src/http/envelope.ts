@@ -14,7 +14,13 @@ export const ERROR_CODES = [
   'VALIDATION_ERROR',
   'UNAUTHORIZED',
   'INTERNAL_ERROR',
-] as const satisfies readonly (IssueCode | 'UNAUTHORIZED' | 'INTERNAL_ERROR')[];
+  'SERVICE_UNAVAILABLE',
+] as const satisfies readonly (
+  | IssueCode
+  | 'UNAUTHORIZED'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE'
+)[];
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -63,7 +69,7 @@ export interface SuccessEnvelope {
 /** `error.details`: every issue for a 400, empty otherwise. */
 export type ErrorDetails = { readonly issues: readonly Issue[] } | Record<string, never>;
 
-/** A 400, 401 or 500 body. */
+/** A 400, 401, 500 or 503 body. */
 export interface ErrorEnvelope {
   readonly success: false;
   readonly error: {

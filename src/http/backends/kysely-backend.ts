@@ -3,6 +3,7 @@ import type { ListQuery } from '../../ast/index.js';
 import type { RunListQueryOptions } from '../../backends/kysely/index.js';
 import type { Resource } from '../../resource/index.js';
 import type { ListBackend } from '../types.js';
+import { BackendUnavailableError } from '../unavailable.js';
 
 type KyselyModule = typeof import('../../backends/kysely/index.js');
 let kyselyModule: Promise<KyselyModule> | undefined;
@@ -20,7 +21,9 @@ function loadKyselyBackend(): Promise<KyselyModule> {
 
 /**
  * A {@link ListBackend} over a SQL table through Kysely (PostgreSQL,
- * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count.
+ * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count. A
+ * statement timeout or a lost connection (`classifySqlError`) becomes a
+ * {@link BackendUnavailableError}, which the HTTP layer answers with a 503.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -32,10 +35,27 @@ export function kyselyBackend<DB, F extends string>(
   resource: Resource<F>,
   options: RunListQueryOptions,
 ): ListBackend<F> {
+  /** A statement timeout or a lost connection is a 503, not a bug. */
+  const translate = (err: unknown, classify: KyselyModule['classifySqlError']): unknown => {
+    const failure = classify(err);
+    return failure ? new BackendUnavailableError(failure, { cause: err }) : err;
+  };
   return {
+    async ping() {
+      const { classifySqlError, pingDatabase } = await loadKyselyBackend();
+      try {
+        await pingDatabase(db);
+      } catch (err) {
+        throw translate(err, classifySqlError);
+      }
+    },
     async run(query: ListQuery<F>) {
-      const { runListQuery } = await loadKyselyBackend();
-      return runListQuery(db, resource, query, options);
+      const { classifySqlError, runListQuery } = await loadKyselyBackend();
+      try {
+        return await runListQuery(db, resource, query, options);
+      } catch (err) {
+        throw translate(err, classifySqlError);
+      }
     },
   };
 }
