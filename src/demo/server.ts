@@ -11,7 +11,8 @@ import {
   toOpenApi,
 } from '../http/index.js';
 import type { LeadField } from '../resource/index.js';
-import { demoLeads } from './demo-resource.js';
+import { DEMO_API_KEY, demoLeads } from './demo-resource.js';
+import { explorerRoutes } from './explorer/index.js';
 
 /** What the demo's HTTP server serves. */
 export interface DemoServerOptions {
@@ -78,6 +79,8 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
           endpoints: {
             leads: '/leads',
             openapi: '/openapi.json',
+            explorer: '/',
+            docs: '/docs',
             health: '/healthz',
             ready: '/readyz',
           },
@@ -105,9 +108,11 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
           toOpenApi(demoLeads, {
             path: '/leads',
             title: 'listql demo: leads',
-            description:
-              'The `GET /leads` endpoint of shared/spec/leads-api.md, served by the listql demo.',
+            description: 'The `GET /leads` endpoint of docs/leads.md, served by the listql demo.',
             schemaName: 'Lead',
+            // The host that serves this document, whatever its port.
+            servers: [{ url: '/', description: 'This demo server' }],
+            license: { name: 'MIT', identifier: 'MIT' },
           }),
           null,
           2,
@@ -137,8 +142,9 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
 
 /**
  * A plain `node:http` server: `GET /leads` (the list endpoint, through
- * `handleListRequest`), `GET /openapi.json` (its document, public), `GET /`
- * (an index), `GET /healthz` (liveness) and `GET /readyz` (readiness: 503
+ * `handleListRequest`), `GET /openapi.json` (its document, public), the
+ * explorer (`GET /`, `/explain/leads`, `/docs`; `/` is a JSON index for
+ * clients that do not ask for HTML), `GET /healthz` (liveness) and `GET /readyz` (readiness: 503
  * while the store cannot be reached). Other paths are a 404 and other
  * methods a 405, both in the error envelope.
  *
@@ -149,7 +155,15 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
 export function createDemoServer(options: DemoServerOptions): Server {
   const routes = demoRoutes(options);
   const known = [...routes.keys()].filter((path) => path !== '/');
+  // The explorer page (`/`), `/explain/leads` and `/docs`: see src/demo/explorer/.
+  const explorer = explorerRoutes({
+    endpoints: [{ path: '/leads', resource: demoLeads }],
+    openApiPath: '/openapi.json',
+    apiKey: DEMO_API_KEY,
+    logger: options.logger,
+  });
   return createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (explorer(req, res)) return;
     const url = req.url ?? '/';
     const path = url.split('?', 1)[0]!;
     const route = routes.get(path);

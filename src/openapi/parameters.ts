@@ -18,16 +18,19 @@ function paramName(field: string, op: FilterOperator): string {
 function filterDescription(field: Field, op: FilterOperator): string {
   const day =
     field.type === 'datetime'
-      ? ' A date-time (`2026-01-15T10:30:00Z`; no offset means UTC) or a day (`2026-01-15`), which stands for the whole UTC day.'
+      ? ' A date-time (`2026-01-15T10:30:00Z`, upper-case `T` and `Z`, seconds required, an optional fraction, `Z` or `±hh:mm` or no offset, which means UTC; no leap second) or a day (`2026-01-15`), which stands for the whole UTC day.'
       : '';
   const nulls = field.nullable ? ' Rows where it is null never match.' : '';
   if (op === 'exists') {
     return `\`true\`: \`${field.name}\` has a value; \`false\`: it is null.`;
   }
   if (op === 'eq' && field.list) {
+    // The document declares the comma list (`explode: false`), the form every client can send.
+    // Repeats are accepted too, but OpenAPI cannot declare both forms for one parameter.
     return (
-      `\`${field.name}\` equals one of the values: a comma list (\`a,b\`), or the parameter repeated ` +
-      `(repeats add values).${nulls}${day}`
+      `\`${field.name}\` equals one of the values, given as one comma list (\`a,b\`). The server ` +
+      `also merges the values of the parameter repeated (\`${field.name}=a&${field.name}=b\`), a form ` +
+      `this document does not declare.${nulls}${day}`
     );
   }
   const relation = op === 'eq' ? 'equals' : `is ${OPERATOR_WORDS[op]}`;
@@ -186,7 +189,7 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
     parameters.push({
       name: 'search',
       in: 'query',
-      description: `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}.`,
+      description: `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}. At most ${limits.maxSearchLength} characters (code points).`,
       required: false,
       schema: { type: 'string', minLength: 1, maxLength: limits.maxSearchLength },
     });

@@ -2,18 +2,29 @@ import { type FilterOperator, isFilterOperator } from '../ast/index.js';
 import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
+import { valueIssue } from '../syntax/value-issue.js';
+import { nameList } from './name-list.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
 import { resourceTables } from './resource-tables.js';
 import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
-const LONE_SURROGATE = /\p{Cs}/u;
 
-function unknownParam(resource: Resource, key: string, value: string | null): Issue {
+/** What the issues of one request have said already, so a long list of names is said once. */
+export interface Said {
+  filterable: boolean;
+}
+
+function unknownParam(resource: Resource, key: string, value: string | null, said: Said): Issue {
   const name = parseParamKey(key)?.name ?? key;
   const field = resource.fields.get(name);
-  const list = `Filterable fields: ${resource.filterable.join(', ')}`;
+  // The list of filterable fields goes with the first such issue only: 100
+  // unknown parameters must not repeat it 100 times.
+  const list = said.filterable
+    ? 'Filterable fields: as listed above'
+    : `Filterable fields: ${nameList(resource.filterable)}`;
+  said.filterable = true;
   const message = field
     ? `Field '${name}' is not filterable. ${list}`
     : `Unknown filter field '${name}'. ${list}`;
@@ -76,12 +87,13 @@ export function groupParams(
   // and a request has a handful.
   const groups: ParamGroup[] = [];
   const slots: number[] = [];
+  const said: Said = { filterable: false };
   for (let at = 0; at < params.length; at++) {
     const raw = params[at]!;
     const { key, value } = raw;
     const meaning = keys.get(key);
     if (meaning === undefined) {
-      issues.push({ at, issue: refusedKey(resource, filterable, key, value) });
+      issues.push({ at, issue: refusedKey(resource, filterable, key, value, said) });
       continue;
     }
     let group: ParamGroup | undefined;
@@ -106,18 +118,20 @@ export function groupParams(
 }
 
 /** Why a key outside the resource's valid keys is refused. */
-function refusedKey(
+export function refusedKey(
   resource: Resource,
   filterable: ReadonlyMap<string, Field>,
   key: string,
   value: string | null,
+  said: Said = { filterable: false },
 ): Issue {
   const bracket = scanKey(key);
   if (bracket === MALFORMED_KEY) return malformedKey(key, value);
   const bare = bracket === BARE_KEY;
   const field = filterable.get(bare ? key : key.slice(0, bracket));
   // Unknown, not filterable, or a reserved name the parser does not support.
-  if (field === undefined || (bare && reserved.has(key))) return unknownParam(resource, key, value);
+  if (field === undefined || (bare && reserved.has(key)))
+    return unknownParam(resource, key, value, said);
   const operator = bare ? undefined : key.slice(bracket + 1, -1);
   if (operator === 'eq' || (operator !== undefined && !isFilterOperator(operator))) {
     return unknownOperator(key, value, operator, field);
@@ -131,6 +145,15 @@ function refusedKey(
  */
 function report(issues: PositionedIssue[], at: number, found: Issue): void {
   issues.push({ at, issue: found });
+}
+
+/** The longest value a group's parameter may have, in UTF-16 units. */
+function maxLength(resource: Resource, group: ParamGroup): number {
+  if (group.kind === 'filter') return resource.limits.maxValueLength;
+  if (group.name === 'search') return resource.limits.maxSearchLength;
+  // A boolean group's limit counts code points: its reader checks it, first.
+  if (group.name === 'or' || group.name === 'and') return Number.POSITIVE_INFINITY;
+  return resource.limits.maxValueLength;
 }
 
 /** Encoding, NUL and length checks that hold for every value; returns the value or null. */
@@ -147,34 +170,11 @@ function checkValue(
     report(issues, at, issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
     return null;
   }
-  const max =
-    group.kind === 'reserved' && group.name === 'search'
-      ? resource.limits.maxSearchLength
-      : resource.limits.maxValueLength;
-  if (value.length > max) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`),
-    );
-    return null;
-  }
-  if (value.includes('\u0000')) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must not contain the NUL character (U+0000)`),
-    );
-    return null;
-  }
-  // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
-  if (LONE_SURROGATE.test(value)) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`),
-    );
-    return null;
-  }
-  return value;
+  const max = maxLength(resource, group);
+  const found = valueIssue(code, key, value, max);
+  if (found === null) return value;
+  report(issues, at, found);
+  return null;
 }
+
+export { valueIssue } from '../syntax/value-issue.js';

@@ -8,10 +8,11 @@ import {
   type SortPosition,
   search,
 } from '../ast/index.js';
-import { type Issue, issue, ListQueryError } from '../errors/index.js';
+import { type Issue, issue, ListQueryError, mergeIssues } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
-import { canonicalOrder } from './canonical-order.js';
+import { canonicalOrder } from '../syntax/canonical-order.js';
 import { type CursorProblem, decodeCursor } from './cursor.js';
+import { readGroupParam } from './group/read-group-param.js';
 import { groupParams } from './group-params.js';
 import { groupCode, groupParam, type ParamGroup, type PositionedIssue } from './param-group.js';
 import { parseFields } from './parse-fields.js';
@@ -102,6 +103,9 @@ export function safeParseListQuery<F extends string>(
   let searchTerm: string | undefined;
   let count: CountStrategy = resource.defaults.count;
   let cursor: { readonly text: string; readonly at: number } | undefined;
+  // The nodes of the `and` and `or` group parameters, in that order after the flat filters.
+  let andGroup: FilterNode<F> | undefined;
+  let orGroup: FilterNode<F> | undefined;
 
   const tables = resourceTables(resource as Resource);
   // One array for the issues of the group being read, emptied after each group.
@@ -159,6 +163,15 @@ export function safeParseListQuery<F extends string>(
           // Read once the filter and sort it must have been issued for are known.
           cursor = { text, at: group.at };
           break;
+        case 'or':
+        case 'and': {
+          // Only resources with groups have these keys, so their limits are set.
+          const read = readGroupParam(resource as Resource, group.name, text, resource.groups!);
+          if ('issues' in read) issues.push(...read.issues);
+          else if (group.name === 'or') orGroup = read.node as FilterNode<F>;
+          else andGroup = read.node as FilterNode<F>;
+          break;
+        }
       }
     }
     if (issues.length > 0) {
@@ -170,10 +183,13 @@ export function safeParseListQuery<F extends string>(
   if (positioned.length > 0) {
     // Array#sort is stable: the issues of one parameter keep the order they were found in.
     const sorted = positioned.sort((a, b) => a.at - b.at).map((entry) => entry.issue);
-    return { success: false, issues: sorted };
+    // Identical issues (the same bad value sent twice, say) are reported once.
+    return { success: false, issues: mergeIssues(sorted) };
   }
 
   const children = canonicalOrder(resource, filters);
+  if (andGroup !== undefined) children.push(andGroup);
+  if (orGroup !== undefined) children.push(orGroup);
   if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
   const filter = and(children);
   // Most requests keep the default sort: its full, frozen form is computed once per resource.

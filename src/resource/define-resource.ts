@@ -13,6 +13,7 @@ import {
   type Field,
   type FieldDefinition,
   type FieldType,
+  type GroupLimits,
   type ParamAlias,
   type Resource,
   type ResourceDefinition,
@@ -26,6 +27,10 @@ const DEFAULT_LIMITS: ResourceLimits = {
   maxListItems: 100,
   maxParams: 100,
 };
+
+const DEFAULT_GROUP_LIMITS: GroupLimits = { maxDepth: 3, maxLeaves: 20, maxLength: 2_000 };
+/** Deeper groups would only make every compiler recurse further for no real query. */
+const MAX_GROUP_DEPTH = 32;
 
 /** Which operators make sense for which type. `exists` fits every type. */
 const OPERATORS_BY_TYPE: Record<FieldType, readonly FilterOperator[]> = {
@@ -155,9 +160,34 @@ function checkLimits(resource: string, limits: ResourceLimits): void {
   }
 }
 
+/** The group limits a definition asks for, or null without groups. */
+function groupLimits(
+  resource: string,
+  groups: boolean | Partial<GroupLimits> | undefined,
+): GroupLimits | null {
+  if (groups === undefined || groups === false) return null;
+  if (groups === true) return DEFAULT_GROUP_LIMITS;
+  if (typeof groups !== 'object' || groups === null) {
+    fail(resource, 'groups must be true, false or { maxDepth, maxLeaves, maxLength }');
+  }
+  const limits: GroupLimits = Object.freeze({ ...DEFAULT_GROUP_LIMITS, ...groups });
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Object.hasOwn(DEFAULT_GROUP_LIMITS, key)) {
+      fail(resource, `groups.${key} is not a group limit; use maxDepth, maxLeaves, maxLength`);
+    }
+    if (!Number.isSafeInteger(value) || value < 1) {
+      fail(resource, `groups.${key} must be a positive integer, got ${String(value)}`);
+    }
+  }
+  if (limits.maxDepth > MAX_GROUP_DEPTH) {
+    fail(resource, `groups.maxDepth must be at most ${MAX_GROUP_DEPTH}, got ${limits.maxDepth}`);
+  }
+  return limits;
+}
+
 /**
  * Declares a resource: its fields, what each allows, storage names, defaults,
- * limits and legacy aliases. A bad definition throws an Error naming the fix.
+ * limits, boolean groups and legacy aliases. A bad definition throws an Error naming the fix.
  *
  * @example
  * const tasks = defineResource({
@@ -171,9 +201,15 @@ function checkLimits(resource: string, limits: ResourceLimits): void {
  *   defaults: { sort: 'due:asc', limit: 20 },
  * });
  */
-export function defineResource<const Fields extends Record<string, FieldDefinition>>(
-  definition: ResourceDefinition<Fields>,
-): Resource<keyof Fields & string> {
+export function defineResource<
+  const Fields extends Record<string, FieldDefinition>,
+  // The id's literal name when inferred; 'id' when not given; any name for a wide `Fields`.
+  const Id extends keyof Fields & string = string extends keyof Fields
+    ? keyof Fields & string
+    : 'id' & keyof Fields,
+>(
+  definition: ResourceDefinition<Fields> & { readonly id?: Id },
+): Resource<keyof Fields & string, Fields, Id> {
   type F = keyof Fields & string;
   const name = definition.name;
   const fieldList = Object.entries(definition.fields).map(([fieldName, def], index) =>
@@ -199,6 +235,7 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     ? parseDefaultSort(name, definition.defaults.sort, fields)
     : [];
 
+  const groups = groupLimits(name, definition.groups);
   const count = definition.defaults?.count ?? 'exact';
   if (!(COUNT_STRATEGIES as readonly string[]).includes(count)) {
     fail(name, `defaults.count must be one of ${COUNT_STRATEGIES.join(', ')}, got '${count}'`);
@@ -238,7 +275,7 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
 
   return Object.freeze({
     name,
-    idField: idField.name,
+    idField: idField.name as Id,
     fieldList: Object.freeze(fieldList),
     fields,
     filterable: names((f) => f.operators.length > 0),
@@ -246,9 +283,10 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     searchable: names((f) => f.searchable),
     selectable: names((f) => f.selectable || f.name === idField.name),
     defaults: Object.freeze({ sort: Object.freeze(sort), limit, count }),
+    groups,
     cursorSecret,
     limits,
     aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),
-    definition: definition as unknown as ResourceDefinition<Record<F, FieldDefinition>>,
+    definition,
   });
 }

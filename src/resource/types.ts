@@ -29,14 +29,27 @@ export interface FieldDefinition {
 export interface ResourceLimits {
   /** Largest `limit`. Default 100. */
   readonly maxLimit: number;
-  /** Longest value of any parameter, in characters. Default 1,000. */
+  /** Longest value of any parameter, in characters (Unicode code points). Default 1,000. */
   readonly maxValueLength: number;
-  /** Longest `search`, in characters. Default 200. */
+  /** Longest `search`, in characters (Unicode code points). Default 200. */
   readonly maxSearchLength: number;
   /** Most items in one comma list (after repeats are merged). Default 100. */
   readonly maxListItems: number;
   /** Most parameters in one request (repeats count each time). Default 100. */
   readonly maxParams: number;
+}
+
+/**
+ * Caps on one boolean group parameter (`or=(…)`, `and=(…)`). Every cap is a
+ * 400 when exceeded.
+ */
+export interface GroupLimits {
+  /** Deepest nesting; the parameter's own parentheses are level 1. Default 3, at most 32. */
+  readonly maxDepth: number;
+  /** Most filters (leaves) in one group parameter. Default 20. */
+  readonly maxLeaves: number;
+  /** Longest group parameter value, in characters (Unicode code points). Default 2,000. */
+  readonly maxLength: number;
 }
 
 /** The declaration passed to `defineResource`. */
@@ -55,6 +68,13 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
     readonly count?: CountStrategy;
   };
   readonly limits?: Partial<ResourceLimits>;
+  /**
+   * Boolean groups in the URL: the `or` and `and` parameters
+   * (`or=(status=won;value[gte]=100)`). `true` enables them with the default
+   * {@link GroupLimits}; an object enables them and sets some limits. Default
+   * false: `or` and `and` are unknown parameters.
+   */
+  readonly groups?: boolean | Partial<GroupLimits>;
   /**
    * Secret that signs keyset cursors (HMAC-SHA256), so a tampered cursor is
    * refused. Without one, cursors are only encoded (and still bound to their
@@ -93,13 +113,24 @@ export interface ParamAlias<F extends string = string> {
   readonly op: FilterOperator;
 }
 
+/** The field declarations of a resource with field names `F`. */
+export type FieldDefinitions<F extends string = string> = { readonly [K in F]: FieldDefinition };
+
 /**
  * A validated, normalized resource. Lookups by user-supplied names go through
  * `Map`s, so no request can reach `Object.prototype`.
+ *
+ * `F` is the union of field names; `Defs` keeps the declarations' literal
+ * types (operators, enum values, nullability) and `Id` the id field's name,
+ * so that `listql/client` can type filters and rows from the resource alone.
  */
-export interface Resource<F extends string = string> {
+export interface Resource<
+  F extends string = string,
+  Defs extends FieldDefinitions<F> = FieldDefinitions<F>,
+  Id extends F = F,
+> {
   readonly name: string;
-  readonly idField: F;
+  readonly idField: Id;
   /** Every field, in declaration order. */
   readonly fieldList: readonly Field<F>[];
   readonly fields: ReadonlyMap<string, Field<F>>;
@@ -112,6 +143,8 @@ export interface Resource<F extends string = string> {
     readonly limit: number;
     readonly count: CountStrategy;
   };
+  /** The limits of the `or` / `and` group parameters, or null when the resource has no groups. */
+  readonly groups: GroupLimits | null;
   /** The secret that signs cursors, or null when cursors are unsigned. */
   readonly cursorSecret: string | null;
   readonly limits: ResourceLimits;
@@ -119,8 +152,11 @@ export interface Resource<F extends string = string> {
     readonly params: ReadonlyMap<string, ParamAlias<F>>;
     readonly sortFields: ReadonlyMap<string, F>;
   };
-  /** The definition this resource was built from, for deriving new resources. */
-  readonly definition: ResourceDefinition<Record<F, FieldDefinition>>;
+  /**
+   * The definition this resource was built from, for deriving new resources.
+   * (`fields` is typed apart so that `Resource` stays covariant in `Defs`.)
+   */
+  readonly definition: ResourceDefinition<FieldDefinitions<F>> & { readonly fields: Defs };
 }
 
 /** The field names of a resource, as a literal union. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  type AndNode,
   and,
   COUNT_STRATEGIES,
   comparison,
@@ -9,16 +10,20 @@ import {
   inList,
   type ListQuery,
   not,
+  type OrNode,
   or,
   type SortKey,
   type SortPosition,
   search,
 } from '../ast/index.js';
+import { withTieBreaker } from '../ast/tie-breaker.js';
+import { codePointLength } from '../code-points.js';
 import { deepFreeze } from '../deep-freeze.js';
-import { canonicalOrder } from '../parse/canonical-order.js';
-import { formatListQuery } from '../parse/format-list-query.js';
-import { withTieBreaker } from '../parse/parse-sort.js';
+import { formatListQuery } from '../parse/format-query.js';
 import type { Field, Resource } from '../resource/index.js';
+import { canonicalOrder } from '../syntax/canonical-order.js';
+import { printGroup } from '../syntax/print-group.js';
+import { groupNodeArbitrary } from './group-arbitrary.js';
 import { awkwardDay, awkwardInstant, awkwardNumber, awkwardString } from './value-pools.js';
 
 /** The generators values are drawn from; replace any of them to aim at your own data. */
@@ -174,7 +179,9 @@ function selectArbitrary<F extends string>(
 
 /**
  * Valid `ListQuery` ASTs for `resource`, exactly as the parser produces them
- * (canonical filter order, id tie-breaker appended), so that
+ * (canonical filter order, id tie-breaker appended; on a resource with
+ * groups, `and` / `or` group parameters with nested `or`, `and` and `not`
+ * after the flat filters), so that
  * `parseListQuery(resource, formatListQuery(resource, q))` equals `q`.
  *
  * @example
@@ -196,6 +203,7 @@ export function listQueryArbitrary<F extends string>(
     .chain((chosen) =>
       fc.tuple(...chosen.map((slot) => urlFilterArbitrary(r, slot.field, slot.op, values))),
     );
+  const groups = groupsArbitrary(r, slots, values);
   const searchTerm =
     resource.searchable.length === 0
       ? fc.constant(undefined)
@@ -206,6 +214,7 @@ export function listQueryArbitrary<F extends string>(
   return fc
     .record({
       filters,
+      groups,
       searchTerm,
       sort: sortArbitrary(resource),
       select: selectArbitrary(resource),
@@ -217,22 +226,61 @@ export function listQueryArbitrary<F extends string>(
       count: fc.constantFrom(...COUNT_STRATEGIES),
       withCursor: options?.cursors === false ? fc.constant(false) : fc.boolean(),
     })
-    .chain(({ filters: nodes, searchTerm: term, sort, select, limit, page, count, withCursor }) => {
-      const children = canonicalOrder(resource, nodes as FilterNode<F>[]);
-      if (term !== undefined) children.push(search(resource.searchable, term));
-      const after = withCursor ? positionArbitrary(r, sort, values) : fc.constant(null);
-      return after.map((position) =>
-        deepFreeze({
-          filter: and(children),
-          sort,
-          select,
-          // A cursor says where the page starts, so it comes with page 1.
-          page: { limit, page: position === null ? page : 1 },
-          after: position,
-          count,
-        }),
-      );
-    });
+    .chain(
+      ({
+        filters: nodes,
+        groups: grouped,
+        searchTerm: term,
+        sort,
+        select,
+        limit,
+        page,
+        count,
+        withCursor,
+      }) => {
+        const children = canonicalOrder(resource, nodes as FilterNode<F>[]);
+        // The group parameters come after the flat filters, `and` before `or`, as the parser puts them.
+        children.push(...(grouped as FilterNode<F>[]));
+        if (term !== undefined) children.push(search(resource.searchable, term));
+        const after = withCursor ? positionArbitrary(r, sort, values) : fc.constant(null);
+        return after.map((position) =>
+          deepFreeze({
+            filter: and(children),
+            sort,
+            select,
+            // A cursor says where the page starts, so it comes with page 1.
+            page: { limit, page: position === null ? page : 1 },
+            after: position,
+            count,
+          }),
+        );
+      },
+    );
+}
+
+/**
+ * The `and` and `or` group parameters of a resource with groups (each present
+ * in about a third of the queries), with leaves like the flat filters'; none
+ * without groups.
+ */
+function groupsArbitrary(
+  resource: Resource,
+  slots: ReturnType<typeof filterSlots>,
+  values: ValueSource,
+): fc.Arbitrary<readonly FilterNode[]> {
+  const limits = resource.groups;
+  if (limits === null || slots.length === 0) return fc.constant([]);
+  const leaf = fc
+    .constantFrom(...slots)
+    .chain((slot) => urlFilterArbitrary(resource, slot.field, slot.op, values));
+  // Long generated values may pass the length limit: such a group is not sent.
+  const fits = (node: AndNode | OrNode): boolean =>
+    codePointLength(printGroup(resource, node)) <= limits.maxLength;
+  const group = (kind: 'and' | 'or') =>
+    fc.option(groupNodeArbitrary(kind, limits, leaf).filter(fits), { freq: 3, nil: null });
+  return fc
+    .tuple(group('and'), group('or'))
+    .map((nodes) => nodes.filter((node): node is AndNode | OrNode => node !== null));
 }
 
 /** A keyset position for `sort`: a value of each key's field, or null where it may be null. */

@@ -124,9 +124,9 @@ function searchLeaf(ctx: Context<string>, field: Field, column: Sql, pattern: st
     );
   }
   const { dialect } = ctx;
-  return condition(
-    sql<SqlBool>`${dialect.asciiLower(column)} like ${pattern} ${dialect.likeEscape}`,
-  );
+  // The pattern is already folded, so a LIKE that folds A–Z itself needs no fold of the column.
+  const folded = dialect.likeFoldsAscii === true ? column : dialect.asciiLower(column);
+  return condition(sql<SqlBool>`${folded} like ${pattern} ${dialect.likeEscape}`);
 }
 
 function compile<F extends string>(

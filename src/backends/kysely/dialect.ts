@@ -44,6 +44,15 @@ export interface SqlDialect {
   /** `text` compared and ordered by Unicode code point, whatever its column collation. */
   codePointText(text: Sql): Sql;
   /**
+   * When given, a row-value comparison of text columns (a cursor page's seek)
+   * puts the code point collation on the bound value instead of the column:
+   * `("s", "id") > (? collate binary, ? collate binary)`. SQLite applies an
+   * explicit COLLATE on either operand, but only a bare column lets its index
+   * serve the row value as a range (with the collation on the column it scans
+   * the whole index). Omitted: {@link SqlDialect.codePointText} on the column.
+   */
+  codePointParam?(value: Sql): Sql;
+  /**
    * How a column is selected. `sorted` says the field is also a sort key.
    * PostgreSQL selects a sorted text column as its ORDER BY expression
    * (`"id" collate "C"`), so the planner evaluates it once instead of carrying
@@ -59,6 +68,13 @@ export interface SqlDialect {
   asciiLower(text: Sql): Sql;
   /** The `ESCAPE` clause of a LIKE whose escape character is a backslash. */
   readonly likeEscape: Sql;
+  /**
+   * True when the dialect's LIKE itself folds A–Z and nothing else (SQLite's
+   * built-in LIKE with `case_sensitive_like` off): `search` then compiles to
+   * `col like ?`, skipping {@link SqlDialect.asciiLower} on every row. Omitted
+   * or false: `asciiLower(col) like ?`.
+   */
+  readonly likeFoldsAscii?: boolean;
   /**
    * ORDER BY items for `expression` in `direction` with nulls last. `column` is
    * the bare column (for an `IS NULL` key); `nullable` is false when the column

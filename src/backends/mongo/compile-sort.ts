@@ -1,5 +1,5 @@
-import type { Document } from 'mongodb';
 import type { SortKey } from '../../ast/index.js';
+import type { MongoDocument } from './mongo-types.js';
 import type { MongoStorage } from './storage.js';
 
 /**
@@ -12,7 +12,7 @@ export type MongoSort = Record<string, 1 | -1>;
 
 export interface SortPlan {
   /** `$addFields` computing a 0/1 "is null" flag per ascending nullable key; undefined when none is needed. */
-  readonly nullFlags: Document | undefined;
+  readonly nullFlags: MongoDocument | undefined;
   /** The `$sort` of the pipeline (flags included); empty when the query has no sort keys. */
   readonly sort: MongoSort;
   /** True when `find().sort(sort)` gives the same order, i.e. no flag is needed. */
@@ -45,7 +45,7 @@ export function planSort<F extends string>(
   storage: MongoStorage<F>,
 ): SortPlan {
   const sort: MongoSort = {};
-  const flags: Document = {};
+  const flags: MongoDocument = {};
   let needsFlags = false;
   for (const key of keys) {
     const field = storage.field(key.field);

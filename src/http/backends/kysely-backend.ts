@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { ListQuery } from '../../ast/index.js';
 import type { RunListQueryOptions } from '../../backends/kysely/index.js';
 import type { Resource } from '../../resource/index.js';
@@ -20,41 +19,105 @@ function loadKyselyBackend(): Promise<KyselyModule> {
 }
 
 /**
+ * A Kysely instance, as {@link kyselyBackend} takes it. Structural, so that the
+ * published types of `listql/http` need no kysely (with `skipLibCheck: false`
+ * an import of a package that is not installed fails the user's build); every
+ * `Kysely<DB>` (and transaction) fits.
+ *
+ * @example
+ * const db: KyselyInstance = new Kysely<Database>({ dialect });
+ */
+export interface KyselyInstance {
+  selectFrom(from: never): unknown;
+  getExecutor(): unknown;
+}
+
+/**
+ * A SQL dialect of `listql/kysely` (`postgresDialect`, `mysqlDialect`,
+ * `sqliteDialect`, or a `SqlDialect` of your own), by the members that name
+ * it. The full interface mentions Kysely's types, which this subpath's types
+ * must not need; every `SqlDialect` fits.
+ *
+ * @example
+ * const dialect: SqlDialectHandle = postgresDialect;
+ */
+export interface SqlDialectHandle {
+  readonly name: 'postgres' | 'mysql' | 'sqlite';
+  readonly maxParameters: number;
+  readonly inlineIndexes: boolean;
+  codePointText(text: never): unknown;
+  selectColumn(column: never, field: never, sorted: boolean): unknown;
+  orderItems(expression: never, column: never, direction: never, nullable: boolean): unknown;
+  columnType(request: never): unknown;
+}
+
+/**
+ * Options of {@link kyselyBackend}: those of `runListQuery` in `listql/kysely`.
+ *
+ * @example
+ * const options: KyselyBackendOptions = { table: 'crm.leads', dialect: postgresDialect };
+ */
+export interface KyselyBackendOptions {
+  /** The table (or `schema.table`) holding the resource's rows. */
+  readonly table: string;
+  /** The dialect; by default read from the Kysely instance's adapter. */
+  readonly dialect?: SqlDialectHandle;
+}
+
+/**
  * A {@link ListBackend} over a SQL table through Kysely (PostgreSQL,
  * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count. A
  * statement timeout or a lost connection (`classifySqlError`) becomes a
  * {@link BackendUnavailableError}, which the HTTP layer answers with a 503.
+ * Without `options.dialect`, the first request runs `detectSqlDialect` once
+ * (the table's collations on MySQL/MariaDB, the connection's LIKE on SQLite)
+ * and every request uses what it found.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
  * const backend = kyselyBackend(db, leads, { table: 'leads' });
  * await handleListRequest({ resource: leads, backend, query: 'status=won' });
  */
-export function kyselyBackend<DB, F extends string>(
-  db: Kysely<DB>,
+export function kyselyBackend<F extends string>(
+  db: KyselyInstance,
   resource: Resource<F>,
-  options: RunListQueryOptions,
+  options: KyselyBackendOptions,
 ): ListBackend<F> {
+  // Both are the real things: only their published types are narrowed (see above).
+  const kysely = db as Parameters<KyselyModule['runListQuery']>[0];
+  const runOptions = options as RunListQueryOptions;
+  let detected: Promise<RunListQueryOptions> | undefined;
+  const settled = async (module: KyselyModule): Promise<RunListQueryOptions> => {
+    if (runOptions.dialect !== undefined) return runOptions;
+    detected ??= module
+      .detectSqlDialect(kysely, resource, runOptions)
+      .then((dialect) => ({ ...runOptions, dialect }));
+    // A failed detection (the database was down) is retried on the next request.
+    detected.catch(() => {
+      detected = undefined;
+    });
+    return detected;
+  };
   /** A statement timeout or a lost connection is a 503, not a bug. */
-  const translate = (err: unknown, classify: KyselyModule['classifySqlError']): unknown => {
-    const failure = classify(err);
+  const translate = (err: unknown, module: KyselyModule): unknown => {
+    const failure = module.classifySqlError(err);
     return failure ? new BackendUnavailableError(failure, { cause: err }) : err;
   };
   return {
     async ping() {
-      const { classifySqlError, pingDatabase } = await loadKyselyBackend();
+      const module = await loadKyselyBackend();
       try {
-        await pingDatabase(db);
+        await module.pingDatabase(kysely);
       } catch (err) {
-        throw translate(err, classifySqlError);
+        throw translate(err, module);
       }
     },
     async run(query: ListQuery<F>) {
-      const { classifySqlError, runListQuery } = await loadKyselyBackend();
+      const module = await loadKyselyBackend();
       try {
-        return await runListQuery(db, resource, query, options);
+        return await module.runListQuery(kysely, resource, query, await settled(module));
       } catch (err) {
-        throw translate(err, classifySqlError);
+        throw translate(err, module);
       }
     },
   };

@@ -89,9 +89,13 @@ describe('format refuses what the URL cannot express', () => {
     ['a top-level or', or([eq('status', 'won')]), "a top-level 'or' node"],
     ['a top-level not', not(eq('status', 'won')), "a top-level 'not' node"],
     ['a top-level comparison', eq('status', 'won'), "a top-level 'comparison' node"],
-    ['a nested or', and([or([eq('status', 'won'), eq('value', 1)])]), "a nested 'or' node"],
+    [
+      'a nested or',
+      and([or([eq('status', 'won'), eq('value', 1)])]),
+      "a nested 'or' node on leads (no groups)",
+    ],
     ['a nested not', and([not(exists('gclid', true))]), "a nested 'not' node"],
-    ['a nested and', and([and([eq('status', 'won')])]), "a nested 'and' node"],
+    ['a nested and', and([and([eq('status', 'won')])]), "a nested 'and' node on leads (no groups)"],
     ['a list on a non-list field', and([inList('website', ['a', 'b'])]), "a list on 'website'"],
     ['an empty list', and([inList('status', [])]), "the list [] on 'status'"],
     [
