@@ -8,9 +8,12 @@ export function clearIssues(root: HTMLElement, summary: HTMLElement): void {
     slot.hidden = true;
     slot.textContent = '';
   }
-  for (const control of root.querySelectorAll('[aria-invalid]')) {
+  for (const control of root.querySelectorAll<HTMLElement>('[aria-invalid]')) {
     control.removeAttribute('aria-invalid');
-    control.removeAttribute('aria-describedby');
+    // Back to the description it had before (a hint), if any.
+    const before = control.dataset['describedby'] ?? '';
+    if (before === '') control.removeAttribute('aria-describedby');
+    else control.setAttribute('aria-describedby', before);
   }
   summary.hidden = true;
   summary.replaceChildren();
@@ -41,8 +44,13 @@ export function showIssues(
       target.slot.textContent = target.slot.textContent
         ? `${target.slot.textContent} ${issue.message}`
         : issue.message;
-      target.control.setAttribute('aria-invalid', 'true');
-      target.control.setAttribute('aria-describedby', target.slot.id);
+      if (target.control.getAttribute('aria-invalid') !== 'true') {
+        const before = target.control.getAttribute('aria-describedby') ?? '';
+        target.control.dataset['describedby'] = before;
+        target.control.setAttribute('aria-invalid', 'true');
+        // The message first: it is what a screen reader should say before the hint.
+        target.control.setAttribute('aria-describedby', `${target.slot.id} ${before}`.trim());
+      }
       const details = target.control.closest('details');
       if (details) details.open = true;
     }

@@ -4,14 +4,22 @@
  * cursor), the request, and what listql compiles it to. The page's own
  * address holds the query, so a reload or a shared link shows the same.
  */
-import { defineResource, type Resource } from '../../../resource/index.js';
+import { defineResource, ListRequestError, type Resource } from '../../../client/index.js';
 import type { ExplorerConfig, PublicEndpoint } from '../endpoint.js';
 import type { IssueTarget } from './control.js';
 import { h, select, uniqueId } from './dom.js';
 import { type ExplainTexts, explainPanel } from './explain-panel.js';
 import { issueSlot } from './filter-form.js';
 import { clearIssues, showIssues } from './issues.js';
-import { fetchListPage, queryString, readQueryString } from './list-request.js';
+import {
+  failureIssues,
+  type Page,
+  type Params,
+  readQueryString,
+  requestText,
+  toParams,
+  walkPages,
+} from './list-request.js';
 import { queryForm } from './query-form.js';
 import { resultTable } from './results.js';
 
@@ -31,7 +39,13 @@ const endpointSelect = select(
   config.endpoints.map((e): [string, string] => [e.path, `GET ${e.path}`]),
 );
 const keyId = uniqueId('api-key');
-const keyInput = h('input', { id: keyId, type: 'text', autocomplete: 'off', spellcheck: 'false' });
+const keyInput = h('input', {
+  id: keyId,
+  type: 'text',
+  autocomplete: 'off',
+  spellcheck: 'false',
+  'aria-describedby': `${keyId}-hint`,
+});
 keyInput.value = config.apiKey;
 const keySlot = issueSlot();
 const formSlot = h('div');
@@ -46,7 +60,7 @@ const form = h(
     { class: 'single' },
     h('label', { for: keyId }, 'API key'),
     keyInput,
-    h('span', { class: 'hint' }, 'sent as X-API-KEY'),
+    h('span', { class: 'hint', id: `${keyId}-hint` }, 'sent as X-API-KEY'),
     keySlot,
   ),
   formSlot,
@@ -74,8 +88,13 @@ let endpoint: PublicEndpoint = config.endpoints[0]!;
 let current = queryForm(resources.get(endpoint.path)!);
 formSlot.append(current.element);
 
-/** The query that produced the rows on screen, and where the next page starts. */
-let shown: { query: string; next: string | null; total: number | null } | null = null;
+/** The walk behind the rows on screen: its pages iterator and what the status line counts. */
+let shown: {
+  walk: AsyncGenerator<Page, void, undefined>;
+  params: Params;
+  next: string | null;
+  total: number | null;
+} | null = null;
 let inFlight: AbortController | null = null;
 
 function allTargets(targets: readonly IssueTarget[]): IssueTarget[] {
@@ -88,6 +107,31 @@ function describeTotal(): string {
   return `${table.count.toLocaleString('en-US')}${of} ${endpoint.name} shown`;
 }
 
+function showRequest(text: string): void {
+  requestLine.textContent = `GET ${endpoint.path}${text === '' ? '' : `?${text}`}`;
+}
+
+/** Draws a page the walk yielded: the first replaces the rows, later ones add to them. */
+function draw(page: Page, first: boolean): void {
+  if (!shown) return;
+  const { nextCursor, total } = page.meta.pagination;
+  shown.next = page.meta.pagination.hasMore ? nextCursor : null;
+  shown.total = total;
+  if (first) table.reset(page.data);
+  else table.append(page.data);
+  loadMore.hidden = shown.next === null;
+  status.textContent = describeTotal();
+}
+
+function fail(error: unknown, targets: readonly IssueTarget[]): void {
+  showIssues(form, summary, failureIssues(error), allTargets(targets));
+  const code = error instanceof ListRequestError ? `HTTP ${error.status}` : 'The request failed';
+  status.textContent = `${code}: nothing shown.`;
+  table.reset([]);
+  loadMore.hidden = true;
+  shown = null;
+}
+
 async function run(push: boolean): Promise<void> {
   inFlight?.abort();
   const controller = new AbortController();
@@ -95,15 +139,25 @@ async function run(push: boolean): Promise<void> {
   const resource = resources.get(endpoint.path)!;
   const { query, targets } = current.read();
   clearIssues(form, summary);
-  const built = queryString(resource, query);
-  if (!built.ok) return showIssues(form, summary, built.issues, allTargets(targets));
+  const { params, issues } = toParams(resource, query);
+  const built = issues.length > 0 ? { ok: false as const, issues } : requestText(resource, params);
+  if (!built.ok) {
+    // Checked by listql/client before sending: the same issues the server would answer with.
+    showIssues(form, summary, built.issues, allTargets(targets));
+    status.textContent = 'Not sent: the query has problems.';
+    explain.show(null);
+    table.reset([]);
+    loadMore.hidden = true;
+    shown = null;
+    return;
+  }
   const text = built.query;
   if (push) {
     const page = `?${text}`;
     if (page !== location.search)
       history.pushState(null, '', text === '' ? location.pathname : page);
   }
-  requestLine.textContent = `GET ${endpoint.path}${text === '' ? '' : `?${text}`}`;
+  showRequest(text);
   status.textContent = 'Loading…';
   loadMore.hidden = true;
   const explained = fetch(`${config.explainPrefix}${endpoint.path}?${text}`, {
@@ -111,60 +165,30 @@ async function run(push: boolean): Promise<void> {
   })
     .then((r) => r.json() as Promise<{ success: boolean } & ExplainTexts>)
     .catch(() => null);
+  const walk = walkPages(endpoint.path, resource, params, keyInput.value, controller.signal);
+  shown = { walk, params, next: null, total: null };
   try {
-    const answer = await fetchListPage(endpoint.path, text, keyInput.value, controller.signal);
-    if (!answer.ok) {
-      const issues =
-        answer.status === 401
-          ? [
-              {
-                param: 'x-api-key',
-                message: 'The API refused this key (401). Use the key the demo printed at start.',
-              },
-            ]
-          : answer.issues;
-      showIssues(form, summary, issues, allTargets(targets));
-      table.reset([]);
-      shown = null;
-      status.textContent = `HTTP ${answer.status}: nothing shown.`;
-    } else {
-      shown = { query: text, next: answer.nextCursor, total: answer.total };
-      table.reset(answer.rows);
-      loadMore.hidden = answer.nextCursor === null;
-      status.textContent = describeTotal();
-    }
+    const first = await walk.next();
+    if (first.done) table.reset([]);
+    else draw(first.value, true);
     const texts = await explained;
     explain.show(texts?.success ? texts : null);
-  } catch (err) {
-    if (controller.signal.aborted) return;
-    status.textContent = `The request failed: ${(err as Error).message}`;
+  } catch (error) {
+    if (!controller.signal.aborted) fail(error, targets);
   }
 }
 
 async function more(): Promise<void> {
   if (!shown?.next) return;
-  const controller = new AbortController();
-  inFlight = controller;
   const resource = resources.get(endpoint.path)!;
-  const built = queryString(resource, current.read().query, shown.next);
-  if (!built.ok) return;
-  requestLine.textContent = `GET ${endpoint.path}?${built.query}`;
+  const next = requestText(resource, { ...shown.params, after: shown.next });
+  if (next.ok) showRequest(next.query);
   loadMore.disabled = true;
   try {
-    const answer = await fetchListPage(
-      endpoint.path,
-      built.query,
-      keyInput.value,
-      controller.signal,
-    );
-    if (answer.ok) {
-      shown.next = answer.nextCursor;
-      table.append(answer.rows);
-      loadMore.hidden = answer.nextCursor === null;
-      status.textContent = describeTotal();
-    } else {
-      showIssues(form, summary, answer.issues, allTargets(current.read().targets));
-    }
+    const page = await shown.walk.next();
+    if (!page.done) draw(page.value, false);
+  } catch (error) {
+    fail(error, current.read().targets);
   } finally {
     loadMore.disabled = false;
   }
