@@ -123,7 +123,13 @@ beforeAll(async () => {
     join(SCRATCH, 'tsconfig.json'),
     JSON.stringify({
       extends: '../tsconfig.json',
-      compilerOptions: { rootDir: '..', noEmit: true, paths },
+      compilerOptions: {
+        rootDir: '..',
+        noEmit: true,
+        paths,
+        // docs/http.md shows Nest controllers as Nest users write them (legacy decorators).
+        experimentalDecorators: true,
+      },
       include: ['*.ts'],
     }),
   );
