@@ -123,12 +123,13 @@ beforeAll(async () => {
     join(SCRATCH, 'tsconfig.json'),
     JSON.stringify({
       extends: '../tsconfig.json',
+      // Decorators as NestJS has them (docs/http.md's controller), as its users configure.
       compilerOptions: {
         rootDir: '..',
         noEmit: true,
         paths,
-        // docs/http.md shows Nest controllers as Nest users write them (legacy decorators).
         experimentalDecorators: true,
+        emitDecoratorMetadata: true,
       },
       include: ['*.ts'],
     }),
