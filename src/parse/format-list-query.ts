@@ -1,4 +1,11 @@
-import type { FilterNode, FilterValue, ListQuery, SortKey } from '../ast/index.js';
+import type {
+  FilterNode,
+  FilterValue,
+  InNode,
+  ListQuery,
+  SearchNode,
+  SortKey,
+} from '../ast/index.js';
 import type { Resource } from '../resource/index.js';
 import { encodeCursor } from './cursor.js';
 import { formatDecimal } from './decimal.js';
@@ -28,24 +35,61 @@ function formatFilter(resource: Resource, node: FilterNode): string {
       }
       return `${key}=${encode(text)}`;
     }
-    case 'in': {
+    case 'in':
       if (!resource.fields.get(node.field)?.list) cannot(`a list on '${node.field}'`);
-      const items = node.values.map(formatValue);
-      if (items.length === 0 || items.some((item) => item.includes(','))) {
-        cannot(`the list ${JSON.stringify(items)} on '${node.field}'`);
-      }
-      return `${node.field}=${items.map(encode).join(',')}`;
-    }
+      return `${node.field}=${formatList(node)}`;
     case 'exists':
       return `${node.field}[exists]=${node.exists}`;
-    case 'search':
-      if (node.fields.join(',') !== resource.searchable.join(',')) {
-        cannot(`a search over ${node.fields.join(', ')}`);
+    case 'text':
+      return `${node.field}[${node.op}]=${encode(node.value)}`;
+    case 'not': {
+      // `ne` and `nin` parse to these two shapes; no other `not` has a flat form.
+      const child = node.child;
+      if (child.kind === 'comparison' && child.op === 'eq') {
+        return `${child.field}[ne]=${encode(formatValue(child.value))}`;
       }
-      return `search=${encode(node.term)}`;
+      if (child.kind === 'in') return `${child.field}[nin]=${formatList(child)}`;
+      return cannot(`a 'not' of a '${child.kind}' node`);
+    }
     default:
       return cannot(`a nested '${node.kind}' node`);
   }
+}
+
+/** The comma list of an `in` node; its items must not hold the comma that splits them. */
+function formatList(node: InNode): string {
+  const items = node.values.map(formatValue);
+  if (items.length === 0 || items.some((item) => item.includes(','))) {
+    cannot(`the list ${JSON.stringify(items)} on '${node.field}'`);
+  }
+  return items.map(encode).join(',');
+}
+
+/**
+ * The `search` parameter of the query's search nodes (the last children):
+ * the term in `substring` mode, the words joined by spaces in `all-words`
+ * mode. Only what the parser gives back unchanged can be printed: a trimmed
+ * term, words without whitespace, none repeated.
+ */
+function formatSearch(resource: Resource, nodes: readonly SearchNode[]): string {
+  for (const node of nodes) {
+    if (node.fields.join(',') !== resource.searchable.join(',')) {
+      cannot(`a search over ${node.fields.join(', ')}`);
+    }
+  }
+  const terms = nodes.map((node) => node.term);
+  if (resource.search.mode === 'substring') {
+    if (terms.length > 1) cannot(`${terms.length} search terms in 'substring' mode`);
+    if (terms[0]!.trim() !== terms[0] || terms[0] === '') {
+      cannot(`the search term ${JSON.stringify(terms[0])} (not trimmed)`);
+    }
+  } else if (
+    new Set(terms).size !== terms.length ||
+    terms.some((term) => term === '' || /\s/u.test(term))
+  ) {
+    cannot(`the search words ${JSON.stringify(terms)}`);
+  }
+  return `search=${encode(terms.join(' '))}`;
 }
 
 const formatKeys = (keys: readonly SortKey[]): string =>
@@ -69,8 +113,9 @@ function userSort(resource: Resource, sort: readonly SortKey[]): readonly SortKe
 /**
  * Prints a query as its canonical query string (no leading `?`), such that
  * `parseListQuery(resource, formatListQuery(resource, q))` equals `q`.
- * Defaults are left out. Throws for an AST the URL grammar cannot express
- * (`or`, `not`, nested `and`), which only servers build.
+ * Defaults are left out. `not(eq)` prints as `field[ne]=…` and `not(in)` as
+ * `field[nin]=…`, as the parser reads them. Throws for an AST the URL grammar
+ * cannot express (`or`, other `not`s, nested `and`), which only servers build.
  *
  * @example
  * formatListQuery(leads, parseListQuery(leads, 'value[gte]=100&status=won'));
@@ -83,7 +128,13 @@ export function formatListQuery<F extends string>(
   const r = resource as Resource;
   const parts: string[] = [];
   if (query.filter.kind !== 'and') cannot(`a top-level '${query.filter.kind}' node`);
-  for (const child of query.filter.children) parts.push(formatFilter(r, child));
+  const searches: SearchNode[] = [];
+  for (const child of query.filter.children) {
+    if (child.kind === 'search') searches.push(child);
+    else if (searches.length > 0) cannot('a filter after the search');
+    else parts.push(formatFilter(r, child));
+  }
+  if (searches.length > 0) parts.push(formatSearch(r, searches));
 
   // Compared with the tie-breaker in place: the default sort is left out, whatever its shape.
   if (formatKeys(query.sort) !== formatKeys(withTieBreaker(r.idField, r.defaults.sort))) {

@@ -1,4 +1,4 @@
-import { type FilterOperator, isFilterOperator } from '../ast/index.js';
+import { FILTER_OPERATORS, type FilterOperator, isFilterOperator } from '../ast/index.js';
 import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
@@ -8,6 +8,7 @@ import { resourceTables } from './resource-tables.js';
 import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
+const BRACKETED = FILTER_OPERATORS.filter((op) => op !== 'eq').join(', ');
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function unknownParam(resource: Resource, key: string, value: string | null): Issue {
@@ -34,7 +35,7 @@ function unknownOperator(key: string, value: string | null, operator: string, fi
     'INVALID_FILTER',
     key,
     value,
-    `Unknown operator '${operator}' in '${key}'. Operators: gt, gte, lt, lte, exists (equality has no brackets: ${field.name}=value)`,
+    `Unknown operator '${operator}' in '${key}'. Operators: ${BRACKETED} (equality has no brackets: ${field.name}=value)`,
   );
 }
 
@@ -99,14 +100,18 @@ export function groupParams(
       groups.push(group);
       slots.push(meaning.slot);
     }
-    const checked = checkValue(resource, group, raw, at, issues);
-    if (checked !== null) group.values.push({ param: key, value: checked });
+    const problem = valueProblem(resource, group, raw);
+    if (problem === null) group.values.push({ param: key, value: value! });
+    else report(issues, at, problem);
   }
   return groups;
 }
 
-/** Why a key outside the resource's valid keys is refused. */
-function refusedKey(
+/**
+ * Why a key outside the resource's valid keys is refused.
+ * @internal Shared with `parseLeaf`.
+ */
+export function refusedKey(
   resource: Resource,
   filterable: ReadonlyMap<string, Field>,
   key: string,
@@ -133,48 +138,28 @@ function report(issues: PositionedIssue[], at: number, found: Issue): void {
   issues.push({ at, issue: found });
 }
 
-/** Encoding, NUL and length checks that hold for every value; returns the value or null. */
-function checkValue(
-  resource: Resource,
-  group: ParamGroup,
-  raw: RawParam,
-  at: number,
-  issues: PositionedIssue[],
-): string | null {
+/**
+ * Encoding, NUL and length checks that hold for every value: the issue, or
+ * null when the value may be read.
+ * @internal Shared with `parseLeaf`.
+ */
+export function valueProblem(resource: Resource, group: ParamGroup, raw: RawParam): Issue | null {
   const code = groupCode(group);
   const { key, value } = raw;
-  if (value === null) {
-    report(issues, at, issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
-    return null;
-  }
+  if (value === null) return issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`);
   const max =
     group.kind === 'reserved' && group.name === 'search'
       ? resource.limits.maxSearchLength
       : resource.limits.maxValueLength;
   if (value.length > max) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`),
-    );
-    return null;
+    return issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`);
   }
   if (value.includes('\u0000')) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must not contain the NUL character (U+0000)`),
-    );
-    return null;
+    return issue(code, key, value, `${key} must not contain the NUL character (U+0000)`);
   }
   // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
   if (LONE_SURROGATE.test(value)) {
-    report(
-      issues,
-      at,
-      issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`),
-    );
-    return null;
+    return issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`);
   }
-  return value;
+  return null;
 }

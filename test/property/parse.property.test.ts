@@ -16,6 +16,7 @@ import {
   safeParseListQuery,
 } from '../../src/index.js';
 import { listQueryArbitrary, queryStringArbitrary } from '../../src/testing/index.js';
+import { openLeads } from '../support/open-leads.js';
 import { propertyParams } from '../support/property.js';
 
 /** A second resource with number ids, booleans and no search, to keep the library resource-agnostic. */
@@ -32,9 +33,29 @@ const tasks = defineResource({
   limits: { maxLimit: 25 },
 });
 
+/** tasks with every new operator its types take, and a case-insensitive title order. */
+const openTasks = defineResource({
+  ...tasks.definition,
+  name: 'open-tasks',
+  fields: {
+    ...tasks.definition.fields,
+    title: {
+      ...tasks.definition.fields.title,
+      filter: ['eq', 'ne', 'nin', 'contains', 'startsWith', 'endsWith'],
+      caseInsensitiveSort: true,
+      searchable: true,
+    },
+    done: { ...tasks.definition.fields.done, filter: ['eq', 'ne', 'exists'] },
+    points: { ...tasks.definition.fields.points, filter: ['eq', 'ne', 'nin', 'gt'] },
+    due: { ...tasks.definition.fields.due, filter: ['ne', 'lt'] },
+  },
+});
+
 const resources: readonly [string, Resource][] = [
   ['leads', leads as Resource],
   ['tasks', tasks as Resource],
+  ['open-tasks (ne, nin, text operators, substring search)', openTasks as Resource],
+  ['open-leads (ne, nin, text operators, all-words search)', openLeads as Resource],
 ];
 
 const prototypeKeys = (): string[] => Object.getOwnPropertyNames(Object.prototype).sort();

@@ -90,7 +90,7 @@ describe('format refuses what the URL cannot express', () => {
     ['a top-level not', not(eq('status', 'won')), "a top-level 'not' node"],
     ['a top-level comparison', eq('status', 'won'), "a top-level 'comparison' node"],
     ['a nested or', and([or([eq('status', 'won'), eq('value', 1)])]), "a nested 'or' node"],
-    ['a nested not', and([not(exists('gclid', true))]), "a nested 'not' node"],
+    ['a not of exists', and([not(exists('gclid', true))]), "a 'not' of a 'exists' node"],
     ['a nested and', and([and([eq('status', 'won')])]), "a nested 'and' node"],
     ['a list on a non-list field', and([inList('website', ['a', 'b'])]), "a list on 'website'"],
     ['an empty list', and([inList('status', [])]), "the list [] on 'status'"],
