@@ -18,6 +18,8 @@ export const RESERVED_PARAMS = [
   'search',
   'cursor',
   'count',
+  'or',
+  'and',
 ] as const;
 export type ReservedParam = (typeof RESERVED_PARAMS)[number];
 

@@ -21,11 +21,7 @@ import {
   sqliteDialect,
 } from '../backends/kysely/index.js';
 import type { Resource } from '../resource/index.js';
-
-/** The SQL dialects `explain` can print. @example EXPLAIN_DIALECTS; // ['postgres', 'mysql', 'sqlite'] */
-export const EXPLAIN_DIALECTS = ['postgres', 'mysql', 'sqlite'] as const;
-/** One of {@link EXPLAIN_DIALECTS}. */
-export type ExplainDialect = (typeof EXPLAIN_DIALECTS)[number];
+import type { ExplainDialect } from './dialects.js';
 
 /** One statement: its text and the values bound to its placeholders. */
 export interface CompiledStatement {

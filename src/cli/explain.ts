@@ -3,7 +3,7 @@ import { type ErrorEnvelope, issuesEnvelope, newRequestId } from '../http/index.
 import { safeParseListQuery } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
 import { compactJson } from './compact-json.js';
-import type { ExplainDialect } from './compile-sql.js';
+import type { ExplainDialect } from './dialects.js';
 
 /** What `explain` prints. @example EXPLAIN_TARGETS.includes('sql'); // true */
 export const EXPLAIN_TARGETS = ['ast', 'sql', 'mongo', 'all'] as const;
@@ -22,6 +22,48 @@ export interface ExplainOptions {
 export type ExplainResult =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly envelope: ErrorEnvelope };
+
+/**
+ * An optional peer package that a requested output needs is not installed:
+ * `--target sql` compiles with kysely, which listql does not depend on.
+ *
+ * @example
+ * try { await explain(leads, 'status=won', options); }
+ * catch (err) { if (err instanceof MissingPeerError) console.error(err.message); }
+ */
+export class MissingPeerError extends Error {
+  override readonly name = 'MissingPeerError';
+  /** The missing package, as `npm install` takes it. */
+  readonly peer: string;
+  constructor(peer: string, needed: string, options?: ErrorOptions) {
+    super(
+      `${needed} needs the optional package '${peer}', which is not installed here. Install it with: npm install ${peer}`,
+      options,
+    );
+    this.peer = peer;
+  }
+}
+
+/** True when `err` is Node's "cannot find package `name`" from an import. */
+function isMissingPackage(err: unknown, name: string): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+    err.message.includes(`'${name}'`)
+  );
+}
+
+/** compile-sql.js, which imports kysely: loaded only when SQL is asked for. */
+async function loadCompileSql(): Promise<typeof import('./compile-sql.js')> {
+  try {
+    return await import('./compile-sql.js');
+  } catch (err) {
+    if (isMissingPackage(err, 'kysely'))
+      throw new MissingPeerError('kysely', 'SQL output', { cause: err });
+    throw err;
+  }
+}
 
 /**
  * JSON with MongoDB values made visible: a `Date` prints as `{ "$date": … }`
@@ -59,7 +101,9 @@ function sqlSection(
 /**
  * Explains a list query: its AST, the SQL it runs (page and count, with
  * parameters) on a dialect, and the MongoDB filter and pipelines. An invalid
- * query yields the 400 envelope the HTTP layer would answer with.
+ * query yields the 400 envelope the HTTP layer would answer with. Without
+ * kysely installed, `target: 'sql'` throws a {@link MissingPeerError} and
+ * `target: 'all'` shows that error's message in place of the SQL.
  *
  * @example
  * const result = await explain(leads, 'status=won&sort=value:desc', {
@@ -85,13 +129,17 @@ export async function explain<F extends string>(
   };
   if (target === 'ast' || target === 'all') heading('AST', compactJson(query));
   if (target === 'sql' || target === 'all') {
-    // Loaded here: kysely is an optional peer, needed only for SQL.
-    const { compileListSql } = await import('./compile-sql.js');
-    const sql = compileListSql(resource, query, options.dialect, options.table);
-    heading(
-      `SQL (${options.dialect})`,
-      `${sqlSection('page', sql.page)}\n\n${sqlSection('count', sql.count)}`,
-    );
+    const title = `SQL (${options.dialect})`;
+    try {
+      // Loaded here: kysely is an optional peer, needed only for SQL.
+      const { compileListSql } = await loadCompileSql();
+      const sql = compileListSql(resource, query, options.dialect, options.table);
+      heading(title, `${sqlSection('page', sql.page)}\n\n${sqlSection('count', sql.count)}`);
+    } catch (err) {
+      // Asked for everything, show what can be shown and say what is missing.
+      if (!(err instanceof MissingPeerError) || target !== 'all') throw err;
+      heading(title, `-- ${err.message}`);
+    }
   }
   if (target === 'mongo' || target === 'all') {
     // `find` arguments exist too (compileMongo), but repeat the filter a fourth time.

@@ -10,15 +10,15 @@ export {
   type CompiledListSql,
   type CompiledStatement,
   compileListSql,
-  EXPLAIN_DIALECTS,
-  type ExplainDialect,
 } from './compile-sql.js';
+export { EXPLAIN_DIALECTS, type ExplainDialect } from './dialects.js';
 export {
   EXPLAIN_TARGETS,
   type ExplainOptions,
   type ExplainResult,
   type ExplainTarget,
   explain,
+  MissingPeerError,
   queryTextOf,
 } from './explain.js';
 export { CLI_USAGE, type CliIo, INVALID_INPUT, runCli } from './run-cli.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { leads } from '../resource/index.js';
-import { EXPLAIN_DIALECTS, type ExplainDialect } from './compile-sql.js';
-import { EXPLAIN_TARGETS, type ExplainTarget, explain } from './explain.js';
+import { EXPLAIN_DIALECTS, type ExplainDialect } from './dialects.js';
+import { EXPLAIN_TARGETS, type ExplainTarget, explain, MissingPeerError } from './explain.js';
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -27,7 +27,9 @@ Options:
   --help           this text
 
 An invalid query prints the error envelope (as GET /leads would answer) on
-stderr and exits with status 2.`;
+stderr and exits with status 2. SQL output needs the kysely package (npm
+install kysely): without it, --target sql says so and exits with status 2,
+and --target all prints that note in place of the SQL.`;
 
 function choice<T extends string>(
   flag: string,
@@ -91,7 +93,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`listql: ${(err as Error).message}\n\n${CLI_USAGE}`);
     return INVALID_INPUT;
   }
-  const result = await explain(leads, input, { dialect, target, table });
+  let result: Awaited<ReturnType<typeof explain>>;
+  try {
+    result = await explain(leads, input, { dialect, target, table });
+  } catch (err) {
+    if (!(err instanceof MissingPeerError)) throw err;
+    io.err(`listql: ${err.message}`);
+    return INVALID_INPUT;
+  }
   if (!result.ok) {
     io.err(JSON.stringify(result.envelope, null, 2));
     return INVALID_INPUT;

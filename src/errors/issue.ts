@@ -21,6 +21,12 @@ export interface Issue {
   readonly value: string | null;
   /** A sentence the client can act on. */
   readonly message: string;
+  /**
+   * Where in `value` the problem is, as a 0-based offset in characters
+   * (Unicode code points). Set only for the boolean group parameters `or` and
+   * `and`, whose values have a grammar of their own.
+   */
+  readonly position?: number;
 }
 
 const SHOWN_VALUE_LENGTH = 200;
@@ -36,11 +42,13 @@ export function issue(
   param: string | null,
   value: string | null,
   message: string,
+  position?: number,
 ): Issue {
-  return Object.freeze({
+  const found = {
     code,
     param: param === null ? null : clip(param),
     value: value === null ? null : clip(value),
     message,
-  });
+  };
+  return Object.freeze(position === undefined ? found : { ...found, position });
 }

@@ -2,8 +2,9 @@
  * `listql/http`: a framework-neutral list endpoint (`handleListRequest`), the
  * response envelope of the spec, API-key auth, backends behind one small
  * interface, thin adapters for Express 5, Fastify 5 and Hono 4, and the
- * OpenAPI 3.1 document of the endpoint. The frameworks are not dependencies:
- * the adapters import only their types.
+ * OpenAPI 3.1 document of the endpoint. The frameworks, kysely and mongodb
+ * are not dependencies, and the published types of this module do not import
+ * theirs either: each adapter and backend declares the few members it uses.
  *
  * @example
  * import { leads } from 'listql';
@@ -17,12 +18,25 @@
  * });
  */
 export * from '../openapi/index.js';
-export { expressListHandler } from './adapters/express.js';
-export { fastifyListHandler } from './adapters/fastify.js';
-export { honoListHandler } from './adapters/hono.js';
+export {
+  type ExpressRequestLike,
+  type ExpressResponseLike,
+  expressListHandler,
+} from './adapters/express.js';
+export {
+  type FastifyReplyLike,
+  type FastifyRequestLike,
+  fastifyListHandler,
+} from './adapters/fastify.js';
+export { type HonoContextLike, honoListHandler } from './adapters/hono.js';
 export { type AdapterOptions, queryStringOf } from './adapters/shared.js';
 export { API_KEY_HEADER, apiKeyAuth } from './api-key.js';
-export { kyselyBackend } from './backends/kysely-backend.js';
+export {
+  type KyselyBackendOptions,
+  type KyselyInstance,
+  kyselyBackend,
+  type SqlDialectHandle,
+} from './backends/kysely-backend.js';
 export { memoryBackend } from './backends/memory-backend.js';
 export { mongoBackend } from './backends/mongo-backend.js';
 export {

@@ -46,9 +46,18 @@ export interface ListBackend<F extends string = string> {
  * Request headers as Node (`req.headers`) or the Fetch API (`Headers`) hands
  * them over. Names are matched case-insensitively.
  */
-export type RequestHeaders =
-  | Headers
-  | { readonly [name: string]: string | readonly string[] | undefined };
+export type RequestHeaders = Headers | NodeRequestHeaders;
+
+/**
+ * Request headers as Node hands them over (`req.headers`): a name, in lower
+ * case, to a value, or to several for a header sent more than once.
+ *
+ * @example
+ * const headers: NodeRequestHeaders = { 'x-api-key': 'secret', accept: 'application/json' };
+ */
+export type NodeRequestHeaders = {
+  readonly [name: string]: string | readonly string[] | undefined;
+};
 
 /**
  * Decides whether a request may proceed. Return false for a 401; throwing is

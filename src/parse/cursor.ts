@@ -11,7 +11,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
 import type { Field, Resource } from '../resource/index.js';
-import { parseDateValue } from './dates.js';
+import { parseDateValue } from '../syntax/dates.js';
 
 const VERSION = 1;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;

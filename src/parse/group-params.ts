@@ -1,5 +1,5 @@
 import { FILTER_OPERATORS, type FilterOperator, isFilterOperator } from '../ast/index.js';
-import { clip, type Issue, issue } from '../errors/index.js';
+import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
@@ -100,17 +100,13 @@ export function groupParams(
       groups.push(group);
       slots.push(meaning.slot);
     }
-    const problem = valueProblem(resource, group, raw);
-    if (problem === null) group.values.push({ param: key, value: value! });
-    else report(issues, at, problem);
+    const checked = checkValue(resource, group, raw, at, issues);
+    if (checked !== null) group.values.push({ param: key, value: checked });
   }
   return groups;
 }
 
-/**
- * Why a key outside the resource's valid keys is refused.
- * @internal Shared with `parseLeaf`.
- */
+/** Why a key outside the resource's valid keys is refused. */
 export function refusedKey(
   resource: Resource,
   filterable: ReadonlyMap<string, Field>,
@@ -138,19 +134,41 @@ function report(issues: PositionedIssue[], at: number, found: Issue): void {
   issues.push({ at, issue: found });
 }
 
-/**
- * Encoding, NUL and length checks that hold for every value: the issue, or
- * null when the value may be read.
- * @internal Shared with `parseLeaf`.
- */
-export function valueProblem(resource: Resource, group: ParamGroup, raw: RawParam): Issue | null {
+/** The longest value a group's parameter may have, in UTF-16 units. */
+function maxLength(resource: Resource, group: ParamGroup): number {
+  if (group.kind === 'filter') return resource.limits.maxValueLength;
+  if (group.name === 'search') return resource.limits.maxSearchLength;
+  // A boolean group's limit counts code points: its reader checks it, first.
+  if (group.name === 'or' || group.name === 'and') return Number.POSITIVE_INFINITY;
+  return resource.limits.maxValueLength;
+}
+
+/** Encoding, NUL and length checks that hold for every value; returns the value or null. */
+function checkValue(
+  resource: Resource,
+  group: ParamGroup,
+  raw: RawParam,
+  at: number,
+  issues: PositionedIssue[],
+): string | null {
   const code = groupCode(group);
   const { key, value } = raw;
-  if (value === null) return issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`);
-  const max =
-    group.kind === 'reserved' && group.name === 'search'
-      ? resource.limits.maxSearchLength
-      : resource.limits.maxValueLength;
+  if (value === null) {
+    report(issues, at, issue(code, key, null, `${key} ${raw.problem ?? 'could not be read'}`));
+    return null;
+  }
+  const max = maxLength(resource, group);
+  const found = valueIssue(code, key, value, max);
+  if (found === null) return value;
+  report(issues, at, found);
+  return null;
+}
+
+/**
+ * Why a decoded value is refused whatever its parameter means (longer than
+ * `max`, NUL, a lone surrogate), or null when it passes.
+ */
+export function valueIssue(code: IssueCode, key: string, value: string, max: number): Issue | null {
   if (value.length > max) {
     return issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`);
   }

@@ -1,8 +1,7 @@
-export { canonicalOrder } from './canonical-order.js';
+export { canonicalOrder } from '../syntax/canonical-order.js';
+export { parseDateValue } from '../syntax/dates.js';
+export { formatDecimal, parseDecimal } from '../syntax/decimal.js';
 export { type CursorProblem, decodeCursor, encodeCursor, positionOf } from './cursor.js';
-export { parseDateValue } from './dates.js';
-export { formatDecimal, parseDecimal } from './decimal.js';
-export { formatListQuery } from './format-list-query.js';
-export { type LeafResult, parseLeaf } from './parse-leaf.js';
+export { formatListQuery } from './format-query.js';
 export { parseListQuery, type SafeParseResult, safeParseListQuery } from './parse-list-query.js';
 export type { ListQueryInput, QueryObject } from './read-input.js';

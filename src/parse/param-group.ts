@@ -36,7 +36,11 @@ export interface PositionedIssue {
 
 /** The issue code for problems with a group's values that are not about their meaning. */
 export function groupCode(group: ParamGroup): IssueCode {
-  return group.kind === 'reserved' ? 'VALIDATION_ERROR' : 'INVALID_FILTER';
+  // The boolean groups `or` and `and` are filters, whatever is wrong with them.
+  if (group.kind === 'reserved' && group.name !== 'or' && group.name !== 'and') {
+    return 'VALIDATION_ERROR';
+  }
+  return 'INVALID_FILTER';
 }
 
 /** The parameter name to show for a group, e.g. `value[gte]` or `sort`. */

@@ -10,7 +10,7 @@ import {
 } from '../ast/index.js';
 import { type Issue, type IssueCode, issue } from '../errors/index.js';
 import type { ResourceLimits } from '../resource/index.js';
-import { coerceValue } from './coerce-value.js';
+import { coerceValue } from '../syntax/coerce-value.js';
 import type { ParamGroup } from './param-group.js';
 
 type FilterGroup = Extract<ParamGroup, { kind: 'filter' }>;

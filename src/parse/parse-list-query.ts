@@ -9,8 +9,9 @@ import {
 } from '../ast/index.js';
 import { type Issue, issue, ListQueryError } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
-import { canonicalOrder } from './canonical-order.js';
+import { canonicalOrder } from '../syntax/canonical-order.js';
 import { type CursorProblem, decodeCursor } from './cursor.js';
+import { readGroupParam } from './group/read-group-param.js';
 import { groupParams } from './group-params.js';
 import { groupCode, groupParam, type ParamGroup, type PositionedIssue } from './param-group.js';
 import { parseFields } from './parse-fields.js';
@@ -102,6 +103,9 @@ export function safeParseListQuery<F extends string>(
   let searchNodes: readonly FilterNode<F>[] = [];
   let count: CountStrategy = resource.defaults.count;
   let cursor: { readonly text: string; readonly at: number } | undefined;
+  // The nodes of the `and` and `or` group parameters, in that order after the flat filters.
+  let andGroup: FilterNode<F> | undefined;
+  let orGroup: FilterNode<F> | undefined;
 
   const tables = resourceTables(resource as Resource);
   // One array for the issues of the group being read, emptied after each group.
@@ -151,6 +155,15 @@ export function safeParseListQuery<F extends string>(
           // Read once the filter and sort it must have been issued for are known.
           cursor = { text, at: group.at };
           break;
+        case 'or':
+        case 'and': {
+          // Only resources with groups have these keys, so their limits are set.
+          const read = readGroupParam(resource as Resource, group.name, text, resource.groups!);
+          if ('issues' in read) issues.push(...read.issues);
+          else if (group.name === 'or') orGroup = read.node as FilterNode<F>;
+          else andGroup = read.node as FilterNode<F>;
+          break;
+        }
       }
     }
     if (issues.length > 0) {
@@ -166,6 +179,8 @@ export function safeParseListQuery<F extends string>(
   }
 
   const children = canonicalOrder(resource, filters);
+  if (andGroup !== undefined) children.push(andGroup);
+  if (orGroup !== undefined) children.push(orGroup);
   for (const node of searchNodes) children.push(node);
   const filter = and(children);
   // Most requests keep the default sort: its full, frozen form is computed once per resource.

@@ -3,9 +3,9 @@
  * (resources are immutable) instead of once per parameter.
  */
 import { FILTER_OPERATORS, type FilterOperator, type SortKey } from '../ast/index.js';
+import { withTieBreaker } from '../ast/tie-breaker.js';
 import { RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
-import { withTieBreaker } from './parse-sort.js';
 
 /**
  * What a valid parameter key means. `slot` numbers the groups of a resource
@@ -31,6 +31,8 @@ const SUPPORTED: ReadonlySet<string> = new Set([
   'cursor',
   'count',
 ]);
+/** The boolean group parameters, supported by resources with `groups`. */
+const GROUP_PARAMS: ReadonlySet<string> = new Set(['or', 'and']);
 
 export interface ResourceTables {
   /**
@@ -86,7 +88,9 @@ function build(resource: Resource): ResourceTables {
     keys.set(name, { kind: 'filter', field, op: alias.op, slot });
   }
   for (const name of RESERVED_PARAMS) {
-    if (SUPPORTED.has(name)) keys.set(name, { kind: 'reserved', name, slot: slotOf(name) });
+    // The group parameters exist only where the resource enables them.
+    const supported = GROUP_PARAMS.has(name) ? resource.groups !== null : SUPPORTED.has(name);
+    if (supported) keys.set(name, { kind: 'reserved', name, slot: slotOf(name) });
     else keys.delete(name);
   }
   return {

@@ -13,6 +13,7 @@ import {
   type Field,
   type FieldDefinition,
   type FieldType,
+  type GroupLimits,
   type ParamAlias,
   type Resource,
   type ResourceDefinition,
@@ -28,6 +29,10 @@ const DEFAULT_LIMITS: ResourceLimits = {
   maxListItems: 100,
   maxParams: 100,
 };
+
+const DEFAULT_GROUP_LIMITS: GroupLimits = { maxDepth: 3, maxLeaves: 20, maxLength: 2_000 };
+/** Deeper groups would only make every compiler recurse further for no real query. */
+const MAX_GROUP_DEPTH = 32;
 
 /** Which operators make sense for which type. `exists` fits every type. */
 const OPERATORS_BY_TYPE: Record<FieldType, readonly FilterOperator[]> = {
@@ -162,9 +167,34 @@ function checkLimits(resource: string, limits: ResourceLimits): void {
   }
 }
 
+/** The group limits a definition asks for, or null without groups. */
+function groupLimits(
+  resource: string,
+  groups: boolean | Partial<GroupLimits> | undefined,
+): GroupLimits | null {
+  if (groups === undefined || groups === false) return null;
+  if (groups === true) return DEFAULT_GROUP_LIMITS;
+  if (typeof groups !== 'object' || groups === null) {
+    fail(resource, 'groups must be true, false or { maxDepth, maxLeaves, maxLength }');
+  }
+  const limits: GroupLimits = Object.freeze({ ...DEFAULT_GROUP_LIMITS, ...groups });
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Object.hasOwn(DEFAULT_GROUP_LIMITS, key)) {
+      fail(resource, `groups.${key} is not a group limit; use maxDepth, maxLeaves, maxLength`);
+    }
+    if (!Number.isSafeInteger(value) || value < 1) {
+      fail(resource, `groups.${key} must be a positive integer, got ${String(value)}`);
+    }
+  }
+  if (limits.maxDepth > MAX_GROUP_DEPTH) {
+    fail(resource, `groups.maxDepth must be at most ${MAX_GROUP_DEPTH}, got ${limits.maxDepth}`);
+  }
+  return limits;
+}
+
 /**
  * Declares a resource: its fields, what each allows, storage names, defaults,
- * limits and legacy aliases. A bad definition throws an Error naming the fix.
+ * limits, boolean groups and legacy aliases. A bad definition throws an Error naming the fix.
  *
  * @example
  * const tasks = defineResource({
@@ -206,6 +236,7 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     ? parseDefaultSort(name, definition.defaults.sort, fields)
     : [];
 
+  const groups = groupLimits(name, definition.groups);
   const count = definition.defaults?.count ?? 'exact';
   if (!(COUNT_STRATEGIES as readonly string[]).includes(count)) {
     fail(name, `defaults.count must be one of ${COUNT_STRATEGIES.join(', ')}, got '${count}'`);
@@ -259,6 +290,7 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     search: Object.freeze({ mode: searchMode }),
     selectable: names((f) => f.selectable || f.name === idField.name),
     defaults: Object.freeze({ sort: Object.freeze(sort), limit, count }),
+    groups,
     cursorSecret,
     limits,
     aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),

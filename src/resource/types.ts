@@ -56,6 +56,19 @@ export interface ResourceLimits {
   readonly maxParams: number;
 }
 
+/**
+ * Caps on one boolean group parameter (`or=(…)`, `and=(…)`). Every cap is a
+ * 400 when exceeded.
+ */
+export interface GroupLimits {
+  /** Deepest nesting; the parameter's own parentheses are level 1. Default 3, at most 32. */
+  readonly maxDepth: number;
+  /** Most filters (leaves) in one group parameter. Default 20. */
+  readonly maxLeaves: number;
+  /** Longest group parameter value, in characters (Unicode code points). Default 2,000. */
+  readonly maxLength: number;
+}
+
 /** The declaration passed to `defineResource`. */
 export interface ResourceDefinition<Fields extends Record<string, FieldDefinition>> {
   /** A name for messages and generated documents, e.g. `leads`. */
@@ -74,6 +87,13 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
   readonly limits?: Partial<ResourceLimits>;
   /** How `search` matches; default `{ mode: 'substring' }`. */
   readonly search?: { readonly mode?: SearchMode };
+  /**
+   * Boolean groups in the URL: the `or` and `and` parameters
+   * (`or=(status=won;value[gte]=100)`). `true` enables them with the default
+   * {@link GroupLimits}; an object enables them and sets some limits. Default
+   * false: `or` and `and` are unknown parameters.
+   */
+  readonly groups?: boolean | Partial<GroupLimits>;
   /**
    * Secret that signs keyset cursors (HMAC-SHA256), so a tampered cursor is
    * refused. Without one, cursors are only encoded (and still bound to their
@@ -135,6 +155,8 @@ export interface Resource<F extends string = string> {
     readonly limit: number;
     readonly count: CountStrategy;
   };
+  /** The limits of the `or` / `and` group parameters, or null when the resource has no groups. */
+  readonly groups: GroupLimits | null;
   /** The secret that signs cursors, or null when cursors are unsigned. */
   readonly cursorSecret: string | null;
   readonly limits: ResourceLimits;

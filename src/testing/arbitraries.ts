@@ -17,11 +17,11 @@ import {
   search,
   text,
 } from '../ast/index.js';
+import { withTieBreaker } from '../ast/tie-breaker.js';
 import { deepFreeze } from '../deep-freeze.js';
-import { canonicalOrder } from '../parse/canonical-order.js';
-import { formatListQuery } from '../parse/format-list-query.js';
-import { withTieBreaker } from '../parse/parse-sort.js';
+import { formatListQuery } from '../parse/format-query.js';
 import type { Field, Resource } from '../resource/index.js';
+import { canonicalOrder } from '../syntax/canonical-order.js';
 import { awkwardDay, awkwardInstant, awkwardNumber, awkwardString } from './value-pools.js';
 
 /** The generators values are drawn from; replace any of them to aim at your own data. */

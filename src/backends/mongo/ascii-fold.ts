@@ -1,4 +1,4 @@
-import type { Document } from 'mongodb';
+import type { MongoDocument } from './mongo-types.js';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -12,12 +12,12 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
  * @example
  * asciiFoldExpression('$name'); // { $replaceAll: { input: { $replaceAll: … }, find: 'Z', replacement: 'z' } }
  */
-export function asciiFoldExpression(path: string): Document {
+export function asciiFoldExpression(path: string): MongoDocument {
   let folded: unknown = path;
   for (const upper of UPPER) {
     folded = { $replaceAll: { input: folded, find: upper, replacement: upper.toLowerCase() } };
   }
-  return folded as Document;
+  return folded as MongoDocument;
 }
 
 /**

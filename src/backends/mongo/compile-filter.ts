@@ -1,4 +1,3 @@
-import type { Document } from 'mongodb';
 import {
   type ComparisonNode,
   type FilterNode,
@@ -12,6 +11,7 @@ import {
 } from '../../ast/index.js';
 import { asciiFoldExpression } from './ascii-fold.js';
 import { dateCondition, literal } from './literal.js';
+import type { MongoDocument } from './mongo-types.js';
 import { literalSubstringPattern, literalTextPattern } from './search-pattern.js';
 import { fail, type MongoStorage } from './storage.js';
 
@@ -20,18 +20,18 @@ import { fail, type MongoStorage } from './storage.js';
  * away before anything reaches MongoDB, which rejects an empty `$and`/`$or`
  * and has no literal `true`/`false` query document.
  */
-type Condition = Document | boolean;
+type Condition = MongoDocument | boolean;
 
 function allOf(children: readonly Condition[]): Condition {
   if (children.includes(false)) return false;
-  const docs = children.filter((c): c is Document => c !== true);
+  const docs = children.filter((c): c is MongoDocument => c !== true);
   if (docs.length === 0) return true;
   return docs.length === 1 ? docs[0]! : { $and: docs };
 }
 
 function anyOf(children: readonly Condition[]): Condition {
   if (children.includes(true)) return true;
-  const docs = children.filter((c): c is Document => c !== false);
+  const docs = children.filter((c): c is MongoDocument => c !== false);
   if (docs.length === 0) return false;
   return docs.length === 1 ? docs[0]! : { $or: docs };
 }
@@ -149,7 +149,7 @@ function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, C
 export function compileFilter<F extends string>(
   node: FilterNode<F>,
   storage: MongoStorage<F>,
-): Document {
+): MongoDocument {
   const condition = visitFilter(node, visitor(storage));
   if (condition === true) return {};
   if (condition === false) return { [storage.idColumn]: { $in: [] } };

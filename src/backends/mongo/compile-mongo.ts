@@ -1,9 +1,9 @@
-import type { CollationOptions, Document, Filter } from 'mongodb';
 import { keysetFilter, type ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
 import { compileFilter } from './compile-filter.js';
 import { compileProjection } from './compile-projection.js';
 import { type MongoSort, planSort } from './compile-sort.js';
+import type { MongoCollation, MongoDocument } from './mongo-types.js';
 import { fail, type MongoCompileOptions, mongoStorage } from './storage.js';
 
 /**
@@ -14,9 +14,9 @@ import { fail, type MongoCompileOptions, mongoStorage } from './storage.js';
  * await collection.find(filter, { projection, collation }).sort(sort).skip(skip).limit(limit).toArray();
  */
 export interface MongoFindQuery {
-  readonly filter: Filter<Document>;
+  readonly filter: MongoDocument;
   readonly sort: MongoSort;
-  readonly projection: Document;
+  readonly projection: MongoDocument;
   readonly skip: number;
   readonly limit: number;
 }
@@ -35,7 +35,7 @@ export interface MongoQuery {
    * the page's documents are those of `find.filter` / the pipeline's `$match`,
    * which also hold the keyset condition; without a position they are the same.
    */
-  readonly filter: Filter<Document>;
+  readonly filter: MongoDocument;
   /**
    * `find()` arguments giving the same page as {@link pipeline}, or `undefined`
    * when `find()` cannot: an ascending sort on a nullable field needs nulls
@@ -43,15 +43,15 @@ export interface MongoQuery {
    */
   readonly find: MongoFindQuery | undefined;
   /** Aggregation pipeline yielding the page: selected fields under their API names. Always exact. */
-  readonly pipeline: Document[];
+  readonly pipeline: MongoDocument[];
   /** Aggregation pipeline yielding `{ total }`, or no document at all when nothing matches. */
-  readonly countPipeline: Document[];
+  readonly countPipeline: MongoDocument[];
   /**
    * Pass as the `collation` option of `aggregate`, `find` and `countDocuments`:
    * binary string comparison (code point order), whatever the collection's
    * default collation.
    */
-  readonly collation: CollationOptions;
+  readonly collation: MongoCollation;
 }
 
 /**
@@ -60,7 +60,7 @@ export interface MongoQuery {
  * @example
  * await collection.countDocuments(filter, { collation: SIMPLE_COLLATION });
  */
-export const SIMPLE_COLLATION: Readonly<CollationOptions> = Object.freeze({ locale: 'simple' });
+export const SIMPLE_COLLATION: Readonly<MongoCollation> = Object.freeze({ locale: 'simple' });
 
 function pageWindow(query: ListQuery): { skip: number; limit: number } {
   const { limit, page } = query.page;
@@ -128,7 +128,7 @@ export function compilePage<F extends string>(
   const projection = compileProjection(query.select, storage);
   const hasSort = Object.keys(order.sort).length > 0;
 
-  const pipeline: Document[] = [{ $match: pageFilter }];
+  const pipeline: MongoDocument[] = [{ $match: pageFilter }];
   if (order.nullFlags) pipeline.push({ $addFields: order.nullFlags });
   // MongoDB rejects an empty $sort; the parser always sorts by at least the id.
   if (hasSort) pipeline.push({ $sort: order.sort });
@@ -137,9 +137,9 @@ export function compilePage<F extends string>(
   pipeline.push({ $limit: limit }, { $project: projection });
 
   return {
-    filter: filter as Filter<Document>,
+    filter: filter as MongoDocument,
     find: order.findExact
-      ? { filter: pageFilter as Filter<Document>, sort: order.sort, projection, skip, limit }
+      ? { filter: pageFilter as MongoDocument, sort: order.sort, projection, skip, limit }
       : undefined,
     pipeline,
     countPipeline: [{ $match: filter }, { $count: 'total' }],

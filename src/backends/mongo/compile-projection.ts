@@ -1,5 +1,5 @@
-import type { Document } from 'mongodb';
 import type { ListQuery } from '../../ast/index.js';
+import type { MongoDocument } from './mongo-types.js';
 import { fail, type MongoStorage } from './storage.js';
 
 /**
@@ -17,10 +17,10 @@ import { fail, type MongoStorage } from './storage.js';
 export function compileProjection<F extends string>(
   select: ListQuery<F>['select'],
   storage: MongoStorage<F>,
-): Document {
+): MongoDocument {
   const { resource } = storage;
   const names = select === 'all' ? resource.selectable : select;
-  const projection: Document = {};
+  const projection: MongoDocument = {};
   // `_id` comes back unless excluded, unless a selected field is itself called `_id`.
   if (!names.includes('_id' as F)) projection['_id'] = 0;
   for (const name of names) {

@@ -1,6 +1,6 @@
-import type { Document } from 'mongodb';
 import type { SortKey } from '../../ast/index.js';
 import { asciiFoldExpression, foldKey } from './ascii-fold.js';
+import type { MongoDocument } from './mongo-types.js';
 import type { MongoStorage } from './storage.js';
 
 /**
@@ -17,7 +17,7 @@ export interface SortPlan {
    * the ASCII-folded text of each `caseInsensitiveSort` key; undefined when
    * none is needed.
    */
-  readonly nullFlags: Document | undefined;
+  readonly nullFlags: MongoDocument | undefined;
   /** The `$sort` of the pipeline (flags included); empty when the query has no sort keys. */
   readonly sort: MongoSort;
   /** True when `find().sort(sort)` gives the same order, i.e. no flag is needed. */
@@ -52,7 +52,7 @@ export function planSort<F extends string>(
   storage: MongoStorage<F>,
 ): SortPlan {
   const sort: MongoSort = {};
-  const flags: Document = {};
+  const flags: MongoDocument = {};
   let needsFlags = false;
   for (const key of keys) {
     const field = storage.field(key.field);

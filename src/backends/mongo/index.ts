@@ -1,7 +1,8 @@
 /**
  * `listql/mongo`: list queries compiled for the official MongoDB driver.
- * `mongodb` is an optional peer dependency; this module only imports its
- * types, never the package itself.
+ * `mongodb` is an optional peer dependency, and neither this module nor its
+ * published types import it: the few shapes it needs are declared in
+ * mongo-types.ts, and driver values fit them.
  *
  * @example
  * import { leads, parseListQuery } from 'listql';
@@ -15,6 +16,7 @@ export {
   SIMPLE_COLLATION,
 } from './compile-mongo.js';
 export type { MongoSort } from './compile-sort.js';
+export type { MongoAggregateOptions, MongoCollation, MongoDocument } from './mongo-types.js';
 export {
   type MongoAggregateTarget,
   type MongoPage,

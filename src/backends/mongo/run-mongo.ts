@@ -1,7 +1,7 @@
-import type { AggregateOptions, Document } from 'mongodb';
 import type { CountStrategy, ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
 import { compilePage } from './compile-mongo.js';
+import type { MongoAggregateOptions, MongoDocument } from './mongo-types.js';
 import type { MongoCompileOptions } from './storage.js';
 
 /**
@@ -12,7 +12,10 @@ import type { MongoCompileOptions } from './storage.js';
  * const target: MongoAggregateTarget = client.db('crm').collection('leads');
  */
 export interface MongoAggregateTarget {
-  aggregate(pipeline: Document[], options?: AggregateOptions): { toArray(): Promise<Document[]> };
+  aggregate(
+    pipeline: MongoDocument[],
+    options?: MongoAggregateOptions,
+  ): { toArray(): Promise<MongoDocument[]> };
 }
 
 /**
@@ -25,7 +28,7 @@ export interface MongoAggregateTarget {
  * const { data, total, hasMore, count }: MongoPage = await runMongo(collection, leads, query);
  */
 export interface MongoPage {
-  readonly data: Document[];
+  readonly data: MongoDocument[];
   readonly total: number | null;
   readonly hasMore: boolean;
   readonly count: Exclude<CountStrategy, 'estimated'>;
@@ -39,7 +42,7 @@ export interface MongoPage {
  * @example
  * readTotal(await collection.aggregate(countPipeline).toArray()); // 0 when nothing matched
  */
-export function readTotal(documents: readonly Document[]): number {
+export function readTotal(documents: readonly MongoDocument[]): number {
   const first = documents[0];
   if (first === undefined) return 0;
   const total: unknown = first['total'];
@@ -64,7 +67,7 @@ export async function runMongo<F extends string>(
   options?: MongoCompileOptions,
 ): Promise<MongoPage> {
   const compiled = compilePage(resource, query, options, 1);
-  const aggregateOptions: AggregateOptions = { collation: compiled.collation };
+  const aggregateOptions: MongoAggregateOptions = { collation: compiled.collation };
   const count = query.count === 'none' ? 'none' : 'exact';
   const [documents, counted] = await Promise.all([
     collection.aggregate(compiled.pipeline, aggregateOptions).toArray(),

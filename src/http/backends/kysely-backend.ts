@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { ListQuery } from '../../ast/index.js';
 import type { RunListQueryOptions } from '../../backends/kysely/index.js';
 import type { Resource } from '../../resource/index.js';
@@ -19,6 +18,52 @@ function loadKyselyBackend(): Promise<KyselyModule> {
 }
 
 /**
+ * A Kysely instance, as {@link kyselyBackend} takes it. Structural, so that the
+ * published types of `listql/http` need no kysely (with `skipLibCheck: false`
+ * an import of a package that is not installed fails the user's build); every
+ * `Kysely<DB>` (and transaction) fits.
+ *
+ * @example
+ * const db: KyselyInstance = new Kysely<Database>({ dialect });
+ */
+export interface KyselyInstance {
+  selectFrom(from: never): unknown;
+  getExecutor(): unknown;
+}
+
+/**
+ * A SQL dialect of `listql/kysely` (`postgresDialect`, `mysqlDialect`,
+ * `sqliteDialect`, or a `SqlDialect` of your own), by the members that name
+ * it. The full interface mentions Kysely's types, which this subpath's types
+ * must not need; every `SqlDialect` fits.
+ *
+ * @example
+ * const dialect: SqlDialectHandle = postgresDialect;
+ */
+export interface SqlDialectHandle {
+  readonly name: 'postgres' | 'mysql' | 'sqlite';
+  readonly maxParameters: number;
+  readonly inlineIndexes: boolean;
+  codePointText(text: never): unknown;
+  selectColumn(column: never, field: never, sorted: boolean): unknown;
+  orderItems(expression: never, column: never, direction: never, nullable: boolean): unknown;
+  columnType(request: never): unknown;
+}
+
+/**
+ * Options of {@link kyselyBackend}: those of `runListQuery` in `listql/kysely`.
+ *
+ * @example
+ * const options: KyselyBackendOptions = { table: 'crm.leads', dialect: postgresDialect };
+ */
+export interface KyselyBackendOptions {
+  /** The table (or `schema.table`) holding the resource's rows. */
+  readonly table: string;
+  /** The dialect; by default read from the Kysely instance's adapter. */
+  readonly dialect?: SqlDialectHandle;
+}
+
+/**
  * A {@link ListBackend} over a SQL table through Kysely (PostgreSQL,
  * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count.
  *
@@ -27,15 +72,18 @@ function loadKyselyBackend(): Promise<KyselyModule> {
  * const backend = kyselyBackend(db, leads, { table: 'leads' });
  * await handleListRequest({ resource: leads, backend, query: 'status=won' });
  */
-export function kyselyBackend<DB, F extends string>(
-  db: Kysely<DB>,
+export function kyselyBackend<F extends string>(
+  db: KyselyInstance,
   resource: Resource<F>,
-  options: RunListQueryOptions,
+  options: KyselyBackendOptions,
 ): ListBackend<F> {
+  // Both are the real things: only their published types are narrowed (see above).
+  const kysely = db as Parameters<KyselyModule['runListQuery']>[0];
+  const runOptions = options as RunListQueryOptions;
   return {
     async run(query: ListQuery<F>) {
       const { runListQuery } = await loadKyselyBackend();
-      return runListQuery(db, resource, query, options);
+      return runListQuery(kysely, resource, query, runOptions);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clip, comparison, leads } from '../../../src/index.js';
-import { coerceValue } from '../../../src/parse/coerce-value.js';
+import { coerceValue } from '../../../src/syntax/coerce-value.js';
 import { filterOf, issueOf, tasks } from './fixtures.js';
 
 /** A filter value sent through URLSearchParams, so `+` and `%` reach the parser as written. */

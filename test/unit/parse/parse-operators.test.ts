@@ -13,10 +13,10 @@ import {
   ne,
   not,
   notIn,
-  parseLeaf,
   search,
   text,
 } from '../../../src/index.js';
+import { parseFilterLeaf } from '../../../src/parse/parse-filter-leaf.js';
 import { openLeads } from '../../support/open-leads.js';
 import { filterOf, issueOf, queryOf } from './fixtures.js';
 
@@ -203,24 +203,24 @@ describe('search: trimmed, and all-words', () => {
   });
 });
 
-describe('parseLeaf: one filter, validated like a top-level one', () => {
+describe('parseFilterLeaf (the leaf of a group) takes the new operators', () => {
   it.each<[string, string, FilterNode]>([
     ['status', 'won,lost', inList('status', ['won', 'lost'])],
     ['status[nin]', 'won', notIn('status', ['won'])],
     ['name[contains]', 'a;b', text('name', 'contains', 'a;b')],
     ['updated_after', '2026-01-01', comparison('updatedAt', 'gte', '2026-01-01')],
   ])('%s=%s', (key, value, node) => {
-    expect(parseLeaf(openLeads, key, value)).toEqual({ node });
+    expect(parseFilterLeaf(openLeads, key, value)).toEqual({ node });
   });
 
   it.each([
     ['nope', 'x', "Unknown filter field 'nope'"],
     ['phone[ne]', 'x', "Operator 'ne' is not allowed on 'phone'"],
     ['value[gte]', 'abc', 'value[gte] must be a number'],
-    ['sort', 'name', "'sort' is a parameter, not a filter"],
+    ['sort', 'name', "Unknown filter field 'sort'"],
     ['name[contains]', 'a\u0000', 'must not contain the NUL character'],
   ])('%s=%s is refused', (key, value, message) => {
-    const result = parseLeaf(openLeads, key, value);
+    const result = parseFilterLeaf(openLeads, key, value);
     expect('issues' in result && result.issues[0]).toMatchObject({
       code: 'INVALID_FILTER',
       param: key,
@@ -229,7 +229,7 @@ describe('parseLeaf: one filter, validated like a top-level one', () => {
   });
 
   it('gives INVALID_DATE for a bad date', () => {
-    expect(parseLeaf(openLeads, 'createdAt', '2026-13-01')).toMatchObject({
+    expect(parseFilterLeaf(openLeads, 'createdAt', '2026-13-01')).toMatchObject({
       issues: [{ code: 'INVALID_DATE', param: 'createdAt' }],
     });
   });

@@ -79,6 +79,24 @@ describe('defaults', () => {
   });
 });
 
+describe('groups', () => {
+  it('are off by default, on with the default limits for true, partly set by an object', () => {
+    expect(define({}).groups).toBeNull();
+    expect(define({}, { groups: false }).groups).toBeNull();
+    expect(define({}, { groups: true }).groups).toEqual({
+      maxDepth: 3,
+      maxLeaves: 20,
+      maxLength: 2000,
+    });
+    expect(define({}, { groups: { maxLeaves: 5 } }).groups).toEqual({
+      maxDepth: 3,
+      maxLeaves: 5,
+      maxLength: 2000,
+    });
+    expect(Object.isFrozen(define({}, { groups: { maxDepth: 2 } }).groups)).toBe(true);
+  });
+});
+
 describe('derived lists', () => {
   const r = defineResource({
     name: 'r',
@@ -305,6 +323,31 @@ describe('bad definitions throw an Error that names the fix', () => {
       'a fractional limit',
       () => define({}, { limits: { maxParams: 1.5 } }),
       'limits.maxParams must be a positive integer, got 1.5',
+    ],
+    [
+      'a group limit of 0',
+      () => define({}, { groups: { maxLeaves: 0 } }),
+      'groups.maxLeaves must be a positive integer, got 0',
+    ],
+    [
+      'a misspelled group limit',
+      () => define({}, { groups: { depth: 2 } as unknown as { maxDepth: number } }),
+      'groups.depth is not a group limit; use maxDepth, maxLeaves, maxLength',
+    ],
+    [
+      'groups nested too deep',
+      () => define({}, { groups: { maxDepth: 33 } }),
+      'groups.maxDepth must be at most 32, got 33',
+    ],
+    [
+      'groups that are neither a flag nor limits',
+      () => define({}, { groups: 'yes' as unknown as boolean }),
+      'groups must be true, false or { maxDepth, maxLeaves, maxLength }',
+    ],
+    [
+      'a filterable field named like a group parameter',
+      () => define({ or: { type: 'string', filter: ['eq'] } }),
+      "field 'or': 'or' is a reserved parameter and cannot be filterable",
     ],
     [
       'a default limit of 0',

@@ -113,7 +113,7 @@ describe('compileFilter: dates', () => {
     const node = comparison('qualifiedAt', 'lte', '2026-01-31T23:59:59.999Z');
     const compiled = compile(node);
     expect(compiled).toEqual({ qualifiedAt: { $lte: utc('2026-01-31T23:59:59.999Z') } });
-    expect(compiled['qualifiedAt'].$lte).toBeInstanceOf(Date);
+    expect((compiled['qualifiedAt'] as { $lte: unknown }).$lte).toBeInstanceOf(Date);
   });
 
   it('an in-list of days becomes one range per day', () => {

@@ -63,7 +63,7 @@ describe('compileMongo: pipelines', () => {
         'listql-null-value': nullFlag('value'),
       },
     });
-    const sort = compiled.pipeline[2]!['$sort'];
+    const sort = compiled.pipeline[2]!['$sort'] as Record<string, number>;
     expect(Object.entries(sort)).toEqual([
       ['qualifiedAt', -1],
       ['listql-null-email', 1],
@@ -88,7 +88,7 @@ describe('compileMongo: pipelines', () => {
   });
 
   it('selects every selectable field for fields=all, non-nullable ones without $ifNull', () => {
-    const projection = compile('').pipeline.at(-1)!['$project'];
+    const projection = compile('').pipeline.at(-1)!['$project'] as Record<string, unknown>;
     expect(Object.keys(projection)).toEqual(['_id', ...leads.selectable]);
     expect(projection['status']).toBe('$status');
     expect(projection['createdAt']).toBe('$createdAt');

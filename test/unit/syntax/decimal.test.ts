@@ -1,6 +1,6 @@
 /** Plain decimals: what the parser reads and what the formatter prints back. */
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, parseDecimal } from '../../../src/parse/decimal.js';
+import { formatDecimal, parseDecimal } from '../../../src/syntax/decimal.js';
 
 describe('parseDecimal', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   not,
   search,
 } from '../../../src/index.js';
-import { canonicalOrder, filterOrderKey } from '../../../src/parse/canonical-order.js';
+import { canonicalOrder, filterOrderKey } from '../../../src/syntax/canonical-order.js';
 
 describe('canonicalOrder', () => {
   const ordered: FilterNode[] = [

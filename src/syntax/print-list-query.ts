@@ -1,3 +1,8 @@
+/**
+ * The printer behind `formatListQuery` and `listql/client`'s `listUrl`: one
+ * canonical text for a query. Pure (no Node built-ins, no parser), so a
+ * browser bundle can carry it; the cursor arrives already encoded.
+ */
 import type {
   FilterNode,
   FilterValue,
@@ -6,10 +11,9 @@ import type {
   SearchNode,
   SortKey,
 } from '../ast/index.js';
+import { withTieBreaker } from '../ast/tie-breaker.js';
 import type { Resource } from '../resource/index.js';
-import { encodeCursor } from './cursor.js';
 import { formatDecimal } from './decimal.js';
-import { withTieBreaker } from './parse-sort.js';
 
 /** `encodeURIComponent`, leaving the separators of the grammar readable. */
 function encode(text: string): string {
@@ -110,20 +114,24 @@ function userSort(resource: Resource, sort: readonly SortKey[]): readonly SortKe
   return appended ? sort.slice(0, -1) : sort;
 }
 
+/** What {@link printListQuery} prints: a list query whose keyset position is an encoded cursor. */
+export type PrintableQuery<F extends string = string> = Omit<ListQuery<F>, 'after'>;
+
 /**
- * Prints a query as its canonical query string (no leading `?`), such that
- * `parseListQuery(resource, formatListQuery(resource, q))` equals `q`.
- * Defaults are left out. `not(eq)` prints as `field[ne]=…` and `not(in)` as
+ * Prints a query as its canonical query string (no leading `?`), with
+ * `cursor` (already encoded, or null) as the `cursor` parameter. Defaults are
+ * left out. `not(eq)` prints as `field[ne]=…` and `not(in)` as
  * `field[nin]=…`, as the parser reads them. Throws for an AST the URL grammar
  * cannot express (`or`, other `not`s, nested `and`), which only servers build.
  *
  * @example
- * formatListQuery(leads, parseListQuery(leads, 'value[gte]=100&status=won'));
+ * printListQuery(leads, parseListQuery(leads, 'value[gte]=100&status=won'), null);
  * // 'status=won&value[gte]=100'
  */
-export function formatListQuery<F extends string>(
+export function printListQuery<F extends string>(
   resource: Resource<F>,
-  query: ListQuery<F>,
+  query: PrintableQuery<F>,
+  cursor: string | null,
 ): string {
   const r = resource as Resource;
   const parts: string[] = [];
@@ -147,9 +155,9 @@ export function formatListQuery<F extends string>(
   if (query.page.limit !== resource.defaults.limit) parts.push(`limit=${query.page.limit}`);
   if (query.page.page !== 1) parts.push(`page=${query.page.page}`);
   if (query.count !== resource.defaults.count) parts.push(`count=${query.count}`);
-  if (query.after !== null) {
+  if (cursor !== null) {
     if (query.page.page !== 1) cannot('a cursor together with a page number');
-    parts.push(`cursor=${encodeCursor(r, query.filter, query.sort, query.after)}`);
+    parts.push(`cursor=${encode(cursor)}`);
   }
   return parts.join('&');
 }
