@@ -71,9 +71,11 @@ export function createDemoServer(options: DemoServerOptions): Server {
         toOpenApi(demoLeads, {
           path: '/leads',
           title: 'listql demo: leads',
-          description:
-            'The `GET /leads` endpoint of shared/spec/leads-api.md, served by the listql demo.',
+          description: 'The `GET /leads` endpoint of docs/leads.md, served by the listql demo.',
           schemaName: 'Lead',
+          // The host that serves this document, whatever its port.
+          servers: [{ url: '/', description: 'This demo server' }],
+          license: { name: 'MIT', identifier: 'MIT' },
         }),
         null,
         2,

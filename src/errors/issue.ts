@@ -1,4 +1,6 @@
-/** The error codes a request can earn, as `shared/spec/leads-api.md` section 5 assigns them. */
+import { codePointEnd } from '../code-points.js';
+
+/** The error codes a request can earn, as `docs/leads.md` assigns them. */
 export const ISSUE_CODES = ['INVALID_FILTER', 'INVALID_DATE', 'VALIDATION_ERROR'] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -17,7 +19,7 @@ export interface Issue {
    * null for the request as a whole.
    */
   readonly param: string | null;
-  /** The offending value as received (cut to 200 characters with `…`); null when there is none. */
+  /** The offending value as received (cut to 200 characters, that is code points, with `…`); null when there is none. */
   readonly value: string | null;
   /** A sentence the client can act on. */
   readonly message: string;
@@ -31,9 +33,20 @@ export interface Issue {
 
 const SHOWN_VALUE_LENGTH = 200;
 
-/** Clips a value for messages and issues, so a 1 MB value does not come back in the response. */
+/**
+ * Clips a value for messages and issues to 200 code points and `…`, so a 1 MB
+ * value does not come back in the response. It cuts between code points, so
+ * the clipped text never ends in half a surrogate pair (which JSON encoders
+ * would write as a lone `\udXXX` escape).
+ *
+ * @example
+ * clip('a'.repeat(300)).length; // 201: 200 a's, then …
+ * clip('😀'.repeat(300)); // 200 emoji, then … (never half of one)
+ */
 export function clip(value: string): string {
-  return value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
+  if (value.length <= SHOWN_VALUE_LENGTH) return value;
+  const end = codePointEnd(value, SHOWN_VALUE_LENGTH);
+  return end < value.length ? `${value.slice(0, end)}…` : value;
 }
 
 /** Builds a frozen issue; `param` and `value` are clipped. */

@@ -1,39 +1,30 @@
 /**
- * The response envelope of `shared/spec/leads-api.md` section 6: every body is
+ * The response envelope of `docs/leads.md`: every body is
  * `{ success, data | error, meta }`, so a client can branch on `success`
  * before reading anything else.
  */
 import type { CountStrategy } from '../ast/index.js';
-import type { Issue, IssueCode } from '../errors/index.js';
+import type { Issue } from '../errors/index.js';
+import type {
+  ErrorCode,
+  ErrorDetails,
+  ErrorEnvelope,
+  Pagination,
+  ResponseMeta,
+  SuccessEnvelope,
+} from '../wire.js';
 import type { ListRow } from './types.js';
 
-/** Every error code a list endpoint can answer with. @example ERROR_CODES.includes(body.error.code); // true */
-export const ERROR_CODES = [
-  'INVALID_FILTER',
-  'INVALID_DATE',
-  'VALIDATION_ERROR',
-  'UNAUTHORIZED',
-  'INTERNAL_ERROR',
-] as const satisfies readonly (IssueCode | 'UNAUTHORIZED' | 'INTERNAL_ERROR')[];
-/** One of {@link ERROR_CODES}. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** `meta.pagination` of a successful response. */
-export interface Pagination {
-  readonly limit: number;
-  /** The page asked for (1-indexed), even past the last page; 1 for a cursor page. */
-  readonly page: number;
-  /** `ceil(total / limit)`; 0 when nothing matches; null when not counted. */
-  readonly totalPages: number | null;
-  /** Rows matching the filter (exact, or the planner's estimate); null when not counted. */
-  readonly total: number | null;
-  /** True when a later page holds rows. */
-  readonly hasMore: boolean;
-  /** How `total` was computed: `exact`, `estimated` or `none`. */
-  readonly count: CountStrategy;
-  /** The `cursor` of the page after this one; null on the last page. */
-  readonly nextCursor: string | null;
-}
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  type ErrorEnvelope,
+  type ListEnvelope,
+  type Pagination,
+  type ResponseMeta,
+  type SuccessEnvelope,
+} from '../wire.js';
 
 /** What {@link paginationMeta} knows beyond the page and the total. */
 export interface PaginationExtras {
@@ -44,38 +35,6 @@ export interface PaginationExtras {
   /** The next page's cursor; default null. */
   readonly nextCursor?: string | null | undefined;
 }
-
-/** `meta` of every response. */
-export interface ResponseMeta {
-  /** `req_` and 12 hex digits, or the caller's own `X-Request-Id` when it is safe. */
-  readonly requestId: string;
-  /** When the response was built, ISO 8601 in UTC. */
-  readonly timestamp: string;
-}
-
-/** A 200 body. */
-export interface SuccessEnvelope {
-  readonly success: true;
-  readonly data: readonly ListRow[];
-  readonly meta: ResponseMeta & { readonly pagination: Pagination };
-}
-
-/** `error.details`: every issue for a 400, empty otherwise. */
-export type ErrorDetails = { readonly issues: readonly Issue[] } | Record<string, never>;
-
-/** A 400, 401 or 500 body. */
-export interface ErrorEnvelope {
-  readonly success: false;
-  readonly error: {
-    readonly code: ErrorCode;
-    readonly message: string;
-    readonly details: ErrorDetails;
-  };
-  readonly meta: ResponseMeta;
-}
-
-/** Either body. */
-export type ListEnvelope = SuccessEnvelope | ErrorEnvelope;
 
 /**
  * Pagination metadata for `total` matches seen `limit` at a time, on `page`.

@@ -25,7 +25,7 @@ function paramName(field: string, op: FilterOperator): string {
 function filterDescription(field: Field, op: FilterOperator): string {
   const day =
     field.type === 'datetime'
-      ? ' A date-time (`2026-01-15T10:30:00Z`; no offset means UTC) or a day (`2026-01-15`), which stands for the whole UTC day.'
+      ? ' A date-time (`2026-01-15T10:30:00Z`, upper-case `T` and `Z`, seconds required, an optional fraction, `Z` or `±hh:mm` or no offset, which means UTC; no leap second) or a day (`2026-01-15`), which stands for the whole UTC day.'
       : '';
   // `ne` and `nin` are the exact complements of equality: null rows match them.
   const negative = op === 'ne' || op === 'nin';
@@ -39,15 +39,18 @@ function filterDescription(field: Field, op: FilterOperator): string {
   }
   if (op === 'nin') {
     return (
-      `\`${field.name}\` equals none of the values: a comma list (\`a,b\`), or the parameter repeated ` +
-      `(repeats add values).${nulls}${day}`
+      `\`${field.name}\` equals none of the values, given as one comma list (\`a,b\`). The server ` +
+      `also merges the values of the parameter repeated, a form this document does not declare.${nulls}${day}`
     );
   }
   const text = op === 'contains' || op === 'startsWith' || op === 'endsWith' ? TEXT_RULE : '';
   if (op === 'eq' && field.list) {
+    // The document declares the comma list (`explode: false`), the form every client can send.
+    // Repeats are accepted too, but OpenAPI cannot declare both forms for one parameter.
     return (
-      `\`${field.name}\` equals one of the values: a comma list (\`a,b\`), or the parameter repeated ` +
-      `(repeats add values).${nulls}${day}`
+      `\`${field.name}\` equals one of the values, given as one comma list (\`a,b\`). The server ` +
+      `also merges the values of the parameter repeated (\`${field.name}=a&${field.name}=b\`), a form ` +
+      `this document does not declare.${nulls}${day}`
     );
   }
   const relation = op === 'eq' ? 'equals' : OPERATOR_WORDS[op];
@@ -207,9 +210,10 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
       name: 'search',
       in: 'query',
       description:
-        resource.search.mode === 'all-words'
-          ? `Words separated by spaces (at most ${MAX_SEARCH_WORDS}); each must occur, case-insensitively and literally, in at least one of: ${resource.searchable.join(', ')}. Surrounding spaces are ignored.`
-          : `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}. Surrounding spaces are ignored.`,
+        (resource.search.mode === 'all-words'
+          ? `Words separated by spaces (at most ${MAX_SEARCH_WORDS}); each must occur, case-insensitively and literally, in at least one of: ${resource.searchable.join(', ')}.`
+          : `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}.`) +
+        ` Surrounding spaces are ignored. At most ${limits.maxSearchLength} characters (code points).`,
       required: false,
       schema: { type: 'string', minLength: 1, maxLength: limits.maxSearchLength },
     });

@@ -1,7 +1,15 @@
 import type { Resource } from '../resource/index.js';
 import { queryParameters } from './parameters.js';
 import { componentSchemas } from './response-schemas.js';
-import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiResponse } from './types.js';
+import type {
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiLicense,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiResponse,
+  OpenApiServer,
+} from './types.js';
 
 /** Options of {@link toOpenApi}. */
 export interface OpenApiOptions {
@@ -17,7 +25,16 @@ export interface OpenApiOptions {
   readonly operationId?: string;
   /** Name of the row schema. Default: the resource name in PascalCase, e.g. `Leads`. */
   readonly schemaName?: string;
-  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
+  /**
+   * `servers`: where the API is served. Default `[{ url: '/' }]`, which is
+   * what OpenAPI assumes when there is none (the host that serves the
+   * document), written out because linters refuse an empty list.
+   */
+  readonly servers?: readonly OpenApiServer[];
+  /** `info.license`, e.g. `{ name: 'MIT', identifier: 'MIT' }`. Default: none. */
+  readonly license?: OpenApiLicense;
+  /** Description of the operation's tag (the resource name). Default: `List endpoint of <name>.` */
+  readonly tagDescription?: string;
   /** Require the `X-API-KEY` header (security scheme and 401). Default true. */
   readonly apiKey?: boolean;
 }
@@ -37,13 +54,26 @@ function jsonResponse(description: string, schema: JsonSchema): OpenApiResponse 
     description,
     headers: {
       'X-Request-Id': {
-        description: 'The request id, as in `meta.requestId`.',
-        schema: { type: 'string' },
+        description: 'The request id, as in `meta.requestId`. Always sent.',
+        required: true,
+        schema: { type: 'string', minLength: 1, maxLength: 64 },
       },
     },
     content: { 'application/json': { schema } },
   };
 }
+
+/** The request header the server echoes (when safe) as the response's `X-Request-Id`. */
+const REQUEST_ID_HEADER: OpenApiParameter = {
+  name: 'X-Request-Id',
+  in: 'header',
+  description:
+    "The caller's own id for this request, for tracing. Echoed in the `X-Request-Id` response " +
+    'header and `meta.requestId` when it is 1 to 64 characters of `A-Z a-z 0-9 . _ : -` starting ' +
+    'with a letter or digit; any other value is ignored (never refused) and a fresh `req_…` id is used.',
+  required: false,
+  schema: { type: 'string' },
+};
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
@@ -96,12 +126,13 @@ export function toOpenApi<F extends string>(
     description:
       `Filter, sort, select fields and page through ${resource.name}. Filters combine with AND. ` +
       `A request has at most ${limits.maxParams} parameters, a value at most ${limits.maxValueLength} ` +
-      `characters and a comma list at most ${limits.maxListItems} items; beyond a limit the request is ` +
+      `characters (Unicode code points, as \`maxLength\` counts them) and a comma list at most ${limits.maxListItems} items; beyond a limit the request is ` +
       'refused (400), never truncated. A parameter given twice is a 400, except equality on list fields.',
     tags: [resource.name],
-    parameters: queryParameters(resource),
+    parameters: [...queryParameters(resource), REQUEST_ID_HEADER],
     responses,
-    ...(apiKey ? { security: [{ [API_KEY_SCHEME]: [] }] } : {}),
+    // A public endpoint says so (`security: []`) rather than leaving it unsaid.
+    security: apiKey ? [{ [API_KEY_SCHEME]: [] }] : [],
   };
 
   return {
@@ -110,8 +141,15 @@ export function toOpenApi<F extends string>(
       title: options.title ?? `${resource.name} API`,
       version: options.version ?? '1.0.0',
       ...(options.description === undefined ? {} : { description: options.description }),
+      ...(options.license === undefined ? {} : { license: options.license }),
     },
-    ...(options.servers ? { servers: options.servers } : {}),
+    servers: options.servers ?? [{ url: '/' }],
+    tags: [
+      {
+        name: resource.name,
+        description: options.tagDescription ?? `List endpoint of ${resource.name}.`,
+      },
+    ],
     paths: { [options.path]: { get: operation } },
     components: {
       schemas: componentSchemas(resource, names),

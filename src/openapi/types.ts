@@ -15,7 +15,7 @@ export type JsonValue =
 /** A JSON Schema (2020-12) object. */
 export type JsonSchema = { readonly [keyword: string]: JsonValue };
 
-/** A query parameter. `name` is exactly what the URL carries, e.g. `value[gte]`. */
+/** A query (or header) parameter. `name` is exactly what the URL carries, e.g. `value[gte]`. */
 export interface OpenApiParameter {
   readonly name: string;
   readonly in: 'query' | 'header';
@@ -45,6 +45,25 @@ export interface OpenApiOperation {
   readonly security?: readonly { readonly [scheme: string]: readonly string[] }[];
 }
 
+/** An entry of `servers`. */
+export interface OpenApiServer {
+  readonly url: string;
+  readonly description?: string;
+}
+
+/** `info.license`: a name, and an SPDX `identifier` or a `url`. */
+export interface OpenApiLicense {
+  readonly name: string;
+  readonly identifier?: string;
+  readonly url?: string;
+}
+
+/** A tag declared at the top of the document. */
+export interface OpenApiTag {
+  readonly name: string;
+  readonly description?: string;
+}
+
 /** The document `toOpenApi` returns: JSON-safe, ready for `JSON.stringify`. */
 export interface OpenApiDocument {
   readonly openapi: '3.1.0';
@@ -52,8 +71,10 @@ export interface OpenApiDocument {
     readonly title: string;
     readonly version: string;
     readonly description?: string;
+    readonly license?: OpenApiLicense;
   };
-  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
+  readonly servers: readonly OpenApiServer[];
+  readonly tags: readonly OpenApiTag[];
   readonly paths: { readonly [path: string]: { readonly get: OpenApiOperation } };
   readonly components: {
     readonly schemas: { readonly [name: string]: JsonSchema };

@@ -1,7 +1,8 @@
 import { FILTER_OPERATORS, type FilterOperator, isFilterOperator } from '../ast/index.js';
-import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
+import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
+import { valueIssue } from '../syntax/value-issue.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
 import { resourceTables } from './resource-tables.js';
@@ -9,7 +10,6 @@ import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
 const BRACKETED = FILTER_OPERATORS.filter((op) => op !== 'eq').join(', ');
-const LONE_SURROGATE = /\p{Cs}/u;
 
 function unknownParam(resource: Resource, key: string, value: string | null): Issue {
   const name = parseParamKey(key)?.name ?? key;
@@ -164,20 +164,4 @@ function checkValue(
   return null;
 }
 
-/**
- * Why a decoded value is refused whatever its parameter means (longer than
- * `max`, NUL, a lone surrogate), or null when it passes.
- */
-export function valueIssue(code: IssueCode, key: string, value: string, max: number): Issue | null {
-  if (value.length > max) {
-    return issue(code, key, value, `${key} must be at most ${max} characters, got ${value.length}`);
-  }
-  if (value.includes('\u0000')) {
-    return issue(code, key, value, `${key} must not contain the NUL character (U+0000)`);
-  }
-  // A lone surrogate is not Unicode text: databases refuse it and encodeURIComponent throws on it.
-  if (LONE_SURROGATE.test(value)) {
-    return issue(code, key, value, `${key} must be valid Unicode text (it has a lone surrogate)`);
-  }
-  return null;
-}
+export { valueIssue } from '../syntax/value-issue.js';

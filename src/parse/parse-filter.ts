@@ -8,7 +8,7 @@ import {
   not,
   text,
 } from '../ast/index.js';
-import { type Issue, type IssueCode, issue } from '../errors/index.js';
+import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
 import type { ResourceLimits } from '../resource/index.js';
 import { coerceValue } from '../syntax/coerce-value.js';
 import type { ParamGroup } from './param-group.js';
@@ -40,7 +40,7 @@ export function parseFilter(
     const { param, value } = group.values[0]!;
     if (value === 'true' || value === 'false') return exists(field.name, value === 'true');
     issues.push(
-      issue('INVALID_FILTER', param, value, `${param} must be true or false, got '${value}'`),
+      issue('INVALID_FILTER', param, value, `${param} must be true or false, got '${clip(value)}'`),
     );
     return undefined;
   }
@@ -57,7 +57,12 @@ export function parseFilter(
     }
     const { param, value } = only;
     issues.push(
-      issue(coerced.code, param, value, `${param} must be ${coerced.expected}, got '${value}'`),
+      issue(
+        coerced.code,
+        param,
+        value,
+        `${param} must be ${coerced.expected}, got '${clip(value)}'`,
+      ),
     );
     return undefined;
   }
@@ -82,7 +87,8 @@ export function parseFilter(
       }
     }
     if (firstBad) {
-      const got = items.length > 1 ? `'${firstBad.item}' in '${value}'` : `'${value}'`;
+      const got =
+        items.length > 1 ? `'${clip(firstBad.item)}' in '${clip(value)}'` : `'${clip(value)}'`;
       const more = badCount > 1 ? ` (${badCount} invalid items)` : '';
       issues.push(
         issue(

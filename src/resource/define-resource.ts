@@ -208,9 +208,15 @@ function groupLimits(
  *   defaults: { sort: 'due:asc', limit: 20 },
  * });
  */
-export function defineResource<const Fields extends Record<string, FieldDefinition>>(
-  definition: ResourceDefinition<Fields>,
-): Resource<keyof Fields & string> {
+export function defineResource<
+  const Fields extends Record<string, FieldDefinition>,
+  // The id's literal name when inferred; 'id' when not given; any name for a wide `Fields`.
+  const Id extends keyof Fields & string = string extends keyof Fields
+    ? keyof Fields & string
+    : 'id' & keyof Fields,
+>(
+  definition: ResourceDefinition<Fields> & { readonly id?: Id },
+): Resource<keyof Fields & string, Fields, Id> {
   type F = keyof Fields & string;
   const name = definition.name;
   const fieldList = Object.entries(definition.fields).map(([fieldName, def], index) =>
@@ -281,7 +287,7 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
 
   return Object.freeze({
     name,
-    idField: idField.name,
+    idField: idField.name as Id,
     fieldList: Object.freeze(fieldList),
     fields,
     filterable: names((f) => f.operators.length > 0),
@@ -294,6 +300,6 @@ export function defineResource<const Fields extends Record<string, FieldDefiniti
     cursorSecret,
     limits,
     aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),
-    definition: definition as unknown as ResourceDefinition<Record<F, FieldDefinition>>,
+    definition,
   });
 }

@@ -46,9 +46,9 @@ export interface FieldDefinition {
 export interface ResourceLimits {
   /** Largest `limit`. Default 100. */
   readonly maxLimit: number;
-  /** Longest value of any parameter, in characters. Default 1,000. */
+  /** Longest value of any parameter, in characters (Unicode code points). Default 1,000. */
   readonly maxValueLength: number;
-  /** Longest `search`, in characters. Default 200. */
+  /** Longest `search`, in characters (Unicode code points). Default 200. */
   readonly maxSearchLength: number;
   /** Most items in one comma list (after repeats are merged). Default 100. */
   readonly maxListItems: number;
@@ -134,13 +134,24 @@ export interface ParamAlias<F extends string = string> {
   readonly op: FilterOperator;
 }
 
+/** The field declarations of a resource with field names `F`. */
+export type FieldDefinitions<F extends string = string> = { readonly [K in F]: FieldDefinition };
+
 /**
  * A validated, normalized resource. Lookups by user-supplied names go through
  * `Map`s, so no request can reach `Object.prototype`.
+ *
+ * `F` is the union of field names; `Defs` keeps the declarations' literal
+ * types (operators, enum values, nullability) and `Id` the id field's name,
+ * so that `listql/client` can type filters and rows from the resource alone.
  */
-export interface Resource<F extends string = string> {
+export interface Resource<
+  F extends string = string,
+  Defs extends FieldDefinitions<F> = FieldDefinitions<F>,
+  Id extends F = F,
+> {
   readonly name: string;
-  readonly idField: F;
+  readonly idField: Id;
   /** Every field, in declaration order. */
   readonly fieldList: readonly Field<F>[];
   readonly fields: ReadonlyMap<string, Field<F>>;
@@ -164,8 +175,11 @@ export interface Resource<F extends string = string> {
     readonly params: ReadonlyMap<string, ParamAlias<F>>;
     readonly sortFields: ReadonlyMap<string, F>;
   };
-  /** The definition this resource was built from, for deriving new resources. */
-  readonly definition: ResourceDefinition<Record<F, FieldDefinition>>;
+  /**
+   * The definition this resource was built from, for deriving new resources.
+   * (`fields` is typed apart so that `Resource` stays covariant in `Defs`.)
+   */
+  readonly definition: ResourceDefinition<FieldDefinitions<F>> & { readonly fields: Defs };
 }
 
 /** The field names of a resource, as a literal union. */

@@ -1,5 +1,5 @@
 import { defineResource } from './define-resource.js';
-import type { FieldDefinition, Resource } from './types.js';
+import type { FieldDefinition, FieldDefinitions, Resource } from './types.js';
 
 /** A column map, or a function from field name to column name. */
 export type ColumnMapping<F extends string> =
@@ -14,10 +14,10 @@ export type ColumnMapping<F extends string> =
  * const leadsTable = withColumns(leads, { createdAt: 'created_at', updatedAt: 'updated_at' });
  * const snake = withColumns(leads, snakeCase);
  */
-export function withColumns<F extends string>(
-  resource: Resource<F>,
+export function withColumns<F extends string, Defs extends FieldDefinitions<F>, Id extends F>(
+  resource: Resource<F, Defs, Id>,
   mapping: ColumnMapping<F>,
-): Resource<F> {
+): Resource<F, Defs, Id> {
   const columnOf = (field: F): string | undefined =>
     typeof mapping === 'function' ? mapping(field) : mapping[field];
   const fields = Object.fromEntries(
@@ -27,7 +27,7 @@ export function withColumns<F extends string>(
       return [field.name, column === undefined ? original : { ...original, column }];
     }),
   ) as Record<F, FieldDefinition>;
-  return defineResource({ ...resource.definition, fields }) as unknown as Resource<F>;
+  return defineResource({ ...resource.definition, fields }) as unknown as Resource<F, Defs, Id>;
 }
 
 /** `createdAt` → `created_at`; for use with {@link withColumns}. */
@@ -42,9 +42,13 @@ export function snakeCase(name: string): string {
  * @example
  * const signedLeads = withCursorSecret(leads, process.env.CURSOR_SECRET!);
  */
-export function withCursorSecret<F extends string>(
-  resource: Resource<F>,
+export function withCursorSecret<F extends string, Defs extends FieldDefinitions<F>, Id extends F>(
+  resource: Resource<F, Defs, Id>,
   secret: string,
-): Resource<F> {
-  return defineResource({ ...resource.definition, cursorSecret: secret }) as unknown as Resource<F>;
+): Resource<F, Defs, Id> {
+  return defineResource({ ...resource.definition, cursorSecret: secret }) as unknown as Resource<
+    F,
+    Defs,
+    Id
+  >;
 }

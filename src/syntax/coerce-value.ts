@@ -2,7 +2,7 @@ import type { FilterValue } from '../ast/index.js';
 import type { IssueCode } from '../errors/index.js';
 import type { Field } from '../resource/index.js';
 import { parseDateValue } from './dates.js';
-import { parseDecimal } from './decimal.js';
+import { readDecimal } from './decimal.js';
 
 export type Coerced =
   | { readonly ok: true; readonly value: FilterValue }
@@ -28,8 +28,12 @@ export function coerceValue(field: Field, text: string): Coerced {
     case 'enum':
       return field.values.includes(text) ? ok(text) : bad(`one of ${field.values.join(', ')}`);
     case 'number': {
-      const value = parseDecimal(text);
-      return value === null ? bad('a number') : ok(value);
+      const read = readDecimal(text);
+      if ('value' in read) return ok(read.value);
+      if (read.problem !== 'inexact') return bad('a number');
+      // Say what it would have become, when that is short enough to be useful.
+      const becomes = read.becomes.length <= 40 ? ` (it would become ${read.becomes})` : '';
+      return bad(`a number that a 64-bit float holds exactly${becomes}`);
     }
     case 'boolean':
       return text === 'true' ? ok(true) : text === 'false' ? ok(false) : bad('true or false');

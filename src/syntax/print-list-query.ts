@@ -76,23 +76,17 @@ function formatList(node: InNode): string {
  * term, words without whitespace, none repeated.
  */
 function formatSearch(resource: Resource, nodes: readonly SearchNode[]): string {
-  for (const node of nodes) {
-    if (node.fields.join(',') !== resource.searchable.join(',')) {
-      cannot(`a search over ${node.fields.join(', ')}`);
-    }
-  }
   const terms = nodes.map((node) => node.term);
-  if (resource.search.mode === 'substring') {
-    if (terms.length > 1) cannot(`${terms.length} search terms in 'substring' mode`);
-    if (terms[0]!.trim() !== terms[0] || terms[0] === '') {
-      cannot(`the search term ${JSON.stringify(terms[0])} (not trimmed)`);
-    }
-  } else if (
-    new Set(terms).size !== terms.length ||
-    terms.some((term) => term === '' || /\s/u.test(term))
-  ) {
-    cannot(`the search words ${JSON.stringify(terms)}`);
-  }
+  const words = resource.search.mode === 'all-words';
+  const printable = nodes.every(
+    (node, i) =>
+      node.fields.join(',') === resource.searchable.join(',') &&
+      node.term !== '' &&
+      (words
+        ? !/\s/u.test(node.term) && terms.indexOf(node.term) === i
+        : node.term.trim() === node.term),
+  );
+  if (!printable || (!words && terms.length > 1)) cannot(`the search ${JSON.stringify(terms)}`);
   return `search=${encode(terms.join(' '))}`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Deterministic synthetic leads for benchmarks, demos and large tests.
  *
- * Every field of the lead object in `shared/spec/leads-api.md` is present,
+ * Every field of the lead object in `docs/leads.md` is present,
  * keyed by field name (the `leads` preset stores fields under their own
  * names), with dates as ISO strings `YYYY-MM-DDTHH:mm:ss.sssZ`, exactly as the
  * API returns them. The same `(count, seed)` always yields the same leads, on

@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/support/synthetic-leads.js';
+import { DATE_PATTERN, DATE_TIME_PATTERN } from '../../src/grammar.js';
 import {
   handleListRequest,
   type JsonSchema,
@@ -52,13 +53,20 @@ const leadsDocument = toOpenApi(leads, {
   title: 'Leads API',
   schemaName: 'Lead',
   servers: [{ url: 'http://127.0.0.1:3000' }],
-  description: 'The leads of shared/spec/leads-api.md',
+  description: 'The leads of docs/leads.md',
 });
 
 function operation(document: OpenApiDocument, path: string) {
   const item = document.paths[path];
   if (!item) throw new Error(`no path ${path}`);
   return item.get;
+}
+
+/** The names of the operation's query parameters, in order. */
+function queryNames(document: OpenApiDocument, path: string): string[] {
+  return operation(document, path)
+    .parameters.filter((p) => p.in === 'query')
+    .map((p) => p.name);
 }
 
 function parameter(document: OpenApiDocument, name: string): OpenApiParameter {
@@ -70,6 +78,7 @@ function parameter(document: OpenApiDocument, name: string): OpenApiParameter {
 /** A value the schema allows, written as the URL would carry it. */
 function sampleValue(schema: JsonSchema): string {
   if (Array.isArray(schema['anyOf'])) return sampleValue(schema['anyOf'][0] as JsonSchema);
+  if (Array.isArray(schema['examples'])) return String(schema['examples'][0]);
   if (Array.isArray(schema['enum'])) return String(schema['enum'][0]);
   switch (schema['type']) {
     case 'array':
@@ -147,7 +156,7 @@ describe('toOpenApi: query parameters', () => {
   }
 
   it('lists every filter operator of every field as its own parameter, named as in the URL', () => {
-    const names = operation(leadsDocument, '/leads').parameters.map((p) => p.name);
+    const names = queryNames(leadsDocument, '/leads');
     expect(names).toEqual(expectedNames(leads as Resource));
     for (const name of [
       'value[gte]',
@@ -159,7 +168,7 @@ describe('toOpenApi: query parameters', () => {
       expect(names).toContain(name);
     }
     const tasksDocument = toOpenApi(tasks, { path: '/leads' });
-    const taskNames = operation(tasksDocument, '/leads').parameters.map((p) => p.name);
+    const taskNames = queryNames(tasksDocument, '/leads');
     expect(taskNames).toEqual(expectedNames(tasks as Resource));
     expect(taskNames).not.toContain('search');
   });
@@ -170,7 +179,7 @@ describe('toOpenApi: query parameters', () => {
       [tasks, '/tasks'],
     ] as const) {
       const document = toOpenApi(resource as Resource, { path });
-      for (const p of operation(document, path).parameters) {
+      for (const p of operation(document, path).parameters.filter((q) => q.in === 'query')) {
         // A cursor is opaque: its sample is one issued for the query with no other parameter.
         const value = p.name === 'cursor' ? sampleCursor(resource) : sampleValue(p.schema);
         const query = new URLSearchParams({ [p.name]: value });
@@ -211,16 +220,19 @@ describe('toOpenApi: query parameters', () => {
     expect(parameter(leadsDocument, 'value[gte]')).toMatchObject({
       style: 'form',
       explode: true,
-      schema: { type: 'number' },
+      schema: { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' },
     });
     expect(parameter(leadsDocument, 'website').schema).toEqual({ type: 'string', maxLength: 1000 });
     expect(parameter(leadsDocument, 'gclid[exists]').schema).toEqual({ type: 'boolean' });
-    expect(parameter(leadsDocument, 'createdAt[lt]').schema).toEqual({
-      anyOf: [
-        { type: 'string', format: 'date-time' },
-        { type: 'string', format: 'date' },
-      ],
-    });
+    const [dateTime, day] = (
+      parameter(leadsDocument, 'createdAt[lt]').schema as { anyOf: JsonSchema[] }
+    ).anyOf;
+    expect(dateTime).toMatchObject({ type: 'string', pattern: DATE_TIME_PATTERN });
+    expect(dateTime).not.toHaveProperty('format');
+    expect(day).toMatchObject({ type: 'string', format: 'date', pattern: DATE_PATTERN });
+    expect(parameter(leadsDocument, 'updated_after').schema).toEqual(
+      parameter(leadsDocument, 'createdAt[lt]').schema,
+    );
     const fields = parameter(leadsDocument, 'fields');
     expect(fields).toMatchObject({ style: 'form', explode: false });
     expect((fields.schema['items'] as JsonSchema)['enum']).toEqual([...leads.selectable]);
@@ -271,7 +283,7 @@ describe('toOpenApi: responses and security', () => {
     ]);
     const open = toOpenApi(leads, { path: '/leads', apiKey: false });
     expect(open.components).not.toHaveProperty('securitySchemes');
-    expect(operation(open, '/leads')).not.toHaveProperty('security');
+    expect(operation(open, '/leads').security).toEqual([]);
     expect(Object.keys(operation(open, '/leads').responses)).toEqual(['200', '400', '500']);
   });
 

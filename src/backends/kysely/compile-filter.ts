@@ -131,9 +131,9 @@ function searchLeaf(ctx: Context<string>, field: Field, column: Sql, pattern: st
 /** `column`, ASCII-folded, LIKE `pattern` (already folded and escaped). */
 function likeLeaf(ctx: Context<string>, column: Sql, pattern: string): Condition {
   const { dialect } = ctx;
-  return condition(
-    sql<SqlBool>`${dialect.asciiLower(column)} like ${pattern} ${dialect.likeEscape}`,
-  );
+  // The pattern is already folded, so a LIKE that folds A–Z itself needs no fold of the column.
+  const folded = dialect.likeFoldsAscii === true ? column : dialect.asciiLower(column);
+  return condition(sql<SqlBool>`${folded} like ${pattern} ${dialect.likeEscape}`);
 }
 
 /** A node that only string fields take (`text`, `foldedComparison`): the field, or it throws. */

@@ -12,7 +12,7 @@ import {
   type SchemaModule,
   sql,
 } from 'kysely';
-import type { Resource } from '../../resource/index.js';
+import type { Field, Resource } from '../../resource/index.js';
 import { fieldOf } from './columns.js';
 import type { SqlDialect } from './dialect.js';
 import { sqlDialectOf } from './dialects/detect.js';
@@ -21,8 +21,12 @@ import { sqlDialectOf } from './dialects/detect.js';
 export interface TableOptions<F extends string> {
   /** The table name, optionally `schema.table`. */
   readonly table: string;
-  /** Indexes, each a list of fields in key order. Default: {@link recommendedIndexes}. */
-  readonly indexes?: readonly (readonly F[])[];
+  /**
+   * Indexes, each a list of keys in order: a field name, or `field:desc` for
+   * a descending key (nulls last on PostgreSQL; not on MySQL, where
+   * `createTable` declares indexes inline). Default: {@link recommendedIndexes}.
+   */
+  readonly indexes?: readonly (readonly IndexKey<F>[])[];
   /** The dialect; by default read from the Kysely instance's adapter. */
   readonly dialect?: SqlDialect;
   /**
@@ -53,23 +57,58 @@ export interface TableQueries {
   readonly indexes: readonly CreateIndexBuilder[];
 }
 
+/** One key of an index: a field name (ascending) or `field:desc`. */
+export type IndexKey<F extends string> = F | `${F}:desc`;
+
+/** The field and direction of an index key. */
+function keyParts<F extends string>(key: IndexKey<F>): { field: F; desc: boolean } {
+  return key.endsWith(':desc')
+    ? { field: key.slice(0, -':desc'.length) as F, desc: true }
+    : { field: key as F, desc: false };
+}
+
 /**
- * Indexes that serve a resource's list queries: each sortable date-time or
- * number field followed by the id (the sort and its tie-breaker, and range
- * filters on the field), and each list-filterable field followed by the
- * default sort field and the id (`status=won,lost&sort=createdAt:desc`).
+ * Indexes that serve a resource's list queries, for `dialect`:
+ * - each sortable field followed by the id (the sort and its tie-breaker,
+ *   and range filters on the field), so a page and a cursor page in either
+ *   direction are an index scan; text fields only where text can be indexed
+ *   whole (not MySQL, whose TEXT columns need a prefix, which cannot order);
+ * - on PostgreSQL, for each nullable sortable field also
+ *   `(field desc nulls last, id desc)`: listql sorts nulls last in both
+ *   directions, and a backward scan of `(field, id)` would give nulls first;
+ * - each list-filterable field followed by the default sort field and the id
+ *   (`status=won,lost&sort=createdAt:desc`).
+ *
+ * Without a dialect, the set that serves on every dialect (no text sorts, no
+ * descending keys).
  *
  * @example
  * recommendedIndexes(leads);
  * // [['value','id'], ['createdAt','id'], ['updatedAt','id'], ['qualifiedAt','id'],
  * //  ['status','createdAt','id'], ['source','createdAt','id'], ['labelId','createdAt','id']]
+ * recommendedIndexes(leads, postgresDialect).slice(0, 4);
+ * // [['name','id'], ['name:desc','id:desc'], ['email','id'], ['email:desc','id:desc']]
  */
-export function recommendedIndexes<F extends string>(resource: Resource<F>): F[][] {
+export function recommendedIndexes<F extends string>(
+  resource: Resource<F>,
+  dialect?: SqlDialect,
+): IndexKey<F>[][] {
   const id = resource.idField;
   const defaultSort = resource.defaults.sort[0]?.field;
+  const wholeText = dialect !== undefined && dialect.name !== 'mysql';
   const sorted = resource.fieldList
-    .filter((f) => f.sortable && (f.type === 'datetime' || f.type === 'number') && f.name !== id)
-    .map((f) => [f.name, id]);
+    .filter(
+      (f) =>
+        f.sortable && f.name !== id && (wholeText || f.type === 'datetime' || f.type === 'number'),
+    )
+    .flatMap((f): IndexKey<F>[][] =>
+      dialect?.name === 'postgres' && f.nullable
+        ? [
+            [f.name, id],
+            [`${f.name}:desc`, `${id}:desc`],
+          ]
+        : [[f.name, id]],
+    );
   const listed = resource.fieldList
     .filter((f) => f.list && f.name !== id)
     .map((f) =>
@@ -101,8 +140,10 @@ export function createTableQueries<DB, F extends string>(
   options: TableOptions<F>,
 ): TableQueries {
   const dialect = options.dialect ?? sqlDialectOf(db);
-  const indexes = options.indexes ?? recommendedIndexes(resource);
-  const indexed = new Set<string>([resource.idField, ...indexes.flat()]);
+  const indexes = (options.indexes ?? recommendedIndexes(resource, dialect)).map((keys) =>
+    keys.map(keyParts),
+  );
+  const indexed = new Set<string>([resource.idField, ...indexes.flat().map((key) => key.field)]);
   let table = db.schema.createTable(options.table);
   for (const field of resource.fieldList) {
     const type = dialect.columnType({ field, indexed: indexed.has(field.name) });
@@ -111,24 +152,40 @@ export function createTableQueries<DB, F extends string>(
       return field.nullable ? column : column.notNull();
     });
   }
-  const indexColumns = indexes.map((fields) =>
-    fields.map((name) => fieldOf(resource, name).column),
+  const indexKeys = indexes.map((keys) =>
+    keys.map((key) => ({ ...key, field: fieldOf(resource, key.field) })),
+  );
+  const names = indexKeys.map((keys, position) =>
+    indexName(
+      options.table,
+      keys.map((key) => (key.desc ? `${key.field.column}_desc` : key.field.column)),
+      position,
+    ),
   );
   if (dialect.inlineIndexes) {
-    indexColumns.forEach((columns, position) => {
+    indexKeys.forEach((keys, position) => {
+      if (keys.some((key) => key.desc)) {
+        throw new Error(
+          `listql/kysely: index ${names[position]} has a descending key; ${dialect.name} indexes are declared inline and ascending (an index scan runs backwards)`,
+        );
+      }
       // The builder's column-name type is not tracked for run-time names.
-      table = table.addIndex(indexName(options.table, columns, position), columns as never[]);
+      const columns = keys.map((key) => key.field.column) as never[];
+      table = table.addIndex(names[position]!, columns);
     });
   }
   const tableOptions = dialect.tableOptions(options.mysqlCollation);
   if (tableOptions !== undefined) table = table.modifyEnd(tableOptions);
   const indexQueries = dialect.inlineIndexes
     ? []
-    : indexColumns.map((columns, position) =>
-        db.schema
-          .createIndex(indexName(options.table, columns, position))
-          .on(options.table)
-          .columns(columns),
+    : indexKeys.map((keys, position) =>
+        keys.reduce(
+          (index, key) =>
+            key.desc
+              ? index.expression(descendingKey(dialect, key.field))
+              : index.column(key.field.column),
+          db.schema.createIndex(names[position]!).on(options.table),
+        ),
       );
   const trigram = options.searchIndexes === true && dialect.name === 'postgres';
   const searchIndexes = trigram ? trigramIndexes(db.schema, resource, options.table, dialect) : [];
@@ -137,6 +194,18 @@ export function createTableQueries<DB, F extends string>(
     table,
     indexes: [...indexQueries, ...searchIndexes],
   };
+}
+
+/**
+ * A descending index key in the order listql sorts: nulls last. PostgreSQL
+ * spells it (its descending default is nulls first); SQLite's descending
+ * order already puts nulls last and has no NULLS clause in CREATE INDEX.
+ */
+function descendingKey(dialect: SqlDialect, field: Field): RawBuilder<unknown> {
+  const nullsLast = dialect.name === 'postgres' && field.nullable;
+  return nullsLast
+    ? sql`${sql.id(field.column)} desc nulls last`
+    : sql`${sql.id(field.column)} desc`;
 }
 
 /**

@@ -60,6 +60,13 @@ export interface SqlDialect {
   /** The `ESCAPE` clause of a LIKE whose escape character is a backslash. */
   readonly likeEscape: Sql;
   /**
+   * True when the dialect's LIKE itself folds A–Z and nothing else (SQLite's
+   * built-in LIKE with `case_sensitive_like` off): `search` then compiles to
+   * `col like ?`, skipping {@link SqlDialect.asciiLower} on every row. Omitted
+   * or false: `asciiLower(col) like ?`.
+   */
+  readonly likeFoldsAscii?: boolean;
+  /**
    * ORDER BY items for `expression` in `direction` with nulls last. `column` is
    * the bare column (for an `IS NULL` key); `nullable` is false when the column
    * can hold no null, so no null handling is needed.

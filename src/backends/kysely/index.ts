@@ -20,15 +20,18 @@ export { selectedFields } from './compile-select.js';
 export {
   createTable,
   createTableQueries,
+  type IndexKey,
   recommendedIndexes,
   type TableOptions,
   type TableQueries,
 } from './create-table.js';
+export { type DetectSqlDialectOptions, detectSqlDialect } from './detect-dialect.js';
 export type { ColumnTypeRequest, OrderItem, Sql, SqlDialect, SqlDialectName } from './dialect.js';
 export { sqlDialectOf } from './dialects/detect.js';
 export { mysqlDialect } from './dialects/mysql.js';
+export { mysqlBinaryDialect } from './dialects/mysql-binary.js';
 export { postgresDialect } from './dialects/postgres.js';
-export { sqliteDialect } from './dialects/sqlite.js';
+export { sqliteCaseSensitiveLikeDialect, sqliteDialect } from './dialects/sqlite.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
 export { type ApiValue, type ListRow, readListRow, readValue } from './read-row.js';

@@ -66,6 +66,9 @@ export interface KyselyBackendOptions {
 /**
  * A {@link ListBackend} over a SQL table through Kysely (PostgreSQL,
  * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count.
+ * Without `options.dialect`, the first request runs `detectSqlDialect` once
+ * (the table's collations on MySQL/MariaDB, the connection's LIKE on SQLite)
+ * and every request uses what it found.
  *
  * @example
  * const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -80,10 +83,22 @@ export function kyselyBackend<F extends string>(
   // Both are the real things: only their published types are narrowed (see above).
   const kysely = db as Parameters<KyselyModule['runListQuery']>[0];
   const runOptions = options as RunListQueryOptions;
+  let detected: Promise<RunListQueryOptions> | undefined;
+  const settled = async (module: KyselyModule): Promise<RunListQueryOptions> => {
+    if (runOptions.dialect !== undefined) return runOptions;
+    detected ??= module
+      .detectSqlDialect(kysely, resource, runOptions)
+      .then((dialect) => ({ ...runOptions, dialect }));
+    // A failed detection (the database was down) is retried on the next request.
+    detected.catch(() => {
+      detected = undefined;
+    });
+    return detected;
+  };
   return {
     async run(query: ListQuery<F>) {
-      const { runListQuery } = await loadKyselyBackend();
-      return runListQuery(kysely, resource, query, runOptions);
+      const module = await loadKyselyBackend();
+      return module.runListQuery(kysely, resource, query, await settled(module));
     },
   };
 }

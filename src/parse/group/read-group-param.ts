@@ -1,8 +1,8 @@
 import { and, type FilterNode, not, or } from '../../ast/index.js';
+import { codePointLength } from '../../code-points.js';
 import { type Issue, issue } from '../../errors/index.js';
 import type { GroupLimits, Resource } from '../../resource/index.js';
 import { parseFilterLeaf } from '../parse-filter-leaf.js';
-import { codePointCount } from './code-points.js';
 import { type ItemSyntax, parseGroupSyntax } from './parse-group-syntax.js';
 import { tokenize } from './tokenize.js';
 
@@ -13,7 +13,7 @@ export type GroupParamResult =
 
 /** The issue for a value that does not follow the grammar, at a UTF-16 index of it. */
 function syntaxIssue(param: string, text: string, index: number, message: string): Issue {
-  const position = codePointCount(text, index);
+  const position = codePointLength(text, index);
   return issue(
     'INVALID_FILTER',
     param,
@@ -37,7 +37,7 @@ function build(
     // The leaf as written (quotes included) is the offending value; the
     // message keeps the leaf's own wording and says where it sits.
     const written = text.slice(item.at, item.end);
-    const position = codePointCount(text, item.at);
+    const position = codePointLength(text, item.at);
     for (const found of read.issues) {
       const message = `${found.message} (in ${param}, at offset ${position})`;
       issues.push(issue(found.code, param, written, message, position));
@@ -57,7 +57,7 @@ function build(
 /** The length limit, in code points, without counting them when the UTF-16 length already decides. */
 function tooLong(text: string, max: number): number | null {
   if (text.length <= max) return null;
-  const length = codePointCount(text);
+  const length = codePointLength(text);
   return length > max ? length : null;
 }
 

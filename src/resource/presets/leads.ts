@@ -9,7 +9,7 @@ const utm = { type: 'string', nullable: true, filter: ['eq'] } as const;
 const consent = { type: 'boolean', nullable: true } as const;
 
 /**
- * The `GET /leads` resource of `shared/spec/leads-api.md`: every filter, sort
+ * The `GET /leads` resource of `docs/leads.md`: every filter, sort
  * field and selectable field of the spec. Storage names equal field names;
  * derive other column names with `withColumns(leads, …)`.
  *

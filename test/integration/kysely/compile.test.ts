@@ -17,11 +17,13 @@ import {
   createTableQueries,
   filterSql,
   insertRows,
+  mysqlBinaryDialect,
   mysqlDialect,
   mysqlTypeCast,
   postgresDialect,
   readListRow,
   readValue,
+  recommendedIndexes,
   selectedFields,
   sqlDialectOf,
   sqliteDialect,
@@ -281,5 +283,41 @@ describe('DDL options', () => {
     expect(table.compile().sql).toContain(
       'index `leads_status_createdAt_id_idx` (`status`, `createdAt`, `id`))',
     );
+  });
+
+  it('writes descending keys nulls last on PostgreSQL, and refuses them inline on MySQL', () => {
+    const { indexes } = createTableQueries(compileOnly('postgres'), leads, {
+      table: 'leads',
+      indexes: [['value:desc', 'id:desc']],
+    });
+    expect(indexes.map((q) => q.compile().sql)).toEqual([
+      'create index "leads_value_desc_id_desc_idx" on "leads" ("value" desc nulls last, "id" desc)',
+    ]);
+    expect(() =>
+      createTableQueries(db, leads, { table: 'leads', indexes: [['value:desc', 'id:desc']] }),
+    ).toThrow(/descending key/);
+  });
+
+  it('recommends text sorts and nulls-last descending indexes where the dialect can use them', () => {
+    const pg = recommendedIndexes(leads, postgresDialect);
+    expect(pg).toContainEqual(['value:desc', 'id:desc']);
+    expect(pg).toContainEqual(['name', 'id']);
+    expect(pg).not.toContainEqual(['createdAt:desc', 'id:desc']);
+    const mysql = recommendedIndexes(leads, mysqlDialect);
+    expect(mysql).not.toContainEqual(['name', 'id']);
+    expect(mysql.flat().some((key) => key.endsWith(':desc'))).toBe(false);
+  });
+});
+
+describe('mysqlBinaryDialect', () => {
+  it('orders, compares and seeks on the bare columns', () => {
+    const query = parseListQuery(leads, 'fields=id&status=won,lost&website=x');
+    const after = { ...query, after: ['2026-01-01T00:00:00.000Z', 'lead_1'] };
+    const text = applyListQuery(db.selectFrom('leads'), leads, after, {
+      dialect: mysqlBinaryDialect,
+    }).compile().sql;
+    expect(text).not.toContain('binary');
+    expect(text).toContain('order by `createdAt` desc, `id` desc');
+    expect(text).toContain('(`createdAt`, `id`) < (?, ?)');
   });
 });

@@ -8,7 +8,12 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
 import { Kysely, PGliteDialect, SqliteDialect } from 'kysely';
-import { createTable, insertRows, runListQuery } from '../../../src/backends/kysely/index.js';
+import {
+  createTable,
+  detectSqlDialect,
+  insertRows,
+  runListQuery,
+} from '../../../src/backends/kysely/index.js';
 import {
   mysqlServerDialect,
   postgresServerDialect,
@@ -62,9 +67,12 @@ export function kyselyEngine(name: string, connect: () => AnyKysely): KyselyEngi
       const table = uniqueTableName();
       await createTable(kysely, resource, { table });
       await insertRows(kysely, resource, byField(resource, rows), { table });
+      // The dialect the table really allows: on MariaDB, createTable's binary
+      // collation lets every comparison and ORDER BY use the bare columns.
+      const dialect = await detectSqlDialect(kysely, resource, { table });
       const idColumn = resource.fields.get(resource.idField)!.column;
       return {
-        run: (query) => runListQuery(kysely, resource, query, { table }),
+        run: (query) => runListQuery(kysely, resource, query, { table, dialect }),
         insert: async (added) => {
           await insertRows(kysely, resource, byField(resource, added), { table });
         },

@@ -1,6 +1,8 @@
 /** Issues: their shape, the codes, and clipping of what the client sent. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clip, ISSUE_CODES, issue } from '../../../src/index.js';
+import { propertyParams } from '../../support/property.js';
 
 describe('ISSUE_CODES', () => {
   it('are the 400 codes of the spec', () => {
@@ -15,8 +17,24 @@ describe('clip', () => {
     ['a'.repeat(200), 'a'.repeat(200)],
     ['a'.repeat(201), `${'a'.repeat(200)}…`],
     ['a'.repeat(1_000_000), `${'a'.repeat(200)}…`],
+    ['😀'.repeat(200), '😀'.repeat(200)],
+    ['😀'.repeat(201), `${'😀'.repeat(200)}…`],
+    [`${'a'.repeat(199)}😀😀`, `${'a'.repeat(199)}😀…`],
   ])('%#', (text, clipped) => {
     expect(clip(text)).toBe(clipped);
+  });
+
+  it('never ends in half a surrogate pair (cuts on code points)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        const clipped = clip(text);
+        expect(clipped).not.toMatch(/\p{Cs}/u);
+        const kept = clipped.endsWith('…') && clipped !== text ? clipped.slice(0, -1) : clipped;
+        expect(text.startsWith(kept)).toBe(true);
+        expect([...kept].length).toBeLessThanOrEqual(200);
+      }),
+      propertyParams(300),
+    );
   });
 });
 

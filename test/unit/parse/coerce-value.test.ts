@@ -2,9 +2,13 @@
  * Values (spec section 2, "Values"): numbers, enums, booleans and dates, as a
  * client writes them in a filter, and the INVALID_FILTER / INVALID_DATE split.
  */
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, comparison, leads } from '../../../src/index.js';
+import { clip, comparison, leads, safeParseListQuery } from '../../../src/index.js';
 import { coerceValue } from '../../../src/syntax/coerce-value.js';
+import { formatDecimal } from '../../../src/syntax/decimal.js';
+import { propertyParams } from '../../support/property.js';
 import { filterOf, issueOf, tasks } from './fixtures.js';
 
 /** A filter value sent through URLSearchParams, so `+` and `%` reach the parser as written. */
@@ -19,8 +23,12 @@ describe('numbers are plain decimals', () => {
     ['-0', 0],
     ['007', 7],
     ['0.000001', 0.000001],
-    ['123456789012345678901234567890', 1.2345678901234568e29],
     ['-1.25', -1.25],
+    ['100.10', 100.1],
+    ['0.1', 0.1],
+    ['9007199254740992', 9007199254740992],
+    ['123456789012345680000000000000', 1.2345678901234568e29],
+    ['0.30000000000000004', 0.1 + 0.2],
   ])('%s → %d', (text, value) => {
     const node = filterOf(param('value[gte]', text));
     expect(node).toEqual(comparison('value', 'gte', value));
@@ -57,10 +65,73 @@ describe('numbers are plain decimals', () => {
       message:
         text === ''
           ? "value must be a non-empty value, got ''"
-          : `value must be a number, got '${text}'`,
+          : `value must be a number, got '${clip(text)}'`,
     });
   });
 });
+
+describe('numbers must survive the round trip to a double', () => {
+  it.each([
+    ['9007199254740993', '9007199254740992'],
+    ['123456789012345678901234567890', '123456789012345680000000000000'],
+    ['0.1000000000000000055511151231257827', '0.1'],
+    ['-9007199254740993.0', '-9007199254740992'],
+    [`0.${'0'.repeat(400)}1`, '0'],
+  ])('%s is INVALID_FILTER (it would become %s)', (text, becomes) => {
+    expect(issueOf(leads, param('value[gte]', text))).toEqual({
+      code: 'INVALID_FILTER',
+      param: 'value[gte]',
+      value: clip(text),
+      message: `value[gte] must be a number that a 64-bit float holds exactly (it would become ${becomes}), got '${clip(text)}'`,
+    });
+  });
+
+  it('every double, written as its shortest plain decimal, is accepted as that double', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        const text = formatDecimal(value);
+        expect(filterOf(param('value[gte]', text))).toEqual(
+          comparison('value', 'gte', value === 0 ? 0 : value),
+        );
+      }),
+      propertyParams(300),
+    );
+  });
+
+  it('a decimal is accepted exactly when the double it reads as prints back as written', () => {
+    // Integers and decimals of any size: most past 2^53 or 17 digits do not survive.
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,30}$/), fc.stringMatching(/^[0-9]{0,25}$/))
+      .map(
+        ([negative, whole, fraction]) =>
+          `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`,
+      );
+    fc.assert(
+      fc.property(decimal, (text) => {
+        const result = safeParseListQuery(leads, param('value[gte]', text));
+        const value = Number(text) === 0 ? 0 : Number(text);
+        // The rule, restated independently: BigInt-scaled exact comparison of the two decimals.
+        const exact = sameDecimal(text, formatDecimal(value));
+        expect(result.success).toBe(exact);
+        if (exact)
+          expect(filterOf(param('value[gte]', text))).toEqual(comparison('value', 'gte', value));
+      }),
+      propertyParams(500),
+    );
+  });
+});
+
+/** Whether two plain decimals denote the same rational number (exact, with BigInt). */
+function sameDecimal(a: string, b: string): boolean {
+  const scaled = (text: string, places: number): bigint => {
+    const negative = text.startsWith('-');
+    const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+    const digits = BigInt(`${whole}${fraction.padEnd(places, '0')}`);
+    return negative ? -digits : digits;
+  };
+  const places = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
+  return scaled(a, places) === scaled(b, places);
+}
 
 describe('enum values are case-sensitive and must be listed', () => {
   it.each(['open', 'qualified', 'won', 'lost'])('status=%s', (value) => {

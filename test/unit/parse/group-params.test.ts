@@ -216,6 +216,20 @@ describe('value limits', () => {
     }
   });
 
+  it('counts characters as code points, as maxLength in the OpenAPI document does', () => {
+    expect(safeParse(`search=${'😀'.repeat(150)}`).success).toBe(true);
+    expect(safeParse(`search=${'😀'.repeat(200)}`).success).toBe(true);
+    expect(safeParse({ website: '😀'.repeat(1000) }).success).toBe(true);
+    expect(issueOf(leads, { search: '😀'.repeat(201) })).toMatchObject({
+      param: 'search',
+      message: 'search must be at most 200 characters, got 201',
+      value: `${'😀'.repeat(200)}…`,
+    });
+    expect(issueOf(leads, { website: `${'😀'.repeat(1000)}a` }).message).toBe(
+      'website must be at most 1000 characters, got 1001',
+    );
+  });
+
   it('counts characters after decoding', () => {
     expect(safeParse(`website=${'%41'.repeat(1000)}`).success).toBe(true);
   });
@@ -264,6 +278,6 @@ describe('value limits', () => {
   });
 });
 
-function safeParse(input: string, resource: Resource = leads) {
+function safeParse(input: Parameters<typeof safeParseListQuery>[1], resource: Resource = leads) {
   return safeParseListQuery(resource, input);
 }

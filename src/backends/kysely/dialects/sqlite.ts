@@ -15,7 +15,10 @@ const TYPES = {
 
 /**
  * SQLite (better-sqlite3 and other SqliteAdapter dialects). Assumes SQLite's
- * own `lower()` and `LIKE` (no ICU extension), which fold ASCII letters only.
+ * own `LIKE` (no ICU extension) with `PRAGMA case_sensitive_like` off, the
+ * default: it folds ASCII letters only, exactly listql's search rule, so
+ * `search` compiles to a bare `col like ?`. `detectSqlDialect` checks the
+ * connection and picks the `lower(col) like ?` variant when the pragma is on.
  *
  * @example
  * applyListQuery(db.selectFrom('leads'), leads, query, { dialect: sqliteDialect });
@@ -34,6 +37,7 @@ export const sqliteDialect: SqlDialect = Object.freeze<SqlDialect>({
       : sql<SqlBool>`${column} collate binary in (${sql.join(values)})`,
   asciiLower: (text) => sql`lower(${text})`,
   likeEscape: sql`escape '\\'`,
+  likeFoldsAscii: true,
   // SQLite sorts nulls first ascending and has NULLS LAST since 3.30.
   orderItems: (expression, _column, direction, nullable) => [
     { expression, direction, nullsLast: nullable && direction === 'asc' },
@@ -43,4 +47,17 @@ export const sqliteDialect: SqlDialect = Object.freeze<SqlDialect>({
   inlineIndexes: false,
   columnType: ({ field }) => TYPES[field.type],
   tableOptions: () => undefined,
+});
+
+/**
+ * SQLite on a connection with `PRAGMA case_sensitive_like = on`: its LIKE no
+ * longer folds case, so `search` folds the column with the built-in `lower()`
+ * (A–Z only without ICU). `detectSqlDialect` returns it for such connections.
+ *
+ * @example
+ * applyListQuery(db.selectFrom('leads'), leads, query, { dialect: sqliteCaseSensitiveLikeDialect });
+ */
+export const sqliteCaseSensitiveLikeDialect: SqlDialect = Object.freeze<SqlDialect>({
+  ...sqliteDialect,
+  likeFoldsAscii: false,
 });

@@ -1,0 +1,81 @@
+import { ListQueryError } from '../errors/index.js';
+import type { ErrorEnvelope, SuccessEnvelope } from '../wire.js';
+import { ListRequestError } from './list-request-error.js';
+import { safeListUrl } from './list-url.js';
+import type { AnyResource, FieldName, ListParams, Row, SelectableField } from './types.js';
+
+/** How {@link fetchList} and {@link pages} send requests. */
+export interface FetchListOptions {
+  /** The `fetch` to use; default `globalThis.fetch` (browsers, Node 18+, Deno, Bun). */
+  readonly fetch?: typeof fetch;
+  /** Aborts the request (and, for `pages`, the walk). */
+  readonly signal?: AbortSignal;
+  /** Extra request headers, such as `X-API-KEY`. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A request whose `fields` are inferred as `S`, so that rows are typed to them. */
+export type FetchParams<R extends AnyResource, S extends FieldName<R>> = ListParams<R> & {
+  readonly fields?: readonly S[];
+};
+
+/** One page as the server sends it: rows typed by the resource and the request's `fields`. */
+export type ListPage<
+  R extends AnyResource,
+  S extends FieldName<R> = SelectableField<R>,
+> = SuccessEnvelope<Row<R, S>>;
+
+/** `base` with the query string appended (after `&` where `base` has a query of its own). */
+export function joinUrl(base: string, search: string): string {
+  if (search === '') return base;
+  return `${base}${base.includes('?') ? '&' : '?'}${search}`;
+}
+
+const isEnvelope = (body: unknown): body is { readonly success: unknown } =>
+  typeof body === 'object' && body !== null && 'success' in body;
+
+/**
+ * Fetches one page of a list endpoint. The request is checked first (a
+ * mistake throws `ListQueryError` without a request); a 400 rejects with a
+ * {@link ListRequestError} carrying the server's issues, any other failure
+ * with one carrying its status and code.
+ *
+ * @example
+ * const page = await fetchList('https://api.example.com/leads', leads, {
+ *   filter: { status: 'won' },
+ *   fields: ['name', 'value'],
+ * });
+ * page.data[0]?.name; // string | null
+ */
+export async function fetchList<
+  R extends AnyResource,
+  const S extends FieldName<R> = SelectableField<R>,
+>(
+  baseUrl: string,
+  resource: R,
+  params: FetchParams<R, S> = {},
+  options: FetchListOptions = {},
+): Promise<ListPage<R, S>> {
+  const url = safeListUrl(resource, params);
+  if (!url.success) throw new ListQueryError(url.issues);
+  const send = options.fetch ?? globalThis.fetch;
+  const init: RequestInit = {
+    method: 'GET',
+    headers: { accept: 'application/json', ...options.headers },
+  };
+  if (options.signal) init.signal = options.signal;
+  const response = await send(joinUrl(baseUrl, url.search), init);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined; // not JSON: a proxy's HTML page, an empty body
+  }
+  if (response.status === 200 && isEnvelope(body) && body.success === true) {
+    return body as ListPage<R, S>;
+  }
+  throw new ListRequestError(
+    response.status,
+    isEnvelope(body) && body.success === false ? (body as ErrorEnvelope) : null,
+  );
+}
