@@ -51,8 +51,13 @@ export interface SuccessEnvelope<Row = Readonly<Record<string, unknown>>> {
   readonly meta: ResponseMeta & { readonly pagination: Pagination };
 }
 
-/** `error.details`: every issue for a 400, empty otherwise. */
-export type ErrorDetails = { readonly issues: readonly Issue[] } | Record<string, never>;
+/**
+ * `error.details`: the issues of a 400 (at most `MAX_REPORTED_ISSUES`, with
+ * `omittedIssues` counting the rest when there are more), empty otherwise.
+ */
+export type ErrorDetails =
+  | { readonly issues: readonly Issue[]; readonly omittedIssues?: number }
+  | Record<string, never>;
 
 /** A 400, 401 or 500 body. */
 export interface ErrorEnvelope {

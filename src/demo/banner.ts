@@ -46,6 +46,8 @@ export function bannerLines(facts: BannerFacts): string[] {
     '',
     `listql demo: ${facts.rows.toLocaleString('en-US')} leads in ${facts.location}`,
     '',
+    `  Explorer: ${facts.url}/   (open it in a browser)`,
+    `  API docs: ${facts.url}/docs`,
     `  List:     GET ${facts.url}/leads`,
     `  OpenAPI:  GET ${facts.url}/openapi.json`,
     `  API key:  ${facts.apiKey}   (send it in the X-API-KEY header)`,

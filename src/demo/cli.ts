@@ -20,7 +20,8 @@ export const START_ERROR = 1;
 /** The help text of `npm run demo`. @example console.log(DEMO_USAGE); */
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
 
-Serves GET /leads and GET /openapi.json on http://127.0.0.1:<port>.
+Serves GET /leads, GET /openapi.json, the explorer page (GET /) and the API
+reference (GET /docs) on http://127.0.0.1:<port>.
 
 Options:
   --port N          TCP port (default 3000; 0 = any free port)

@@ -8,7 +8,8 @@ import {
   toOpenApi,
 } from '../http/index.js';
 import type { LeadField } from '../resource/index.js';
-import { demoLeads } from './demo-resource.js';
+import { DEMO_API_KEY, demoLeads } from './demo-resource.js';
+import { explorerRoutes } from './explorer/index.js';
 
 /** What the demo's HTTP server serves. */
 export interface DemoServerOptions {
@@ -46,7 +47,15 @@ function notFound(res: ServerResponse, path: string): void {
  */
 export function createDemoServer(options: DemoServerOptions): Server {
   let openApi: string | undefined;
+  // The explorer page (`/`), `/explain/leads` and `/docs`: see src/demo/explorer/.
+  const explorer = explorerRoutes({
+    endpoints: [{ path: '/leads', resource: demoLeads }],
+    openApiPath: '/openapi.json',
+    apiKey: DEMO_API_KEY,
+    logger: options.logger,
+  });
   return createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (explorer(req, res)) return;
     const url = req.url ?? '/';
     const path = url.split('?', 1)[0]!;
     const routes = ['/', '/leads', '/openapi.json'];
@@ -62,7 +71,7 @@ export function createDemoServer(options: DemoServerOptions): Server {
     if (path === '/') {
       return sendJson(res, 200, {
         name: 'listql demo',
-        endpoints: { leads: '/leads', openapi: '/openapi.json' },
+        endpoints: { leads: '/leads', openapi: '/openapi.json', explorer: '/', docs: '/docs' },
         auth: 'send the API key in the X-API-KEY header',
       });
     }

@@ -4,7 +4,7 @@
  * before reading anything else.
  */
 import type { CountStrategy } from '../ast/index.js';
-import type { Issue } from '../errors/index.js';
+import { type Issue, reportIssues } from '../errors/index.js';
 import type {
   ErrorCode,
   ErrorDetails,
@@ -95,7 +95,8 @@ export function errorEnvelope(
 
 /**
  * The 400 body for a list of issues: the first issue's code and message,
- * every issue in `details.issues`.
+ * the distinct issues in `details.issues` (the first 20; `details.omittedIssues`
+ * counts the rest, and is absent when nothing was left out).
  *
  * @example
  * const result = safeParseListQuery(leads, 'value[gte]=abc');
@@ -104,5 +105,11 @@ export function errorEnvelope(
 export function issuesEnvelope(issues: readonly Issue[], meta: ResponseMeta): ErrorEnvelope {
   const first = issues[0];
   if (!first) throw new Error('issuesEnvelope needs at least one issue');
-  return errorEnvelope(first.code, first.message, { issues }, meta);
+  // A body stays a small multiple of its request: identical issues once, at most 20.
+  const reported = reportIssues(issues);
+  const details =
+    reported.omitted === 0
+      ? { issues: reported.issues }
+      : { issues: reported.issues, omittedIssues: reported.omitted };
+  return errorEnvelope(first.code, first.message, details, meta);
 }

@@ -1,4 +1,4 @@
-import { ISSUE_CODES } from '../errors/index.js';
+import { ISSUE_CODES, MAX_REPORTED_ISSUES } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { propertySchema } from './field-schemas.js';
 import type { JsonSchema } from './types.js';
@@ -141,7 +141,7 @@ export function componentSchemas<F extends string>(
         },
         value: {
           type: ['string', 'null'],
-          description: 'The offending value (cut to 200 characters).',
+          description: 'The offending value (cut to 200 characters, that is code points, and `…`).',
         },
         message: { type: 'string' },
       },
@@ -149,7 +149,20 @@ export function componentSchemas<F extends string>(
     BadRequestError: errorSchema(ISSUE_CODES, {
       type: 'object',
       required: ['issues'],
-      properties: { issues: { type: 'array', minItems: 1, items: ref('Issue') } },
+      properties: {
+        issues: {
+          type: 'array',
+          minItems: 1,
+          maxItems: MAX_REPORTED_ISSUES,
+          items: ref('Issue'),
+          description: `The distinct issues, in request order; at most ${MAX_REPORTED_ISSUES}.`,
+        },
+        omittedIssues: {
+          type: 'integer',
+          minimum: 1,
+          description: 'How many more issues there were; absent when every issue is listed.',
+        },
+      },
     }),
     UnauthorizedError: errorSchema(['UNAUTHORIZED'], EMPTY_DETAILS),
     InternalError: errorSchema(['INTERNAL_ERROR'], EMPTY_DETAILS),

@@ -3,6 +3,7 @@ import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
 import { valueIssue } from '../syntax/value-issue.js';
+import { nameList } from './name-list.js';
 import { groupCode, type ParamGroup, type PositionedIssue } from './param-group.js';
 import type { RawParam } from './read-input.js';
 import { resourceTables } from './resource-tables.js';
@@ -11,10 +12,20 @@ import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
 const BRACKETED = FILTER_OPERATORS.filter((op) => op !== 'eq').join(', ');
 
-function unknownParam(resource: Resource, key: string, value: string | null): Issue {
+/** What the issues of one request have said already, so a long list of names is said once. */
+export interface Said {
+  filterable: boolean;
+}
+
+function unknownParam(resource: Resource, key: string, value: string | null, said: Said): Issue {
   const name = parseParamKey(key)?.name ?? key;
   const field = resource.fields.get(name);
-  const list = `Filterable fields: ${resource.filterable.join(', ')}`;
+  // The list of filterable fields goes with the first such issue only: 100
+  // unknown parameters must not repeat it 100 times.
+  const list = said.filterable
+    ? 'Filterable fields: as listed above'
+    : `Filterable fields: ${nameList(resource.filterable)}`;
+  said.filterable = true;
   const message = field
     ? `Field '${name}' is not filterable. ${list}`
     : `Unknown filter field '${name}'. ${list}`;
@@ -77,12 +88,13 @@ export function groupParams(
   // and a request has a handful.
   const groups: ParamGroup[] = [];
   const slots: number[] = [];
+  const said: Said = { filterable: false };
   for (let at = 0; at < params.length; at++) {
     const raw = params[at]!;
     const { key, value } = raw;
     const meaning = keys.get(key);
     if (meaning === undefined) {
-      issues.push({ at, issue: refusedKey(resource, filterable, key, value) });
+      issues.push({ at, issue: refusedKey(resource, filterable, key, value, said) });
       continue;
     }
     let group: ParamGroup | undefined;
@@ -112,13 +124,15 @@ export function refusedKey(
   filterable: ReadonlyMap<string, Field>,
   key: string,
   value: string | null,
+  said: Said = { filterable: false },
 ): Issue {
   const bracket = scanKey(key);
   if (bracket === MALFORMED_KEY) return malformedKey(key, value);
   const bare = bracket === BARE_KEY;
   const field = filterable.get(bare ? key : key.slice(0, bracket));
   // Unknown, not filterable, or a reserved name the parser does not support.
-  if (field === undefined || (bare && reserved.has(key))) return unknownParam(resource, key, value);
+  if (field === undefined || (bare && reserved.has(key)))
+    return unknownParam(resource, key, value, said);
   const operator = bare ? undefined : key.slice(bracket + 1, -1);
   if (operator === 'eq' || (operator !== undefined && !isFilterOperator(operator))) {
     return unknownOperator(key, value, operator, field);

@@ -1,5 +1,5 @@
 import type { FilterNode } from '../ast/index.js';
-import type { Issue } from '../errors/index.js';
+import { type Issue, issue } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { refusedKey, valueIssue } from './group-params.js';
 import { parseFilter } from './parse-filter.js';
@@ -24,8 +24,10 @@ export type FilterLeafResult =
 export function parseFilterLeaf(resource: Resource, key: string, value: string): FilterLeafResult {
   const { keys, filterable } = resourceTables(resource);
   const meaning = keys.get(key);
-  if (meaning === undefined || meaning.kind !== 'filter') {
-    return { issues: [refusedKey(resource, filterable, key, value)] };
+  if (meaning === undefined) return { issues: [refusedKey(resource, filterable, key, value)] };
+  if (meaning.kind === 'reserved') {
+    const message = `'${key}' is a parameter, not a filter: use field=value`;
+    return { issues: [issue('INVALID_FILTER', key, value, message)] };
   }
   const refused = valueIssue('INVALID_FILTER', key, value, resource.limits.maxValueLength);
   if (refused !== null) return { issues: [refused] };

@@ -7,7 +7,7 @@ import {
   type SortKey,
   type SortPosition,
 } from '../ast/index.js';
-import { type Issue, issue, ListQueryError } from '../errors/index.js';
+import { type Issue, issue, ListQueryError, mergeIssues } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
 import { type CursorProblem, decodeCursor } from './cursor.js';
@@ -175,7 +175,8 @@ export function safeParseListQuery<F extends string>(
   if (positioned.length > 0) {
     // Array#sort is stable: the issues of one parameter keep the order they were found in.
     const sorted = positioned.sort((a, b) => a.at - b.at).map((entry) => entry.issue);
-    return { success: false, issues: sorted };
+    // Identical issues (the same bad value sent twice, say) are reported once.
+    return { success: false, issues: mergeIssues(sorted) };
   }
 
   const children = canonicalOrder(resource, filters);

@@ -3,70 +3,30 @@
  * canonical text for a query. Pure (no Node built-ins, no parser), so a
  * browser bundle can carry it; the cursor arrives already encoded.
  */
-import type {
-  FilterNode,
-  FilterValue,
-  InNode,
-  ListQuery,
-  SearchNode,
-  SortKey,
-} from '../ast/index.js';
+import type { FilterNode, ListQuery, SearchNode, SortKey } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import type { Resource } from '../resource/index.js';
-import { formatDecimal } from './decimal.js';
+import { allowed, printGroup } from './print-group.js';
+import { cannot, printLeaf } from './print-leaf.js';
 
 /** `encodeURIComponent`, leaving the separators of the grammar readable. */
 function encode(text: string): string {
   return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%40/g, '@');
 }
 
-function formatValue(value: FilterValue): string {
-  return typeof value === 'number' ? formatDecimal(value) : String(value);
-}
-
-function cannot(what: string): never {
-  throw new Error(`formatListQuery: ${what} cannot be expressed in the query language`);
-}
-
-function formatFilter(resource: Resource, node: FilterNode): string {
-  switch (node.kind) {
-    case 'comparison': {
-      const key = node.op === 'eq' ? node.field : `${node.field}[${node.op}]`;
-      const text = formatValue(node.value);
-      // On a list field a comma splits the value, so it would come back as a list.
-      if (node.op === 'eq' && resource.fields.get(node.field)?.list && text.includes(',')) {
-        cannot(`the value ${JSON.stringify(text)} on list field '${node.field}'`);
-      }
-      return `${key}=${encode(text)}`;
-    }
-    case 'in':
-      if (!resource.fields.get(node.field)?.list) cannot(`a list on '${node.field}'`);
-      return `${node.field}=${formatList(node)}`;
-    case 'exists':
-      return `${node.field}[exists]=${node.exists}`;
-    case 'text':
-      return `${node.field}[${node.op}]=${encode(node.value)}`;
-    case 'not': {
-      // `ne` and `nin` parse to these two shapes; no other `not` has a flat form.
-      const child = node.child;
-      if (child.kind === 'comparison' && child.op === 'eq') {
-        return `${child.field}[ne]=${encode(formatValue(child.value))}`;
-      }
-      if (child.kind === 'in') return `${child.field}[nin]=${formatList(child)}`;
-      return cannot(`a 'not' of a '${child.kind}' node`);
-    }
-    default:
-      return cannot(`a nested '${node.kind}' node`);
-  }
-}
-
-/** The comma list of an `in` node; its items must not hold the comma that splits them. */
-function formatList(node: InNode): string {
-  const items = node.values.map(formatValue);
-  if (items.length === 0 || items.some((item) => item.includes(','))) {
-    cannot(`the list ${JSON.stringify(items)} on '${node.field}'`);
-  }
-  return items.map(encode).join(',');
+/**
+ * A group's text for the URL: `(`, `)`, `;`, `=`, `[` and `]` stay readable,
+ * except that `]=` is written `]%3D`: qs (Express's `req.query`) ends a key at
+ * the first `]=` of a parameter, even inside its value, and it decodes
+ * `%5D` before looking.
+ */
+function encodeGroup(text: string): string {
+  return encode(text)
+    .replace(/%3B/g, ';')
+    .replace(/%3D/g, '=')
+    .replace(/%5B/g, '[')
+    .replace(/%5D/g, ']')
+    .replace(/\]=/g, ']%3D');
 }
 
 /**
@@ -88,6 +48,23 @@ function formatSearch(resource: Resource, nodes: readonly SearchNode[]): string 
   );
   if (!printable || (!words && terms.length > 1)) cannot(`the search ${JSON.stringify(terms)}`);
   return `search=${encode(terms.join(' '))}`;
+}
+
+function formatFilter(resource: Resource, node: FilterNode): string {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      // The URL grammar's only nested nodes: the `and` and `or` group parameters.
+      return `${node.kind}=${encodeGroup(printGroup(resource, node))}`;
+    default: {
+      const leaf = printLeaf(resource, node);
+      // A `not` is one parameter only as an operator the field allows (`ne`, `nin`).
+      if (leaf === null || (node.kind === 'not' && !allowed(resource, leaf))) {
+        return cannot(`a nested '${node.kind}' node`);
+      }
+      return `${leaf.key}=${encode(leaf.text)}`;
+    }
+  }
 }
 
 const formatKeys = (keys: readonly SortKey[]): string =>
@@ -114,9 +91,12 @@ export type PrintableQuery<F extends string = string> = Omit<ListQuery<F>, 'afte
 /**
  * Prints a query as its canonical query string (no leading `?`), with
  * `cursor` (already encoded, or null) as the `cursor` parameter. Defaults are
- * left out. `not(eq)` prints as `field[ne]=…` and `not(in)` as
- * `field[nin]=…`, as the parser reads them. Throws for an AST the URL grammar
- * cannot express (`or`, other `not`s, nested `and`), which only servers build.
+ * left out. The top-level `and` and `or` children of the filter are the group
+ * parameters of a resource with groups; `not(eq)` prints as `field[ne]=…`,
+ * `not(in)` as `field[nin]=…` (see `printLeaf`); the `search` nodes as one
+ * `search` parameter (the words of an `all-words` search joined by spaces). Throws for an AST the URL grammar
+ * cannot express (a `not` outside a group, groups on a resource without them,
+ * two top-level `or`s), which only servers build.
  *
  * @example
  * printListQuery(leads, parseListQuery(leads, 'value[gte]=100&status=won'), null);
@@ -130,11 +110,21 @@ export function printListQuery<F extends string>(
   const r = resource as Resource;
   const parts: string[] = [];
   if (query.filter.kind !== 'and') cannot(`a top-level '${query.filter.kind}' node`);
+  const groups = new Set<string>();
   const searches: SearchNode[] = [];
   for (const child of query.filter.children) {
-    if (child.kind === 'search') searches.push(child);
-    else if (searches.length > 0) cannot('a filter after the search');
-    else parts.push(formatFilter(r, child));
+    // The search nodes come last (several: the words of an all-words search).
+    if (child.kind === 'search') {
+      searches.push(child);
+      continue;
+    }
+    if (searches.length > 0) cannot('a filter after the search');
+    // Each group parameter may be given once: two top-level `or`s have no URL.
+    if (child.kind === 'and' || child.kind === 'or') {
+      if (groups.has(child.kind)) cannot(`a second top-level '${child.kind}' group`);
+      groups.add(child.kind);
+    }
+    parts.push(formatFilter(r, child));
   }
   if (searches.length > 0) parts.push(formatSearch(r, searches));
 

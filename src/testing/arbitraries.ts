@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  type AndNode,
   and,
   COUNT_STRATEGIES,
   comparison,
@@ -11,6 +12,7 @@ import {
   isTextOperator,
   type ListQuery,
   not,
+  type OrNode,
   or,
   type SortKey,
   type SortPosition,
@@ -18,10 +20,13 @@ import {
   text,
 } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
+import { codePointLength } from '../code-points.js';
 import { deepFreeze } from '../deep-freeze.js';
 import { formatListQuery } from '../parse/format-query.js';
 import type { Field, Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
+import { printGroup } from '../syntax/print-group.js';
+import { groupNodeArbitrary } from './group-arbitrary.js';
 import { awkwardDay, awkwardInstant, awkwardNumber, awkwardString } from './value-pools.js';
 
 /** The generators values are drawn from; replace any of them to aim at your own data. */
@@ -181,7 +186,9 @@ function selectArbitrary<F extends string>(
 
 /**
  * Valid `ListQuery` ASTs for `resource`, exactly as the parser produces them
- * (canonical filter order, id tie-breaker appended), so that
+ * (canonical filter order, id tie-breaker appended; on a resource with
+ * groups, `and` / `or` group parameters with nested `or`, `and` and `not`
+ * after the flat filters), so that
  * `parseListQuery(resource, formatListQuery(resource, q))` equals `q`.
  *
  * @example
@@ -203,6 +210,7 @@ export function listQueryArbitrary<F extends string>(
     .chain((chosen) =>
       fc.tuple(...chosen.map((slot) => urlFilterArbitrary(r, slot.field, slot.op, values))),
     );
+  const groups = groupsArbitrary(r, slots, values);
   const searchTerms =
     resource.searchable.length === 0
       ? fc.constant(undefined)
@@ -210,6 +218,7 @@ export function listQueryArbitrary<F extends string>(
   return fc
     .record({
       filters,
+      groups,
       searchTerms,
       sort: sortArbitrary(resource),
       select: selectArbitrary(resource),
@@ -222,8 +231,20 @@ export function listQueryArbitrary<F extends string>(
       withCursor: options?.cursors === false ? fc.constant(false) : fc.boolean(),
     })
     .chain(
-      ({ filters: nodes, searchTerms: terms, sort, select, limit, page, count, withCursor }) => {
+      ({
+        filters: nodes,
+        groups: grouped,
+        searchTerms: terms,
+        sort,
+        select,
+        limit,
+        page,
+        count,
+        withCursor,
+      }) => {
         const children = canonicalOrder(resource, nodes as FilterNode<F>[]);
+        // The group parameters come after the flat filters, `and` before `or`, as the parser puts them.
+        children.push(...(grouped as FilterNode<F>[]));
         for (const term of terms ?? []) children.push(search(resource.searchable, term));
         const after = withCursor ? positionArbitrary(r, sort, values) : fc.constant(null);
         return after.map((position) =>
@@ -267,6 +288,31 @@ function searchTermsArbitrary(
   return fc
     .uniqueArray(words, { minLength: 1, maxLength: 3 })
     .filter((list) => list.join(' ').length <= max);
+}
+
+/**
+ * The `and` and `or` group parameters of a resource with groups (each present
+ * in about a third of the queries), with leaves like the flat filters'; none
+ * without groups.
+ */
+function groupsArbitrary(
+  resource: Resource,
+  slots: ReturnType<typeof filterSlots>,
+  values: ValueSource,
+): fc.Arbitrary<readonly FilterNode[]> {
+  const limits = resource.groups;
+  if (limits === null || slots.length === 0) return fc.constant([]);
+  const leaf = fc
+    .constantFrom(...slots)
+    .chain((slot) => urlFilterArbitrary(resource, slot.field, slot.op, values));
+  // Long generated values may pass the length limit: such a group is not sent.
+  const fits = (node: AndNode | OrNode): boolean =>
+    codePointLength(printGroup(resource, node)) <= limits.maxLength;
+  const group = (kind: 'and' | 'or') =>
+    fc.option(groupNodeArbitrary(kind, limits, leaf).filter(fits), { freq: 3, nil: null });
+  return fc
+    .tuple(group('and'), group('or'))
+    .map((nodes) => nodes.filter((node): node is AndNode | OrNode => node !== null));
 }
 
 /** A keyset position for `sort`: a value of each key's field, or null where it may be null. */

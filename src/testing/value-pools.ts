@@ -47,6 +47,13 @@ const AWKWARD_STRINGS = [
   '.*',
   '[x]',
   '?&=#',
+  // the special characters of boolean groups, which quote them
+  'a;b',
+  '(x)',
+  ')',
+  'say "hi"',
+  ' padded ',
+  'x]=y',
 ] as const;
 
 /** Letters worth mixing into random strings (ASCII both cases, a few non-ASCII and astral). */
@@ -68,6 +75,10 @@ const ALPHABET = [
   ' ',
   '😀',
   '\uFFFF',
+  ';',
+  '(',
+  ')',
+  '"',
 ];
 
 /** A non-empty string: an awkward pool value, or a short random mix of awkward letters. */

@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as http from '../../src/http/index.js';
+import * as listql from '../../src/index.js';
 import {
   type ComparisonOperator,
   instantBounds,
@@ -19,6 +21,8 @@ import { type CodeBlock, codeBlocks, requests, tableRows } from './markdown.js';
 import { runSnippet } from './run-snippet.js';
 
 const DOCS = ['docs/query-language.md', 'docs/resources.md', 'docs/errors.md'] as const;
+/** What the snippets may import: the package root and, for HTTP bodies, `listql/http`. */
+const SNIPPET_MODULES = { listql, 'listql/http': http };
 const RESOURCES: Readonly<Record<string, Resource>> = { '/leads': leads as Resource };
 
 /** The examples of the spec's section 7; the docs must carry each of them. */
@@ -122,11 +126,11 @@ describe.each(DOCS)('%s', (doc) => {
         const message = /^\/\/ Error: (.*)$/m.exec(block.body)?.[1];
         if (!message)
           throw new Error(`${label(doc, block)}: a throws block needs an '// Error:' line`);
-        await expect(runSnippet(block.body)).rejects.toThrow(message);
+        await expect(runSnippet(block.body, SNIPPET_MODULES)).rejects.toThrow(message);
       } else {
         if (block.info !== '')
           throw new Error(`${label(doc, block)}: unknown ts info '${block.info}'`);
-        await runSnippet(block.body);
+        await runSnippet(block.body, SNIPPET_MODULES);
       }
     },
   );

@@ -28,11 +28,11 @@ describe('routes', () => {
     await demo.close();
   });
 
-  it('GET / lists the endpoints', async () => {
-    const response = await fetch(`${demo.url}/`);
+  it('GET / lists the endpoints to a client that asks for JSON (a browser gets the explorer)', async () => {
+    const response = await fetch(`${demo.url}/`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
-      endpoints: { leads: '/leads', openapi: '/openapi.json' },
+      endpoints: { leads: '/leads', openapi: '/openapi.json', explorer: '/', docs: '/docs' },
     });
   });
 

@@ -51,11 +51,25 @@ const openTasks = defineResource({
   },
 });
 
+/** Leads with boolean groups, two levels deep at most in tasks' flavour of limits. */
+const groupedLeads = defineResource({ ...leads.definition, name: 'grouped-leads', groups: true });
+const groupedTasks = defineResource({
+  ...tasks.definition,
+  name: 'grouped-tasks',
+  groups: { maxDepth: 2, maxLeaves: 4, maxLength: 120 },
+});
+
 const resources: readonly [string, Resource][] = [
   ['leads', leads as Resource],
   ['tasks', tasks as Resource],
   ['open-tasks (ne, nin, text operators, substring search)', openTasks as Resource],
   ['open-leads (ne, nin, text operators, all-words search)', openLeads as Resource],
+  ['leads with groups', groupedLeads as Resource],
+  ['tasks with groups', groupedTasks as Resource],
+  [
+    'open-leads with groups (new operators as leaves, not(…) where ne is not allowed)',
+    defineResource({ ...openLeads.definition, groups: true }) as Resource,
+  ],
 ];
 
 const prototypeKeys = (): string[] => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -143,6 +157,89 @@ describe.each(resources)('parser properties on %s', (_name, resource) => {
         expect(parseListQuery(resource, hono)).toEqual(expected);
       }),
       propertyParams(300),
+    );
+  });
+});
+
+describe('hostile group values', () => {
+  /** Text made of the grammar's own characters, keys and keywords. */
+  const pieces = fc
+    .array(
+      fc.constantFrom(
+        '(',
+        ')',
+        ';',
+        '=',
+        '"',
+        '\\',
+        ',',
+        ' ',
+        'or(',
+        'and(',
+        'not(',
+        'status',
+        'value[gte]',
+        'won',
+        '1',
+        'x',
+        '😀',
+        '\ud800',
+        '\u0000',
+        '[',
+        ']',
+      ),
+      { maxLength: 60 },
+    )
+    .map((parts) => parts.join(''));
+  /** A valid group value with up to three characters deleted or inserted. */
+  const valid = queryStringArbitrary(groupedLeads)
+    .map((text) => new URLSearchParams(text).get('or'))
+    .filter((value): value is string => value !== null);
+  const mutated = fc
+    .tuple(
+      valid,
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '(', ')', ';', '"', '\\', '=', ' ')), {
+        maxLength: 3,
+      }),
+    )
+    .map(([value, edits]) =>
+      edits.reduce((text, [at, insert]) => {
+        const i = at % (text.length + 1);
+        return insert === ''
+          ? text.slice(0, i) + text.slice(i + 1)
+          : text.slice(0, i) + insert + text.slice(i);
+      }, value),
+    );
+  const groupish = fc.oneof(pieces, mutated);
+
+  it('never throws; a refused group names its parameter and a position inside the value', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('or', 'and'), groupish, (param, value) => {
+        const result = safeParseListQuery(groupedLeads, { [param]: value });
+        if (result.success) return;
+        for (const found of result.issues) {
+          expect(found.code === 'INVALID_FILTER' || found.code === 'INVALID_DATE').toBe(true);
+          expect(found.param).toBe(param);
+          if (found.position !== undefined) {
+            expect(found.position).toBeGreaterThanOrEqual(0);
+            expect(found.position).toBeLessThanOrEqual([...value].length);
+            expect(found.message).toContain(`at offset ${found.position}`);
+          }
+        }
+      }),
+      propertyParams(1000),
+    );
+  });
+
+  it('a group that parses formats back to itself', () => {
+    fc.assert(
+      fc.property(groupish, (value) => {
+        const result = safeParseListQuery(groupedLeads, { or: value });
+        if (!result.success) return;
+        const printed = formatListQuery(groupedLeads, result.query);
+        expect(parseListQuery(groupedLeads, printed)).toEqual(result.query);
+      }),
+      propertyParams(1000),
     );
   });
 });

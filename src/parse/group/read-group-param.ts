@@ -1,5 +1,5 @@
 import { and, type FilterNode, not, or } from '../../ast/index.js';
-import { codePointLength } from '../../code-points.js';
+import { codePointLength, exceedsCodePoints } from '../../code-points.js';
 import { type Issue, issue } from '../../errors/index.js';
 import type { GroupLimits, Resource } from '../../resource/index.js';
 import { parseFilterLeaf } from '../parse-filter-leaf.js';
@@ -54,13 +54,6 @@ function build(
   return item.kind === 'or' ? or(children) : and(children);
 }
 
-/** The length limit, in code points, without counting them when the UTF-16 length already decides. */
-function tooLong(text: string, max: number): number | null {
-  if (text.length <= max) return null;
-  const length = codePointLength(text);
-  return length > max ? length : null;
-}
-
 /**
  * Reads the value of a boolean group parameter (`or` or `and`) into the
  * `or` / `and` node it means, with `or(…)`, `and(…)`, `not(…)` inside and
@@ -79,8 +72,8 @@ export function readGroupParam(
   limits: GroupLimits,
 ): GroupParamResult {
   // Length first: nothing else runs on a value past the limit.
-  const length = tooLong(text, limits.maxLength);
-  if (length !== null) {
+  if (exceedsCodePoints(text, limits.maxLength)) {
+    const length = codePointLength(text);
     const message = `${param} must be at most ${limits.maxLength} characters, got ${length}`;
     return { issues: [issue('INVALID_FILTER', param, text, message)] };
   }

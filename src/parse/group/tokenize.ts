@@ -7,6 +7,8 @@
  * `\"` and `\\` escapes. Everywhere else, whitespace between tokens is ignored.
  */
 
+import { isGroupSpace } from '../../syntax/print-group.js';
+
 /** One token; `at` and `end` are UTF-16 indexes into the text (`end` exclusive). */
 export type Token =
   | { readonly kind: '(' | ')' | ';' | '=' | 'end'; readonly at: number; readonly end: number }
@@ -20,11 +22,6 @@ export interface SyntaxProblem {
 }
 
 export type Tokens = { readonly tokens: readonly Token[] } | { readonly problem: SyntaxProblem };
-
-/** Whitespace between tokens: ASCII space, tab, line feed, carriage return. */
-export function isSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
 
 const PUNCTUATION: ReadonlySet<string> = new Set(['(', ')', ';', '=']);
 /** Characters that end a word (a field key or a group keyword). */
@@ -74,7 +71,7 @@ function bare(text: string, start: number): Token | SyntaxProblem {
     i++;
   }
   let end = i;
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (end > start && isGroupSpace(text[end - 1])) end--;
   return { kind: 'value', text: text.slice(start, end), at: start, end };
 }
 
@@ -90,7 +87,7 @@ export function tokenize(text: string): Tokens {
   let i = 0;
   let valueNext = false;
   for (;;) {
-    while (isSpace(text[i])) i++;
+    while (isGroupSpace(text[i])) i++;
     if (valueNext) {
       valueNext = false;
       const token = text[i] === '"' ? quoted(text, i) : bare(text, i);
@@ -111,7 +108,7 @@ export function tokenize(text: string): Tokens {
       };
     } else {
       const start = i;
-      while (i < text.length && !WORD_END.has(text[i]!) && !isSpace(text[i])) i++;
+      while (i < text.length && !WORD_END.has(text[i]!) && !isGroupSpace(text[i])) i++;
       tokens.push({ kind: 'word', text: text.slice(start, i), at: start, end: i });
     }
   }

@@ -90,9 +90,13 @@ describe('format refuses what the URL cannot express', () => {
     ['a top-level or', or([eq('status', 'won')]), "a top-level 'or' node"],
     ['a top-level not', not(eq('status', 'won')), "a top-level 'not' node"],
     ['a top-level comparison', eq('status', 'won'), "a top-level 'comparison' node"],
-    ['a nested or', and([or([eq('status', 'won'), eq('value', 1)])]), "a nested 'or' node"],
-    ['a not of exists', and([not(exists('gclid', true))]), "a 'not' of a 'exists' node"],
-    ['a nested and', and([and([eq('status', 'won')])]), "a nested 'and' node"],
+    [
+      'a nested or',
+      and([or([eq('status', 'won'), eq('value', 1)])]),
+      "a nested 'or' node on leads (no groups)",
+    ],
+    ['a nested not', and([not(exists('gclid', true))]), "a nested 'not' node"],
+    ['a nested and', and([and([eq('status', 'won')])]), "a nested 'and' node on leads (no groups)"],
     ['a list on a non-list field', and([inList('website', ['a', 'b'])]), "a list on 'website'"],
     ['an empty list', and([inList('status', [])]), "the list [] on 'status'"],
     [
@@ -121,7 +125,7 @@ describe('format refuses what the URL cannot express', () => {
       and([search(['name', 'email', 'phone'], 'a'), eq('status', 'won')]),
       'a filter after the search',
     ],
-    ['a not of an or', and([not(or([eq('status', 'won')]))]), "a 'not' of a 'or' node"],
+    ['a not of an or', and([not(or([eq('status', 'won')]))]), "a nested 'not' node"],
   ])('%s', (_name, filter, what) => {
     expect(() => formatListQuery(leads, withFilter(filter))).toThrow(
       `formatListQuery: ${what} cannot be expressed in the query language`,

@@ -70,7 +70,11 @@ describe('parseFilterLeaf', () => {
       const result = parseFilterLeaf(leads, key, '1');
       expect(result).toMatchObject({
         issues: [
-          { code: 'INVALID_FILTER', param: key, message: expect.stringContaining(`'${key}'`) },
+          {
+            code: 'INVALID_FILTER',
+            param: key,
+            message: `'${key}' is a parameter, not a filter: use field=value`,
+          },
         ],
       });
     },

@@ -217,7 +217,7 @@ describe('parseFilterLeaf (the leaf of a group) takes the new operators', () => 
     ['nope', 'x', "Unknown filter field 'nope'"],
     ['phone[ne]', 'x', "Operator 'ne' is not allowed on 'phone'"],
     ['value[gte]', 'abc', 'value[gte] must be a number'],
-    ['sort', 'name', "Unknown filter field 'sort'"],
+    ['sort', 'name', "'sort' is a parameter, not a filter"],
     ['name[contains]', 'a\u0000', 'must not contain the NUL character'],
   ])('%s=%s is refused', (key, value, message) => {
     const result = parseFilterLeaf(openLeads, key, value);

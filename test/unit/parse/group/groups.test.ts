@@ -181,9 +181,9 @@ describe('leaves are validated exactly like top-level filters', () => {
     ['(website=)', 'website=', 'website must be a non-empty value'],
     ['(website="")', 'website=""', 'website must be a non-empty value'],
     ['(a[b][c]=1)', 'a[b][c]=1', "Malformed parameter 'a[b][c]'"],
-    ['(limit=5)', 'limit=5', "Unknown filter field 'limit'"],
-    ['(search=john)', 'search=john', "Unknown filter field 'search'"],
-    ['(or=1)', 'or=1', "Unknown filter field 'or'"],
+    ['(limit=5)', 'limit=5', "'limit' is a parameter, not a filter: use field=value"],
+    ['(search=john)', 'search=john', "'search' is a parameter, not a filter"],
+    ['(or=1)', 'or=1', "'or' is a parameter, not a filter"],
   ])('or=%s', (value, leaf, message) => {
     expect(issueOf(grouped, query('or', value))).toEqual({
       code: 'INVALID_FILTER',
