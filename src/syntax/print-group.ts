@@ -11,7 +11,7 @@ import type { Resource } from '../resource/index.js';
 import { cannot, type PrintedLeaf, printLeaf } from './print-leaf.js';
 
 /** True when the resource lets a top-level parameter (and so a leaf) use this key. */
-function allowed(resource: Resource, leaf: PrintedLeaf): boolean {
+export function allowed(resource: Resource, leaf: PrintedLeaf): boolean {
   const key = parseParamKey(leaf.key);
   const field = key ? resource.fields.get(key.name) : undefined;
   return (
