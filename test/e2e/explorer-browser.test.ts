@@ -101,7 +101,7 @@ describe.skipIf(!chromiumPath)('the explorer page in Chromium', () => {
     const value = page.getByRole('group', { name: /^value\b/ });
     await value.getByLabel('value: operator 1').selectOption('gte');
     await value.getByLabel('value: value 1').fill('100');
-    await page.getByRole('button', { name: '+ sort key' }).click();
+    await page.getByRole('button', { name: 'Add a sort key' }).click();
     await page.getByLabel('Sort key 1', { exact: true }).selectOption('value');
     await page.getByLabel('Sort key 1: direction').selectOption('desc');
     await page.getByText(/^Fields:/).click();
@@ -271,7 +271,7 @@ describe.skipIf(!chromiumPath)('the explorer page in Chromium', () => {
   it('every control has a label', async () => {
     const page = await open('/');
     await settled(page);
-    await page.getByRole('button', { name: '+ sort key' }).click();
+    await page.getByRole('button', { name: 'Add a sort key' }).click();
     // A control is named by a <label>, an aria-label, or (a button) its text.
     const unlabelled =
       await page.evaluate(`[...document.querySelectorAll('input, select, button, textarea')]
