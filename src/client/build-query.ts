@@ -69,6 +69,10 @@ function shown(value: unknown): string {
   }
 }
 
+/** A value the URL can carry: text, a number, a boolean or a Date (null and objects are not). */
+const isScalar = (value: unknown): boolean =>
+  ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
+
 /** One value for `field` as the parser would read it from `param`, or an issue. */
 function readValue(
   resource: Resource,
@@ -80,8 +84,7 @@ function readValue(
   const text = shown(value);
   // Text that reads as the right value is accepted whatever its JavaScript type (the URL is
   // the same); null and the like are not values (`{ exists: false }` asks for nulls).
-  const scalar = ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
-  const refused = scalar
+  const refused = isScalar(value)
     ? valueIssue('INVALID_FILTER', param, text, resource.limits.maxValueLength)
     : issue('INVALID_FILTER', param, text, `${param} must be a value, got '${text}'`);
   if (refused !== null) {
@@ -96,7 +99,11 @@ function readValue(
   return undefined;
 }
 
-/** `field: [a, b]` or `field: { eq: [a, b] }`: a list, where the field takes lists. */
+/**
+ * `field: [a, b]` or `field: { eq: [a, b] }`: a list, where the field takes
+ * lists. Reported as the server reports `field=a,b`: one issue for the
+ * parameter, naming its first bad item.
+ */
 function readList(
   resource: Resource,
   field: Field,
@@ -104,38 +111,42 @@ function readList(
   values: readonly unknown[],
   issues: Issue[],
 ): FilterNode | undefined {
-  if (!field.list) {
-    issues.push(
-      issue('INVALID_FILTER', param, shown(values), `${param} takes one value, not a list`),
-    );
-    return undefined;
+  const joined = values.map(shown).join(',');
+  const fail = (message: string): undefined => {
+    issues.push(issue('INVALID_FILTER', param, joined, message));
+  };
+  if (!field.list) return fail(`${param} takes one value, not a list`);
+  const [only] = values;
+  if (values.length === 1 && !(typeof only === 'string' && only.includes(','))) {
+    return readOperator(resource, field, 'eq', only, issues);
   }
-  const before = issues.length;
+  const refused = valueIssue('INVALID_FILTER', param, joined, resource.limits.maxValueLength);
+  if (refused !== null) return void issues.push(refused);
   const read: FilterValue[] = [];
+  let bad: { item: string; expected: string; code: Issue['code'] } | undefined;
+  let badCount = 0;
   for (const value of values) {
-    // A comma inside an item would split it into two on the server.
-    if (typeof value === 'string' && value.includes(',')) {
-      issues.push(
-        issue(
-          'INVALID_FILTER',
-          param,
-          value,
-          `${param} items must not contain a comma, got '${value}'`,
-        ),
-      );
-      continue;
-    }
-    const item = readValue(resource, field, param, value, issues);
-    if (item !== undefined && !read.includes(item)) read.push(item);
+    const item = shown(value);
+    const coerced: ReturnType<typeof coerceValue> =
+      // A comma inside an item would split it into two on the server.
+      isScalar(value) && !item.includes(',')
+        ? coerceValue(field, item)
+        : { ok: false, code: 'INVALID_FILTER', expected: 'a value without a comma' };
+    if (!coerced.ok) {
+      badCount++;
+      bad ??= { item, expected: coerced.expected, code: coerced.code };
+    } else if (!read.includes(coerced.value)) read.push(coerced.value);
   }
-  if (issues.length > before) return undefined;
-  if (read.length === 0 || read.length > resource.limits.maxListItems) {
-    const message =
-      read.length === 0
-        ? `${param} needs at least one value`
-        : `${param} takes at most ${resource.limits.maxListItems} values, got ${read.length}`;
-    issues.push(issue('INVALID_FILTER', param, shown(values), message));
-    return undefined;
+  if (bad) {
+    const more = badCount > 1 ? ` (${badCount} invalid items)` : '';
+    const message = `${param} must be ${bad.expected}, got '${bad.item}' in '${joined}'${more}`;
+    return void issues.push(issue(bad.code, param, joined, message));
+  }
+  if (read.length === 0) return fail(`${param} needs at least one value`);
+  if (read.length > resource.limits.maxListItems) {
+    return fail(
+      `${param} takes at most ${resource.limits.maxListItems} values, got ${read.length}`,
+    );
   }
   return read.length === 1 ? comparison(field.name, 'eq', read[0]!) : inList(field.name, read);
 }
@@ -175,9 +186,9 @@ function readOperator(
   }
   if (op === 'eq' && Array.isArray(value)) return readList(resource, field, param, value, issues);
   if (!isComparisonOperator(op)) return undefined; // every allowed operator is handled above
-  // A comma in an equality value on a list field would come back as a list.
+  // A comma in an equality value on a list field is a list, as `status=won,lost` is.
   if (op === 'eq' && field.list && typeof value === 'string' && value.includes(',')) {
-    return readList(resource, field, param, [value], issues);
+    return readList(resource, field, param, value.split(','), issues);
   }
   const read = readValue(resource, field, param, value, issues);
   return read === undefined ? undefined : comparison(field.name, op, read);

@@ -157,9 +157,15 @@ describe('npm pack --dry-run file list', () => {
 });
 
 describe('the published types', () => {
-  const peerFree = ['listql', 'listql/http', 'listql/memory', 'listql/mongo'] as const;
+  const peerFree = [
+    'listql',
+    'listql/http',
+    'listql/memory',
+    'listql/mongo',
+    'listql/client',
+  ] as const;
 
-  it('of listql, listql/http, listql/memory and listql/mongo need no optional peer', async () => {
+  it('of listql, listql/http, listql/memory, listql/mongo and listql/client need no optional peer', async () => {
     writeFileSync(
       join(bare, 'consumer.ts'),
       [
@@ -167,7 +173,11 @@ describe('the published types', () => {
         "import { handleListRequest, memoryBackend, expressListHandler, fastifyListHandler, honoListHandler, kyselyBackend, mongoBackend, toOpenApi } from 'listql/http';",
         "import { runInMemory } from 'listql/memory';",
         "import { compileMongo, type MongoDocument } from 'listql/mongo';",
+        "import { fetchList, fromSearch, listUrl, pages, type Row } from 'listql/client';",
         "const query: ListQuery<string> = parseListQuery(leads, 'status=won');",
+        "const url: string = listUrl(leads, { filter: { status: ['won'] }, fields: ['name'] });",
+        'export const client = [url, fetchList, fromSearch, pages] as const;',
+        "export type Lead = Row<typeof leads, 'name'>;",
         'const filter: MongoDocument = compileMongo(leads, query).filter;',
         'const handlers = [expressListHandler, fastifyListHandler, honoListHandler, kyselyBackend, mongoBackend, toOpenApi, runInMemory];',
         "const response = await handleListRequest({ resource: leads, backend: memoryBackend(leads, []), query: 'limit=1' });",
@@ -178,7 +188,7 @@ describe('the published types', () => {
     const checked = await node([TSC, '-p', '.'], bare);
     expect(checked.stdout + checked.stderr).toBe('');
     expect(checked.code).toBe(0);
-    expect(peerFree.length).toBe(4);
+    expect(peerFree.length).toBe(5);
   });
 
   it('of listql/kysely and listql/testing need only kysely and fast-check', async () => {
@@ -226,6 +236,8 @@ describe('at run time', () => {
       "import { handleListRequest, memoryBackend } from 'listql/http';",
       "import { runInMemory } from 'listql/memory';",
       "import { compileMongo } from 'listql/mongo';",
+      "import { listUrl } from 'listql/client';",
+      "if (listUrl(leads, { filter: { status: 'won' } }) !== 'status=won') throw new Error('listql/client');",
       "const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');",
       "const rows = [{ id: 'a', status: 'won', value: 150, createdAt: '2026-01-01T00:00:00.000Z' }];",
       'const page = runInMemory(leads, query, rows);',

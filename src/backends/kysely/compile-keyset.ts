@@ -11,7 +11,7 @@ import { keysetFilter, type SortKey, type SortPosition } from '../../ast/index.j
 import type { Field, Resource } from '../../resource/index.js';
 import { columnSql, fieldOf, isTextField } from './columns.js';
 import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
-import { type Condition, condition } from './condition.js';
+import { allOf, type Condition, condition } from './condition.js';
 import type { Sql } from './dialect.js';
 import { instantMs } from './instants.js';
 import { bindValue, checkFilterValue } from './values.js';
@@ -34,11 +34,11 @@ function rowValueParts(
     return { expression: column, param: dialect.instantParam(ms) };
   }
   if (isTextField(field)) {
-    // The same collation expression as ORDER BY, or the comparison and the order disagree.
-    return {
-      expression: dialect.codePointText(column),
-      param: checkFilterValue(field, value),
-    };
+    // The same collation as ORDER BY, or the comparison and the order disagree.
+    const text = checkFilterValue(field, value);
+    return dialect.codePointParam === undefined
+      ? { expression: dialect.codePointText(column), param: text }
+      : { expression: column, param: dialect.codePointParam(sql`${text}`) };
   }
   return { expression: column, param: bindValue(dialect, field, value) };
 }
@@ -78,14 +78,51 @@ export function keysetCondition<F extends string>(
     );
   }
   if (rowValueApplies(resource, sort, after)) {
-    const parts = sort.map((key, i) =>
-      rowValueParts(fieldOf(resource, key.field), after[i], options),
-    );
-    const op = sql.raw(sort[0]?.direction === 'desc' ? '<' : '>');
-    const left = sql.join(parts.map((part) => part.expression));
-    const right = sql.join(parts.map((part) => part.param));
-    return condition(sql<SqlBool>`(${left}) ${op} (${right})`);
+    return rowValue(resource, sort, after, options, false);
   }
   const nullable = (name: F): boolean => fieldOf(resource, name).nullable;
-  return compileFilter(resource, keysetFilter(sort, after, nullable), options);
+  const chain = compileFilter(resource, keysetFilter(sort, after, nullable), options);
+  // The OR chain alone is a filter over the whole index; the leading keys that
+  // row values can describe also bound it, `(a, b) <= (?, ?) and (…)`, so an
+  // index on those keys starts the scan at the position instead of at the
+  // first row (implied by the chain, so the rows are the same).
+  const prefix = rowValuePrefix(resource, sort, after);
+  if (prefix === 0) return chain;
+  const bound = rowValue(resource, sort.slice(0, prefix), after.slice(0, prefix), options, true);
+  return allOf([bound, chain]);
+}
+
+/** How many leading keys sort one way over non-null fields and position values. */
+function rowValuePrefix<F extends string>(
+  resource: Resource<F>,
+  sort: readonly SortKey<F>[],
+  after: SortPosition,
+): number {
+  let length = 0;
+  while (
+    length < sort.length &&
+    sort[length]!.direction === sort[0]!.direction &&
+    !fieldOf(resource, sort[length]!.field).nullable &&
+    after[length] !== null
+  ) {
+    length += 1;
+  }
+  return length;
+}
+
+/** `(a, b) < (?, ?)` in the direction of the first key; `<=`/`>=` when `inclusive`. */
+function rowValue<F extends string>(
+  resource: Resource<F>,
+  sort: readonly SortKey<F>[],
+  after: SortPosition,
+  options: FilterSqlOptions,
+  inclusive: boolean,
+): Condition {
+  const parts = sort.map((key, i) =>
+    rowValueParts(fieldOf(resource, key.field), after[i], options),
+  );
+  const op = sql.raw(`${sort[0]?.direction === 'desc' ? '<' : '>'}${inclusive ? '=' : ''}`);
+  const left = sql.join(parts.map((part) => part.expression));
+  const right = sql.join(parts.map((part) => part.param));
+  return condition(sql<SqlBool>`(${left}) ${op} (${right})`);
 }

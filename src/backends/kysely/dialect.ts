@@ -44,6 +44,15 @@ export interface SqlDialect {
   /** `text` compared and ordered by Unicode code point, whatever its column collation. */
   codePointText(text: Sql): Sql;
   /**
+   * When given, a row-value comparison of text columns (a cursor page's seek)
+   * puts the code point collation on the bound value instead of the column:
+   * `("s", "id") > (? collate binary, ? collate binary)`. SQLite applies an
+   * explicit COLLATE on either operand, but only a bare column lets its index
+   * serve the row value as a range (with the collation on the column it scans
+   * the whole index). Omitted: {@link SqlDialect.codePointText} on the column.
+   */
+  codePointParam?(value: Sql): Sql;
+  /**
    * How a column is selected. `sorted` says the field is also a sort key.
    * PostgreSQL selects a sorted text column as its ORDER BY expression
    * (`"id" collate "C"`), so the planner evaluates it once instead of carrying

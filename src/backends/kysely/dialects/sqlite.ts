@@ -30,6 +30,7 @@ export const sqliteDialect: SqlDialect = Object.freeze<SqlDialect>({
   // BINARY compares UTF-8 bytes (code point order); spelled out in case the
   // column was declared NOCASE or RTRIM. An index on a BINARY column still applies.
   codePointText: (text) => sql`${text} collate binary`,
+  codePointParam: (value) => sql`${value} collate binary`,
   selectColumn: (column) => column,
   textIn: (column, values) =>
     values.length === 1
