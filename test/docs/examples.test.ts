@@ -25,6 +25,7 @@ const DOCS = [
   'docs/query-language.md',
   'docs/resources.md',
   'docs/errors.md',
+  'docs/leads.md',
   'docs/ast.md',
 ] as const;
 /** What the snippets may import: the package root and, for HTTP bodies, `listql/http`. */
