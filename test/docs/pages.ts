@@ -34,6 +34,7 @@ export const RUNNERS: Readonly<Record<string, string>> = {
   'docs/http.md': 'test/http/docs-examples.test.ts',
   'docs/openapi.md': 'test/http/docs-examples.test.ts',
   'docs/pagination.md': 'test/http/docs-examples.test.ts',
+  'docs/client.md': 'test/http/docs-examples.test.ts',
   'docs/backends/memory.md': 'test/unit/backends/memory/docs.test.ts',
   'docs/backends/custom.md': 'test/unit/backends/memory/docs.test.ts',
   'README.md': 'test/docs/every-page.test.ts',

@@ -123,7 +123,14 @@ beforeAll(async () => {
     join(SCRATCH, 'tsconfig.json'),
     JSON.stringify({
       extends: '../tsconfig.json',
-      compilerOptions: { rootDir: '..', noEmit: true, paths },
+      // Decorators as NestJS has them (docs/http.md's controller), as its users configure.
+      compilerOptions: {
+        rootDir: '..',
+        noEmit: true,
+        paths,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+      },
       include: ['*.ts'],
     }),
   );

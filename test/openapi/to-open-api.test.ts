@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/support/synthetic-leads.js';
 import { DATE_PATTERN, DATE_TIME_PATTERN } from '../../src/grammar.js';
 import {
+  BackendUnavailableError,
   handleListRequest,
   type JsonSchema,
   type JsonValue,
@@ -280,11 +281,12 @@ describe('toOpenApi: responses and security', () => {
       '400',
       '401',
       '500',
+      '503',
     ]);
     const open = toOpenApi(leads, { path: '/leads', apiKey: false });
     expect(open.components).not.toHaveProperty('securitySchemes');
     expect(operation(open, '/leads').security).toEqual([]);
-    expect(Object.keys(operation(open, '/leads').responses)).toEqual(['200', '400', '500']);
+    expect(Object.keys(operation(open, '/leads').responses)).toEqual(['200', '400', '500', '503']);
   });
 
   it('gives the row object every selectable field; nullable types include null', () => {
@@ -342,6 +344,11 @@ describe('toOpenApi: responses and security', () => {
         throw new Error('boom');
       },
     };
+    const unreachable: ListBackend = {
+      async run() {
+        throw new BackendUnavailableError('connection');
+      },
+    };
     const quiet = { error() {} };
     const cases: [string, string, ListBackend, Record<string, string>][] = [
       ['200', 'status=won&fields=id,name,value,qualifiedAt', backend, { 'x-api-key': 'k' }],
@@ -350,6 +357,7 @@ describe('toOpenApi: responses and security', () => {
       ['400', 'value[gte]=abc&limit=0', backend, { 'x-api-key': 'k' }],
       ['401', '', backend, {}],
       ['500', '', broken, { 'x-api-key': 'k' }],
+      ['503', '', unreachable, { 'x-api-key': 'k' }],
     ];
     for (const [status, query, store, headers] of cases) {
       it(`${status} for '${query}'`, async () => {
