@@ -354,15 +354,18 @@ describe.skipIf(!chromiumPath)('the explorer page with several endpoints', () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    const hook = explorerRoutes({ endpoints, openApiPath: '/openapi.json' });
+    const routes = explorerRoutes({ endpoints, openApiPath: '/openapi.json' });
     server = createServer((req, res) => {
-      if (hook(req, res)) return;
-      const endpoint = endpoints.find((e) => req.url?.split('?')[0] === e.path);
+      const target = req.url ?? '/';
+      const path = target.split('?', 1)[0]!;
+      const route = routes.get(path);
+      if (route) return void route(req, res, target);
+      const endpoint = endpoints.find((e) => path === e.path);
       if (!endpoint) return void res.writeHead(404).end();
       void handleListRequest({
         resource: endpoint.resource,
         backend: endpoint.backend as never,
-        query: queryStringOf(req.url ?? ''),
+        query: queryStringOf(target),
       }).then((answer) => {
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(JSON.stringify(answer.body));
