@@ -37,10 +37,15 @@ describe('defaults', () => {
       list: false,
       sortable: false,
       searchable: false,
+      caseInsensitiveSort: false,
       selectable: true,
       column: 'a',
       index: 1,
     });
+  });
+
+  it('searches in substring mode', () => {
+    expect(resource.search).toEqual({ mode: 'substring' });
   });
 
   it('fills in the resource defaults and limits', () => {
