@@ -327,9 +327,9 @@ describe.skipIf(!chromiumPath)('the explorer page with several endpoints', () =>
     name: 'tasks',
     fields: {
       id: { type: 'string' },
-      title: { type: 'string', sortable: true, searchable: true },
+      title: { type: 'string', sortable: true, searchable: true, filter: ['contains'] },
       done: { type: 'boolean', filter: ['eq'] },
-      priority: { type: 'enum', values: ['low', 'high'], filter: ['eq'], sortable: true },
+      priority: { type: 'enum', values: ['low', 'high'], filter: ['eq', 'nin'], sortable: true },
       due: { type: 'datetime', nullable: true, filter: ['gte', 'lt', 'exists'], sortable: true },
     },
     defaults: { sort: 'title:asc', limit: 5 },
@@ -399,6 +399,9 @@ describe.skipIf(!chromiumPath)('the explorer page with several endpoints', () =>
       .getByRole('group', { name: /^due\b/ })
       .getByLabel('exists')
       .selectOption('true');
+    // Free-text fields wait in the collapsed "More filters" group.
+    await page.getByText('More filters (1)').click();
+    expect(await page.getByLabel('title: operator 1').inputValue()).toBe('contains');
     await page.getByRole('button', { name: 'Run query' }).click();
     await page.locator('.request-url', { hasText: 'done=false' }).waitFor();
     await page.locator('.status', { hasText: 'shown' }).waitFor();

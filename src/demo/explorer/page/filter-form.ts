@@ -16,6 +16,11 @@ const OPERATOR_LABELS: Readonly<Record<string, string>> = {
   gte: '≥ gte',
   lt: '< lt',
   lte: '≤ lte',
+  ne: '≠ ne',
+  nin: '∉ nin',
+  contains: '⊃ contains',
+  startsWith: 'startsWith',
+  endsWith: 'endsWith',
 };
 
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
@@ -127,6 +132,15 @@ function conditions(
   type: string,
   control: Extract<FilterControl, { kind: 'conditions' }>,
 ): ConditionControl {
+  // An enum's values as suggestions for its rows (ne, nin): a datalist, typed text still allowed.
+  const suggestions =
+    control.values.length > 0
+      ? h(
+          'datalist',
+          { id: uniqueId(`${field}-values`) },
+          control.values.map((v) => h('option', { value: v })),
+        )
+      : null;
   const slots = new Map<HTMLElement, HTMLElement>();
   const rows = rowList<HTMLSelectElement, HTMLInputElement>({
     className: 'conditions',
@@ -152,14 +166,21 @@ function conditions(
       id: uniqueId(`${field}-value`),
       autocomplete: 'off',
       inputmode: type === 'number' ? 'decimal' : undefined,
-      placeholder: PLACEHOLDERS[type],
+      list: suggestions?.id,
     });
     input.value = value;
+    // `nin` takes several values; say so where the value goes.
+    const hint = (): void => {
+      input.placeholder =
+        opSelect.value === 'nin' ? 'values, separated by commas' : (PLACEHOLDERS[type] ?? '');
+    };
+    opSelect.addEventListener('change', hint);
+    hint();
     slots.set(rows.append(opSelect, input, slot).item, slot);
   }
   addRow();
   return {
-    element: rows.element,
+    element: suggestions ? h('div', {}, rows.element, suggestions) : rows.element,
     read() {
       const conditions: Condition[] = [];
       const targets: IssueTarget[] = [];

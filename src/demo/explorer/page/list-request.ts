@@ -29,10 +29,9 @@ const INTEGER = /^[0-9]{1,15}$/;
 function clientValue(resource: Resource, condition: Condition): unknown {
   const { field, op, value } = condition;
   if (op === 'exists') return value === 'true' ? true : value === 'false' ? false : value;
-  if (op === 'eq' && typeof value === 'string' && resource.fields.get(field)?.list) {
-    return value.split(',');
-  }
-  return value;
+  // The operators that take a comma list: `nin`, and equality on a list field.
+  const list = op === 'nin' || (op === 'eq' && resource.fields.get(field)?.list === true);
+  return list && typeof value === 'string' ? value.split(',') : value;
 }
 
 /**
