@@ -15,7 +15,13 @@ export const ERROR_CODES = [
   'VALIDATION_ERROR',
   'UNAUTHORIZED',
   'INTERNAL_ERROR',
-] as const satisfies readonly (IssueCode | 'UNAUTHORIZED' | 'INTERNAL_ERROR')[];
+  'SERVICE_UNAVAILABLE',
+] as const satisfies readonly (
+  | IssueCode
+  | 'UNAUTHORIZED'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE'
+)[];
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -59,7 +65,7 @@ export type ErrorDetails =
   | { readonly issues: readonly Issue[]; readonly omittedIssues?: number }
   | Record<string, never>;
 
-/** A 400, 401 or 500 body. */
+/** A 400, 401, 500 or 503 body. */
 export interface ErrorEnvelope {
   readonly success: false;
   readonly error: {

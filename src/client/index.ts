@@ -35,4 +35,5 @@ export {
 export { ListRequestError } from './list-request-error.js';
 export { listUrl, type SafeListUrlResult, safeListUrl } from './list-url.js';
 export { pages } from './pages.js';
+export { fromSearch, type SearchState, toSearch } from './table-state.js';
 export type * from './types.js';

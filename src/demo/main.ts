@@ -26,9 +26,32 @@ const result = await runDemoCli(process.argv.slice(2), {
 if (typeof result === 'number') {
   process.exit(result);
 } else {
-  const stop = (): void => {
-    void result.close().then(() => process.exit(0));
+  // `npm run demo &` gives the shell npm's PID; this one is the server's own.
+  out(
+    `Process ${process.pid}: \`kill ${process.pid}\` stops it, letting requests in flight finish.`,
+  );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second Ctrl+C: the user does not want to wait for the drain.
+      console.error(`listql demo: ${signal} again, exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    out(`listql demo: ${signal}, finishing requests in flight…`);
+    result.close().then(
+      (report) => {
+        const forced =
+          report.forced > 0 ? `, ${report.forced} connection(s) cut at the timeout` : '';
+        out(`listql demo: stopped (${report.inFlight} request(s) were in flight${forced})`);
+        process.exit(0);
+      },
+      (err: unknown) => {
+        console.error(`listql demo: stopping failed: ${(err as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

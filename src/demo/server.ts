@@ -2,9 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import {
   type Authenticate,
   handleListRequest,
+  handleReadyRequest,
   type ListBackend,
   type ListLogger,
   queryStringOf,
+  readHeader,
+  requestIdFrom,
   toOpenApi,
 } from '../http/index.js';
 import type { LeadField } from '../resource/index.js';
@@ -18,6 +21,13 @@ export interface DemoServerOptions {
   readonly logger: ListLogger;
 }
 
+/** One route: answers a GET (or HEAD) of its path. `url` is the whole request target. */
+export type DemoRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: string,
+) => void | Promise<void>;
+
 function sendJson(
   res: ServerResponse,
   status: number,
@@ -29,25 +39,123 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
-/** The demo's own routes answer outside the list envelope's codes, so they say so plainly. */
-function notFound(res: ServerResponse, path: string): void {
-  sendJson(res, 404, {
-    success: false,
-    error: { code: 'NOT_FOUND', message: `No route ${path}; try GET /leads or GET /openapi.json` },
-  });
+/**
+ * The demo's own errors (404, 405) in the spec's error envelope, with the
+ * request id echoed like the list endpoint's; their codes are the demo's,
+ * outside the list endpoint's vocabulary.
+ */
+function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  const requestId = requestIdFrom(readHeader(req.headers, 'x-request-id'));
+  sendJson(
+    res,
+    status,
+    {
+      success: false,
+      error: { code, message, details: {} },
+      meta: { requestId, timestamp: new Date().toISOString() },
+    },
+    { 'x-request-id': requestId, ...headers },
+  );
 }
 
 /**
- * A plain `node:http` server with three routes: `GET /leads` (the list
- * endpoint, through `handleListRequest`), `GET /openapi.json` (its document,
- * public) and `GET /` (an index).
+ * The demo's routes, by path; each answers GET and HEAD. Add a route by
+ * adding an entry: the 404 and 405 answers follow from this table.
+ */
+function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
+  let openApi: string | undefined;
+  return new Map<string, DemoRoute>([
+    [
+      '/',
+      (_req, res) =>
+        sendJson(res, 200, {
+          name: 'listql demo',
+          endpoints: {
+            leads: '/leads',
+            openapi: '/openapi.json',
+            explorer: '/',
+            docs: '/docs',
+            health: '/healthz',
+            ready: '/readyz',
+          },
+          auth: 'send the API key in the X-API-KEY header',
+        }),
+    ],
+    [
+      '/leads',
+      async (req, res, url) => {
+        const response = await handleListRequest({
+          resource: demoLeads,
+          backend: options.backend,
+          query: queryStringOf(url),
+          headers: req.headers,
+          auth: options.auth,
+          logger: options.logger,
+        });
+        sendJson(res, response.status, response.body, response.headers);
+      },
+    ],
+    [
+      '/openapi.json',
+      (_req, res) => {
+        openApi ??= JSON.stringify(
+          toOpenApi(demoLeads, {
+            path: '/leads',
+            title: 'listql demo: leads',
+            description: 'The `GET /leads` endpoint of docs/leads.md, served by the listql demo.',
+            schemaName: 'Lead',
+            // The host that serves this document, whatever its port.
+            servers: [{ url: '/', description: 'This demo server' }],
+            license: { name: 'MIT', identifier: 'MIT' },
+          }),
+          null,
+          2,
+        );
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(openApi);
+      },
+    ],
+    // Liveness: the process answers. No database check, or an outage would restart it.
+    [
+      '/healthz',
+      (_req, res) => sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' }),
+    ],
+    // Readiness: the store answers a trivial query; 503 while it does not.
+    [
+      '/readyz',
+      async (_req, res) => {
+        const response = await handleReadyRequest({
+          backend: options.backend,
+          logger: options.logger,
+        });
+        sendJson(res, response.status, response.body, response.headers);
+      },
+    ],
+  ]);
+}
+
+/**
+ * A plain `node:http` server: `GET /leads` (the list endpoint, through
+ * `handleListRequest`), `GET /openapi.json` (its document, public), the
+ * explorer (`GET /`, `/explain/leads`, `/docs`; `/` is a JSON index for
+ * clients that do not ask for HTML), `GET /healthz` (liveness) and `GET /readyz` (readiness: 503
+ * while the store cannot be reached). Other paths are a 404 and other
+ * methods a 405, both in the error envelope.
  *
  * @example
  * const server = createDemoServer({ backend, auth: apiKeyAuth('k'), logger: console });
  * server.listen(3000);
  */
 export function createDemoServer(options: DemoServerOptions): Server {
-  let openApi: string | undefined;
+  const routes = demoRoutes(options);
+  const known = [...routes.keys()].filter((path) => path !== '/');
   // The explorer page (`/`), `/explain/leads` and `/docs`: see src/demo/explorer/.
   const explorer = explorerRoutes({
     endpoints: [{ path: '/leads', resource: demoLeads }],
@@ -59,48 +167,27 @@ export function createDemoServer(options: DemoServerOptions): Server {
     if (explorer(req, res)) return;
     const url = req.url ?? '/';
     const path = url.split('?', 1)[0]!;
-    const routes = ['/', '/leads', '/openapi.json'];
-    if (!routes.includes(path)) return notFound(res, path);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendJson(
+    const route = routes.get(path);
+    if (!route) {
+      return sendError(
+        req,
         res,
-        405,
-        { success: false, error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET on ${path}` } },
-        { allow: 'GET, HEAD' },
+        404,
+        'NOT_FOUND',
+        `No route ${path}; try GET ${known.join(', GET ')}`,
       );
     }
-    if (path === '/') {
-      return sendJson(res, 200, {
-        name: 'listql demo',
-        endpoints: { leads: '/leads', openapi: '/openapi.json', explorer: '/', docs: '/docs' },
-        auth: 'send the API key in the X-API-KEY header',
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(req, res, 405, 'METHOD_NOT_ALLOWED', `Use GET on ${path}`, {
+        allow: 'GET, HEAD',
       });
     }
-    if (path === '/openapi.json') {
-      openApi ??= JSON.stringify(
-        toOpenApi(demoLeads, {
-          path: '/leads',
-          title: 'listql demo: leads',
-          description: 'The `GET /leads` endpoint of docs/leads.md, served by the listql demo.',
-          schemaName: 'Lead',
-          // The host that serves this document, whatever its port.
-          servers: [{ url: '/', description: 'This demo server' }],
-          license: { name: 'MIT', identifier: 'MIT' },
-        }),
-        null,
-        2,
-      );
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(openApi);
-      return;
-    }
-    void handleListRequest({
-      resource: demoLeads,
-      backend: options.backend,
-      query: queryStringOf(url),
-      headers: req.headers,
-      auth: options.auth,
-      logger: options.logger,
-    }).then((response) => sendJson(res, response.status, response.body, response.headers));
+    void Promise.resolve(route(req, res, url)).catch((err: unknown) => {
+      // handleListRequest never throws; this is for a route that does (a socket gone mid-write).
+      options.logger.error({ err, requestId: 'demo' }, 'listql demo: route failed');
+      if (!res.headersSent)
+        sendError(req, res, 500, 'INTERNAL_ERROR', 'An unexpected error occurred');
+      else res.destroy();
+    });
   });
 }

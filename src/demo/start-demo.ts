@@ -1,5 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { apiKeyAuth, type ListLogger } from '../http/index.js';
+import {
+  apiKeyAuth,
+  gracefulShutdown,
+  type ListLogger,
+  type ShutdownReport,
+} from '../http/index.js';
 import { readDataFile } from './data-file.js';
 import { DEMO_API_KEY, demoLeads } from './demo-resource.js';
 import { createDemoServer } from './server.js';
@@ -28,8 +33,10 @@ export interface DemoOptions {
   readonly log?: (line: string) => void;
   /** Seeding progress, one line per step. Default: `log`. */
   readonly progress?: (line: string) => void;
-  /** Receives the cause of every 500. Default `console`. */
+  /** Receives the cause of every 500 and 503. Default `console`. */
   readonly logger?: ListLogger;
+  /** How long `close()` lets requests in flight finish. Default 10 s. */
+  readonly shutdownTimeoutMs?: number;
 }
 
 /** A demo that is serving. */
@@ -41,8 +48,12 @@ export interface RunningDemo {
   readonly rows: number;
   /** Where the rows live (a file, a table, memory). */
   readonly location: string;
-  /** Stops listening and closes the store (a server table is dropped). */
-  close(): Promise<void>;
+  /**
+   * Stops gracefully: stops accepting, lets requests in flight finish (up to
+   * `shutdownTimeoutMs`), closes idle kept-alive connections, then closes
+   * the store (a server table is dropped). Resolves to what the drain did.
+   */
+  close(): Promise<ShutdownReport>;
 }
 
 /** How many synthetic leads the demo serves by default. @example startDemo({ rows: DEFAULT_ROWS }); */
@@ -81,6 +92,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     auth: apiKeyAuth(apiKey),
     logger: options.logger ?? console,
   });
+  const shutdown = gracefulShutdown(server, {
+    ...(options.shutdownTimeoutMs === undefined ? {} : { timeoutMs: options.shutdownTimeoutMs }),
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -99,12 +113,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     rows: store.rows,
     location: store.location,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold close() open until they time out.
-        server.closeAllConnections();
-      });
+      // The pools close last: the requests still in flight need them.
+      const report = await shutdown();
       await store.close();
+      return report;
     },
   };
 }

@@ -22,6 +22,7 @@ import type {
   ListResult,
   RequestHeaders,
 } from './types.js';
+import { BackendUnavailableError } from './unavailable.js';
 
 /** Server-side conditions, or a function computing them once the request is authenticated. */
 export type ListScope<F extends string> =
@@ -52,6 +53,12 @@ const JSON_HEADERS = {
 
 const UNAUTHORIZED_MESSAGE = 'A valid API key is required in the X-API-KEY header';
 const INTERNAL_MESSAGE = 'An unexpected error occurred; quote the requestId when reporting it';
+const UNAVAILABLE_MESSAGES = {
+  timeout: 'The query took too long to run; retry later, or narrow it',
+  connection: 'The service is temporarily unavailable; retry later',
+} as const;
+/** Seconds a client should wait before retrying a 503: a reconnect usually takes less. */
+const RETRY_AFTER_SECONDS = '1';
 
 function respond(
   status: number,
@@ -91,7 +98,8 @@ async function resolveScope<F extends string>(
  * `meta.pagination` carries the count strategy used and the `nextCursor` of
  * the following page (see `docs/pagination.md`). Never throws:
  * a bad request is a 400 listing every issue, a missing or wrong key a 401,
- * anything unexpected a 500 whose body says nothing about the cause (the
+ * a store that timed out or cannot be reached (a {@link BackendUnavailableError})
+ * a 503 with `Retry-After`, anything unexpected a 500 whose body says nothing about the cause (the
  * cause goes to `logger`).
  *
  * @example
@@ -124,7 +132,7 @@ export async function handleListRequest<F extends string>(
 
     const scope = await resolveScope(options.scope);
     // The next cursor is read from the last row: select the sort keys even when `fields` did not.
-    const widened = widenForCursor(parsed.query);
+    const widened = widenForCursor(parsed.query, options.resource);
     const query: ListQuery<F> = scope
       ? { ...widened.query, filter: and([scope, widened.query.filter]) }
       : widened.query;
@@ -141,6 +149,7 @@ export async function handleListRequest<F extends string>(
     // A backend may refuse a query it cannot run (e.g. a custom store without search).
     if (err instanceof ListQueryError) return respond(400, issuesEnvelope(err.issues, meta), meta);
     logFailure(options.logger ?? console, err, meta.requestId);
+    if (err instanceof BackendUnavailableError) return unavailable(err, meta);
     return respond(500, internalError(meta), meta);
   }
 }
@@ -159,6 +168,13 @@ function logFailure(logger: ListLogger, err: unknown, requestId: string): void {
   } catch {
     // Nothing left to report to; the client still gets its 500.
   }
+}
+
+/** A store that timed out or is unreachable: a 503 the client may retry, saying nothing of the cause. */
+function unavailable(err: BackendUnavailableError, meta: ResponseMeta): ListResponse<ListEnvelope> {
+  const body = errorEnvelope('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGES[err.reason], {}, meta);
+  const response = respond(503, body, meta);
+  return { ...response, headers: { ...response.headers, 'retry-after': RETRY_AFTER_SECONDS } };
 }
 
 function internalError(meta: ResponseMeta): ErrorEnvelope {

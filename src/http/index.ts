@@ -55,10 +55,26 @@ export {
   successEnvelope,
 } from './envelope.js';
 export {
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  type GracefulShutdownOptions,
+  gracefulShutdown,
+  type Shutdown,
+  type ShutdownReport,
+} from './graceful-shutdown.js';
+export {
   handleListRequest,
   type ListRequestOptions,
   type ListScope,
 } from './handle-list-request.js';
 export { readHeader } from './headers.js';
+export {
+  checkReady,
+  DEFAULT_READY_TIMEOUT_MS,
+  handleReadyRequest,
+  type Readiness,
+  type ReadinessBody,
+  type ReadinessOptions,
+} from './readiness.js';
 export { newRequestId, requestIdFrom } from './request-id.js';
 export type * from './types.js';
+export { BackendUnavailableError, type UnavailableReason } from './unavailable.js';

@@ -40,6 +40,12 @@ export interface ListResult {
  */
 export interface ListBackend<F extends string = string> {
   run(query: ListQuery<F>): Promise<ListResult>;
+  /**
+   * Optional: resolves when the store can serve (a trivial query), rejects
+   * otherwise. Readiness checks (`checkReady`) call it; without it a
+   * backend is always ready.
+   */
+  ping?(): Promise<void>;
 }
 
 /**

@@ -166,5 +166,6 @@ export function componentSchemas<F extends string>(
     }),
     UnauthorizedError: errorSchema(['UNAUTHORIZED'], EMPTY_DETAILS),
     InternalError: errorSchema(['INTERNAL_ERROR'], EMPTY_DETAILS),
+    ServiceUnavailableError: errorSchema(['SERVICE_UNAVAILABLE'], EMPTY_DETAILS),
   };
 }

@@ -81,7 +81,7 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}
  * The OpenAPI 3.1 document of a list endpoint for `resource`: every query
  * parameter the parser accepts (each filter operator as its own parameter,
  * named as the URL writes it, legacy names deprecated), the success envelope
- * with the row schema, the 400/401/500 error envelopes and the `X-API-KEY`
+ * with the row schema, the 400/401/500/503 error envelopes and the `X-API-KEY`
  * security scheme. JSON-safe: serve it with `JSON.stringify`.
  *
  * @example
@@ -118,6 +118,20 @@ export function toOpenApi<F extends string>(
     'An unexpected server error; the body carries no details, quote `meta.requestId`.',
     ref('InternalError'),
   );
+  const unavailable = jsonResponse(
+    'The store timed out or cannot be reached for a moment; retry after `Retry-After` seconds. The body carries no details.',
+    ref('ServiceUnavailableError'),
+  );
+  responses['503'] = {
+    ...unavailable,
+    headers: {
+      ...unavailable.headers,
+      'Retry-After': {
+        description: 'Seconds to wait before retrying.',
+        schema: { type: 'string' },
+      },
+    },
+  };
 
   const { limits } = resource;
   const operation: OpenApiOperation = {

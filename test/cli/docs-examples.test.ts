@@ -107,8 +107,11 @@ describe('docs/cli.md demo section', () => {
     for (const name of required) expect(markdown).toContain(name);
   });
 
-  it('shows the connection variables and defaults the demo uses', () => {
-    const rows = tableRows(markdown, ['variable', 'default', 'variable', 'default']);
+  it('shows the connection variables and defaults the demo uses (on the SQL page it links to)', () => {
+    expect(markdown).toContain('(backends/sql.md#the-test-databases)');
+    const sqlPage = readFileSync('docs/backends/sql.md', 'utf8');
+    expect(sqlPage).toContain('## The test databases');
+    const rows = tableRows(sqlPage, ['variable', 'default', 'variable', 'default']);
     const pg = postgresSettings({});
     const my = mysqlSettings({});
     const shown = (value: string | number | undefined, empty: string) =>

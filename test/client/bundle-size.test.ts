@@ -10,10 +10,12 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The budget today: 5 kB was the target; the leads preset alone (its
- * definition and defineResource's checks) is 2.6 kB of it. See docs/client.md.
+ * The budget: 5 kB was the target and is missed (see docs/client.md for the
+ * measurement and where the bytes go: the leads preset with defineResource's
+ * checks is a third of it). The bound stops the client from growing unseen
+ * while the query language grows.
  */
-const BUDGET = 8 * 1024;
+const BUDGET = 10 * 1024;
 
 async function bundle(entry: string): Promise<{ code: string; gzipped: number }> {
   const result = await build({

@@ -12,6 +12,7 @@ import * as http from '../../src/http/index.js';
 import * as listql from '../../src/index.js';
 import {
   type ComparisonOperator,
+  defineResource,
   instantBounds,
   leads,
   type Resource,
@@ -20,10 +21,20 @@ import {
 import { type CodeBlock, codeBlocks, requests, tableRows } from './markdown.js';
 import { runSnippet } from './run-snippet.js';
 
-const DOCS = ['docs/query-language.md', 'docs/resources.md', 'docs/errors.md'] as const;
+const DOCS = [
+  'docs/query-language.md',
+  'docs/resources.md',
+  'docs/errors.md',
+  'docs/leads.md',
+  'docs/ast.md',
+] as const;
 /** What the snippets may import: the package root and, for HTTP bodies, `listql/http`. */
 const SNIPPET_MODULES = { listql, 'listql/http': http };
-const RESOURCES: Readonly<Record<string, Resource>> = { '/leads': leads as Resource };
+const RESOURCES: Readonly<Record<string, Resource>> = {
+  '/leads': leads as Resource,
+  // The derived resource of docs/resources.md#boolean-groups.
+  '/grouped-leads': defineResource({ ...leads.definition, groups: true }) as Resource,
+};
 
 /** The examples of the spec's section 7; the docs must carry each of them. */
 const SPEC_EXAMPLES = [

@@ -20,6 +20,8 @@ const ENTRY_POINTS: Readonly<Record<string, string>> = {
   'listql/memory': 'src/backends/memory/index.ts',
   'listql/mongo': 'src/backends/mongo/index.ts',
   'listql/testing': 'src/testing/index.ts',
+  'listql/client': 'src/client/index.ts',
+  'listql/nestjs': 'src/nestjs/index.ts',
 };
 
 const SAME_LINE = /^(\s*)(.+?);\s*\/\/ → (.+)$/;

@@ -1,5 +1,5 @@
 /**
- * The examples of docs/http.md, docs/openapi.md and docs/pagination.md: every ```ts block runs
+ * The examples of docs/http.md, docs/openapi.md, docs/pagination.md and docs/client.md: every ```ts block runs
  * (its `// →` checks must hold); ```ts fragment blocks (which need a server
  * or a driver the tests do not have) must at least be valid TypeScript.
  */
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { codeBlocks } from '../docs/markdown.js';
 import { runDocExample, withChecks } from './doc-examples.js';
 
-const DOCS = ['docs/http.md', 'docs/openapi.md', 'docs/pagination.md'] as const;
+const DOCS = ['docs/http.md', 'docs/openapi.md', 'docs/pagination.md', 'docs/client.md'] as const;
 
 describe.each(DOCS)('%s', (doc) => {
   const blocks = codeBlocks(readFileSync(doc, 'utf8')).filter((b) => b.lang === 'ts');
@@ -22,7 +22,8 @@ describe.each(DOCS)('%s', (doc) => {
 
   for (const block of blocks) {
     const name = `${doc.replace(/\W/g, '-')}-${block.line}`;
-    if (block.info === 'fragment') {
+    // `fragment` blocks (also `fragment continues`) are type-checked by test/docs/typecheck.test.ts.
+    if (block.info.startsWith('fragment')) {
       it(`fragment at line ${block.line} is valid TypeScript`, async () => {
         const result = await transformWithOxc(block.body, 'fragment.ts');
         expect(result.code.length).toBeGreaterThan(0);

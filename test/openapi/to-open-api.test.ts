@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/support/synthetic-leads.js';
 import { DATE_PATTERN, DATE_TIME_PATTERN } from '../../src/grammar.js';
 import {
+  BackendUnavailableError,
   handleListRequest,
   type JsonSchema,
   type JsonValue,
@@ -46,6 +47,12 @@ const tasks = defineResource({
   },
   defaults: { limit: 10 },
   limits: { maxLimit: 25 },
+});
+
+const groupedLeads = defineResource({ ...leads.definition, groups: true });
+const groupedTasks = defineResource({
+  ...tasks.definition,
+  groups: { maxDepth: 1, maxLength: 300 },
 });
 
 const leadsDocument = toOpenApi(leads, {
@@ -102,6 +109,7 @@ describe('toOpenApi: the document is valid OpenAPI 3.1', () => {
     ['leads without an API key', toOpenApi(leads, { path: '/v1/leads', apiKey: false })],
     ['snake_case leads', toOpenApi(withColumns(leads, snakeCase), { path: '/leads' })],
     ['tasks', toOpenApi(tasks, { path: '/tasks', version: '2.3.0' })],
+    ['leads with groups', toOpenApi(groupedLeads, { path: '/grouped-leads' })],
   ];
   for (const [name, document] of cases) {
     it(name, async () => {
@@ -152,6 +160,7 @@ describe('toOpenApi: query parameters', () => {
       for (const op of field.operators)
         names.push(op === 'eq' ? field.name : `${field.name}[${op}]`);
     }
+    if (resource.groups !== null) names.push('or', 'and');
     return [...names, ...resource.aliases.params.keys()];
   }
 
@@ -173,10 +182,34 @@ describe('toOpenApi: query parameters', () => {
     expect(taskNames).not.toContain('search');
   });
 
+  it('documents or and and only where the resource has groups', () => {
+    expect(queryNames(leadsDocument, '/leads')).not.toContain('or');
+    const document = toOpenApi(groupedLeads, { path: '/grouped-leads' });
+    const names = queryNames(document, '/grouped-leads');
+    expect(names).toEqual(expectedNames(groupedLeads as Resource));
+    const or = operation(document, '/grouped-leads').parameters.find((p) => p.name === 'or')!;
+    expect(or).toMatchObject({ in: 'query', required: false });
+    expect(or.schema).toEqual({
+      type: 'string',
+      minLength: 3,
+      maxLength: 2000,
+      examples: ['(status=open;value=100)'],
+    });
+    expect(or.description).toContain('`or=(item;item;…)` matches when any item holds');
+    expect(or.description).toContain('At most 3 levels deep');
+    const and = operation(document, '/grouped-leads').parameters.find((p) => p.name === 'and')!;
+    expect(and.schema['examples']).toEqual(['(status=open;not(value=100))']);
+    const shallow = toOpenApi(groupedTasks, { path: '/t' }).paths['/t']!.get.parameters;
+    expect(shallow.find((p) => p.name === 'and')!.schema).toMatchObject({ maxLength: 300 });
+    expect(shallow.find((p) => p.name === 'and')!.description).toContain('At most 1 level deep');
+  });
+
   it('every parameter, with a value its schema allows, is accepted by the parser', () => {
     for (const [resource, path] of [
       [leads, '/leads'],
       [tasks, '/tasks'],
+      [groupedLeads, '/grouped-leads'],
+      [groupedTasks, '/grouped-tasks'],
     ] as const) {
       const document = toOpenApi(resource as Resource, { path });
       for (const p of operation(document, path).parameters.filter((q) => q.in === 'query')) {
@@ -280,11 +313,12 @@ describe('toOpenApi: responses and security', () => {
       '400',
       '401',
       '500',
+      '503',
     ]);
     const open = toOpenApi(leads, { path: '/leads', apiKey: false });
     expect(open.components).not.toHaveProperty('securitySchemes');
     expect(operation(open, '/leads').security).toEqual([]);
-    expect(Object.keys(operation(open, '/leads').responses)).toEqual(['200', '400', '500']);
+    expect(Object.keys(operation(open, '/leads').responses)).toEqual(['200', '400', '500', '503']);
   });
 
   it('gives the row object every selectable field; nullable types include null', () => {
@@ -342,6 +376,11 @@ describe('toOpenApi: responses and security', () => {
         throw new Error('boom');
       },
     };
+    const unreachable: ListBackend = {
+      async run() {
+        throw new BackendUnavailableError('connection');
+      },
+    };
     const quiet = { error() {} };
     const cases: [string, string, ListBackend, Record<string, string>][] = [
       ['200', 'status=won&fields=id,name,value,qualifiedAt', backend, { 'x-api-key': 'k' }],
@@ -350,6 +389,7 @@ describe('toOpenApi: responses and security', () => {
       ['400', 'value[gte]=abc&limit=0', backend, { 'x-api-key': 'k' }],
       ['401', '', backend, {}],
       ['500', '', broken, { 'x-api-key': 'k' }],
+      ['503', '', unreachable, { 'x-api-key': 'k' }],
     ];
     for (const [status, query, store, headers] of cases) {
       it(`${status} for '${query}'`, async () => {

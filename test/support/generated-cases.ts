@@ -1,14 +1,22 @@
 /**
  * The generated datasets and queries the property tests share
  * (`differential.test.ts`, `cursor-walk.test.ts`): a snake_case resource,
- * rows with awkward values, and queries aimed at those rows.
+ * rows with awkward values, and queries aimed at those rows (boolean groups
+ * included).
  */
 import fc from 'fast-check';
-import { type ListQuery, leads, snakeCase, withColumns } from '../../src/index.js';
+import { defineResource, type ListQuery, leads, snakeCase, withColumns } from '../../src/index.js';
 import { aimedQueryArbitrary, type GeneratedRow, rowsArbitrary } from '../../src/testing/index.js';
 
-/** snake_case columns, so every engine also proves its column mapping. */
-export const resource = withColumns(leads, snakeCase);
+/**
+ * Leads with boolean groups (so queries carry `and=(…)` / `or=(…)` groups
+ * with nested `or`, `and` and `not`), in snake_case columns, so every engine
+ * also proves its column mapping.
+ */
+export const resource = withColumns(
+  defineResource({ ...leads.definition, groups: true }),
+  snakeCase,
+);
 export const QUERIES_PER_DATASET = 10;
 
 /**

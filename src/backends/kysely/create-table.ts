@@ -48,7 +48,8 @@ export interface TableOptions<F extends string> {
 
 /**
  * The statements that create a table and its indexes, in order. On MySQL the
- * indexes are declared inside CREATE TABLE and `indexes` is empty.
+ * indexes are declared inside CREATE TABLE and `indexes` is empty (with
+ * Kysely 0.29+; on 0.28, which cannot, they are CREATE INDEX statements).
  */
 export interface TableQueries {
   /** Extensions the indexes need (`create extension if not exists pg_trgm`), to run first. */
@@ -127,6 +128,15 @@ function indexName(table: string, columns: readonly string[], position: number):
 }
 
 /**
+ * Kysely 0.29 added `CreateTableBuilder.addIndex`; on 0.28 (which the peer
+ * range admits) a dialect that prefers inline indexes gets CREATE INDEX
+ * statements instead: the same indexes, one table rebuild each on MySQL.
+ */
+function canInlineIndexes(table: CreateTableBuilder<string, string>): boolean {
+  return typeof (table as { addIndex?: unknown }).addIndex === 'function';
+}
+
+/**
  * The CREATE TABLE and CREATE INDEX statements of `resource` as Kysely
  * builders: compile them to read the SQL, or execute them.
  *
@@ -169,6 +179,11 @@ export function createTableQueries<DB, F extends string>(
           `listql/kysely: index ${names[position]} has a descending key; ${dialect.name} indexes are declared inline and ascending (an index scan runs backwards)`,
         );
       }
+    });
+  }
+  const inline = dialect.inlineIndexes && canInlineIndexes(table);
+  if (inline) {
+    indexKeys.forEach((keys, position) => {
       // The builder's column-name type is not tracked for run-time names.
       const columns = keys.map((key) => key.field.column) as never[];
       table = table.addIndex(names[position]!, columns);
@@ -176,7 +191,7 @@ export function createTableQueries<DB, F extends string>(
   }
   const tableOptions = dialect.tableOptions(options.mysqlCollation);
   if (tableOptions !== undefined) table = table.modifyEnd(tableOptions);
-  const indexQueries = dialect.inlineIndexes
+  const indexQueries = inline
     ? []
     : indexKeys.map((keys, position) =>
         keys.reduce(

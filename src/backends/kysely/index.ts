@@ -28,12 +28,20 @@ export {
 export { type DetectSqlDialectOptions, detectSqlDialect } from './detect-dialect.js';
 export type { ColumnTypeRequest, OrderItem, Sql, SqlDialect, SqlDialectName } from './dialect.js';
 export { sqlDialectOf } from './dialects/detect.js';
+export { classifySqlError, SQLITE_TIMEOUT_CODE, type SqlFailure } from './dialects/failures.js';
 export { mysqlDialect } from './dialects/mysql.js';
 export { mysqlBinaryDialect } from './dialects/mysql-binary.js';
+export { setMysqlStatementTimeout } from './dialects/mysql-timeout.js';
+export {
+  type ErrorEmittingClient,
+  type ErrorEmittingPool,
+  handlePoolErrors,
+} from './dialects/pool-errors.js';
 export { postgresDialect } from './dialects/postgres.js';
 export { sqliteCaseSensitiveLikeDialect, sqliteDialect } from './dialects/sqlite.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
+export { pingDatabase } from './ping.js';
 export {
   type ApiValue,
   type ListRow,

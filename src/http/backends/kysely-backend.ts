@@ -2,6 +2,7 @@ import type { ListQuery } from '../../ast/index.js';
 import type { RunListQueryOptions } from '../../backends/kysely/index.js';
 import type { Resource } from '../../resource/index.js';
 import type { ListBackend } from '../types.js';
+import { BackendUnavailableError } from '../unavailable.js';
 
 type KyselyModule = typeof import('../../backends/kysely/index.js');
 let kyselyModule: Promise<KyselyModule> | undefined;
@@ -65,7 +66,9 @@ export interface KyselyBackendOptions {
 
 /**
  * A {@link ListBackend} over a SQL table through Kysely (PostgreSQL,
- * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count.
+ * MySQL/MariaDB, SQLite): `runListQuery` with the page and the count. A
+ * statement timeout or a lost connection (`classifySqlError`) becomes a
+ * {@link BackendUnavailableError}, which the HTTP layer answers with a 503.
  * Without `options.dialect`, the first request runs `detectSqlDialect` once
  * (the table's collations on MySQL/MariaDB, the connection's LIKE on SQLite)
  * and every request uses what it found.
@@ -95,10 +98,27 @@ export function kyselyBackend<F extends string>(
     });
     return detected;
   };
+  /** A statement timeout or a lost connection is a 503, not a bug. */
+  const translate = (err: unknown, module: KyselyModule): unknown => {
+    const failure = module.classifySqlError(err);
+    return failure ? new BackendUnavailableError(failure, { cause: err }) : err;
+  };
   return {
+    async ping() {
+      const module = await loadKyselyBackend();
+      try {
+        await module.pingDatabase(kysely);
+      } catch (err) {
+        throw translate(err, module);
+      }
+    },
     async run(query: ListQuery<F>) {
       const module = await loadKyselyBackend();
-      return module.runListQuery(kysely, resource, query, await settled(module));
+      try {
+        return await module.runListQuery(kysely, resource, query, await settled(module));
+      } catch (err) {
+        throw translate(err, module);
+      }
     },
   };
 }

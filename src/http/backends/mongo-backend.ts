@@ -29,6 +29,10 @@ export function mongoBackend<F extends string>(
   options?: MongoCompileOptions,
 ): ListBackend<F> {
   return {
+    // The cheapest round trip that needs a working connection and the collection's database.
+    async ping() {
+      await collection.aggregate([{ $limit: 1 }, { $project: { _id: 1 } }]).toArray();
+    },
     async run(query: ListQuery<F>) {
       const page = await runMongo(collection, resource, query, options);
       return { ...page, data: page.data.map(toApiRow) };

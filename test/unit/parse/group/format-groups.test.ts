@@ -6,6 +6,7 @@
 import querystring from 'node:querystring';
 import qs from 'qs';
 import { describe, expect, it } from 'vitest';
+import { quoteGroupValue } from '../../../../src/grammar.js';
 import {
   and,
   comparison,
@@ -20,8 +21,7 @@ import {
   parseListQuery,
   search,
 } from '../../../../src/index.js';
-import { quoteGroupValue } from '../../../../src/syntax/print-group.js';
-import { queryOf } from '../fixtures.js';
+import { issuesOf, queryOf } from '../fixtures.js';
 
 const grouped = defineResource({ ...leads.definition, groups: true });
 
@@ -155,5 +155,40 @@ describe('every input form gives the same AST', () => {
     const query = parseListQuery(grouped, 'or=(value[gte]=100)');
     expect(formatListQuery(grouped, query)).toBe('or=(value[gte]%3D100)');
     expect(parseListQuery(grouped, qs.parse('or=(value[gte]%3D100)'))).toEqual(query);
+  });
+});
+
+describe('cursors are bound to the whole filter, groups included', () => {
+  const first = queryOf(grouped, 'status=won&or=(value[gte]=100;gclid[exists]=true)');
+  const position = ['2026-03-01T10:00:00.000Z', 'lead_42'];
+  const cursor = new URLSearchParams(formatListQuery(grouped, { ...first, after: position })).get(
+    'cursor',
+  )!;
+
+  it('a cursor replays with the same groups', () => {
+    const next = queryOf(
+      grouped,
+      `status=won&or=(value[gte]=100;gclid[exists]=true)&cursor=${cursor}`,
+    );
+    expect(next.after).toEqual(position);
+    expect(next.filter).toEqual(first.filter);
+  });
+
+  it.each([
+    'status=won&or=(value[gte]=101;gclid[exists]=true)',
+    'status=won&or=(gclid[exists]=true;value[gte]=100)',
+    'status=won&and=(value[gte]=100;gclid[exists]=true)',
+    'status=won&or=(value[gte]=100;not(gclid[exists]=false))',
+    'status=won',
+    'or=(value[gte]=100;gclid[exists]=true)',
+  ])('and is refused with another filter: %s', (input) => {
+    const issues = issuesOf(grouped, `${input}&cursor=${cursor}`);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'VALIDATION_ERROR',
+        param: 'cursor',
+        message: expect.stringContaining('issued for another filter or sort'),
+      }),
+    ]);
   });
 });

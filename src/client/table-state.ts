@@ -1,0 +1,215 @@
+/**
+ * A data table's state (filters, search, sort, page or cursor, fields) in
+ * the address bar: `toSearch` writes it as the canonical query string, and
+ * `fromSearch` reads it back after a reload, a shared link or a hand-edited
+ * URL — validated, with every problem returned as an issue and the valid
+ * rest kept, never a throw.
+ */
+import { codePointLength } from '../code-points.js';
+import { type Issue, issue } from '../errors/index.js';
+import { parseParamKey, splitSortTerm } from '../grammar.js';
+import { type ItemSyntax, parseGroupSyntax } from '../parse/group/parse-group-syntax.js';
+import { tokenize } from '../parse/group/tokenize.js';
+import type { Field, Resource } from '../resource/index.js';
+import { coerceValue } from '../syntax/coerce-value.js';
+import { buildListQuery } from './build-query.js';
+import { listUrl } from './list-url.js';
+import type { AnyResource, ListParams } from './types.js';
+
+/** What {@link fromSearch} read: the valid state, and an issue for each part that was not. */
+export interface SearchState<R extends AnyResource> {
+  readonly state: ListParams<R>;
+  readonly issues: readonly Issue[];
+}
+
+type Mutable = Record<string, unknown>;
+
+/**
+ * The table state as a `location.search` string: `?` and the canonical query
+ * string, or `''` for the default state. Throws `ListQueryError` for a state
+ * the resource refuses, like `listUrl`.
+ *
+ * @example
+ * history.replaceState(null, '', toSearch(leads, { filter: { status: ['won'] }, page: 2 }));
+ * // the address bar now ends in ?status=won&page=2
+ */
+export function toSearch<R extends AnyResource>(resource: R, state: ListParams<R>): string {
+  const search = listUrl(resource, state);
+  return search === '' ? '' : `?${search}`;
+}
+
+/** A filter value as typed state: the value the server reads (a number, a boolean, a day or instant), else the text. */
+function typed(field: Field, op: string, text: string): unknown {
+  if (op === 'exists') return text === 'true' ? true : text === 'false' ? false : text;
+  const coerced = coerceValue(field, text);
+  // Text that does not read stays text, so the builder reports it in the server's words.
+  return coerced.ok ? coerced.value : text;
+}
+
+/** Integers stay numbers; anything else stays text for the builder to refuse. */
+const integer = (text: string): unknown => (/^[0-9]{1,16}$/.test(text) ? Number(text) : text);
+
+/**
+ * Reads a table state from a query string (`location.search`, with or
+ * without `?`, or `URLSearchParams`), the inverse of {@link toSearch}. Every
+ * parameter the resource does not accept is an issue (the server's codes,
+ * the parameter as written); what is valid is kept, so the table opens with
+ * the rest of its state and can show the issues beside their controls.
+ * Legacy aliases (`updated_after`) read as the filter they stand for.
+ *
+ * @example
+ * const { state, issues } = fromSearch(leads, location.search);
+ * const page = await fetchList('/leads', leads, state);
+ */
+export function fromSearch<R extends AnyResource>(
+  resource: R,
+  search: string | URLSearchParams,
+): SearchState<R> {
+  const r = resource as Resource;
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const issues: Issue[] = [];
+  const state: Mutable = {};
+  const filter: Record<string, Mutable> = {};
+  const seen = new Set<string>();
+  for (const [key, value] of params) {
+    const repeated = seen.has(key);
+    seen.add(key);
+    const field = filterField(r, key);
+    if (field !== undefined) {
+      const { name, op } = field;
+      filter[name.name] ??= {};
+      const entry = filter[name.name]!;
+      const list = op === 'eq' && name.list;
+      if (repeated && !list) {
+        issues.push(issue('INVALID_FILTER', key, value, `${key} is given more than once`));
+        continue;
+      }
+      if (list) {
+        const items = value.split(',').map((item) => typed(name, op, item));
+        entry[op] = [...((entry[op] as unknown[] | undefined) ?? []), ...items];
+      } else entry[op] = typed(name, op, value);
+      continue;
+    }
+    const slot = RESERVED.get(key);
+    if ((key === 'or' || key === 'and') && r.groups !== null && !repeated) {
+      const read = readGroupText(r, key, value);
+      if ('problem' in read) issues.push(read.problem);
+      else state[key] = read.conditions;
+    } else if (slot === undefined) {
+      issues.push(issue('INVALID_FILTER', key, value, `Unknown parameter '${key}'`));
+    } else if (repeated) {
+      issues.push(issue('VALIDATION_ERROR', key, value, `${key} is given more than once`));
+    } else {
+      state[slot.name] = slot.read(value);
+    }
+  }
+  if (Object.keys(filter).length > 0) state['filter'] = filter;
+  return { state: keepValid(r, state, filter, issues) as ListParams<R>, issues };
+}
+
+/** One `key=value` as a one-entry filter object, typed as at the top level. */
+function leafCondition(resource: Resource, key: string, value: string): Mutable {
+  const field = filterField(resource, key);
+  // A key the resource does not know stays as written: the builder refuses it in its words.
+  if (field === undefined) return { [key]: value };
+  const { name, op } = field;
+  const read =
+    op === 'eq' && name.list && value.includes(',')
+      ? value.split(',').map((item) => typed(name, op, item))
+      : typed(name, op, value);
+  return { [name.name]: { [op]: read } };
+}
+
+function conditionOf(resource: Resource, item: ItemSyntax): unknown {
+  if (item.kind === 'leaf') return leafCondition(resource, item.key, item.value);
+  if (item.kind === 'not') return { not: conditionOf(resource, item.items[0]!) };
+  return { [item.kind]: item.items.map((child) => conditionOf(resource, child)) };
+}
+
+/**
+ * The conditions of an `or` / `and` parameter's text, through the server's
+ * own group grammar, or the issue of its first syntax problem.
+ */
+function readGroupText(
+  resource: Resource,
+  param: 'or' | 'and',
+  text: string,
+): { readonly conditions: unknown } | { readonly problem: Issue } {
+  const tokens = tokenize(text);
+  const parsed =
+    'problem' in tokens ? tokens : parseGroupSyntax(tokens.tokens, param, resource.groups!);
+  if ('problem' in parsed) {
+    // Offsets count code points, as the server's do.
+    const at = codePointLength(text, parsed.problem.at);
+    const message = `${param}: ${parsed.problem.message} (at offset ${at})`;
+    return { problem: issue('INVALID_FILTER', param, text, message) };
+  }
+  return { conditions: parsed.group.items.map((item) => conditionOf(resource, item)) };
+}
+
+/** The filterable field and operator a key names (`value[gte]`, `status`, a legacy alias), if any. */
+function filterField(resource: Resource, key: string): { name: Field; op: string } | undefined {
+  const alias = resource.aliases.params.get(key);
+  if (alias) return { name: resource.fields.get(alias.field)!, op: alias.op };
+  const parsed = parseParamKey(key);
+  const field = parsed ? resource.fields.get(parsed.name) : undefined;
+  if (!parsed || !field || field.operators.length === 0) return undefined;
+  // An operator the field refuses still names the field: the builder says why.
+  return { name: field, op: parsed.operator ?? 'eq' };
+}
+
+interface Slot {
+  readonly name: keyof ListParams<AnyResource>;
+  readonly read: (text: string) => unknown;
+}
+
+const text = (value: string): unknown => value;
+/** The parameters that are not filters, and where each goes in the state. */
+const RESERVED: ReadonlyMap<string, Slot> = new Map<string, Slot>([
+  ['limit', { name: 'limit', read: integer }],
+  ['page', { name: 'page', read: integer }],
+  ['count', { name: 'count', read: text }],
+  ['search', { name: 'search', read: text }],
+  ['cursor', { name: 'after', read: text }],
+  ['fields', { name: 'fields', read: (value) => value.split(',') }],
+  [
+    'sort',
+    {
+      name: 'sort',
+      read: (value) =>
+        value.split(',').map((term) => {
+          const { name, direction } = splitSortTerm(term);
+          return direction === undefined ? name : [name, direction];
+        }),
+    },
+  ],
+]);
+
+/**
+ * Drops each part of `state` an issue names, so what is returned always
+ * builds. Filter issues name `field` or `field[op]`; the others their
+ * parameter (`cursor` is the state's `after`).
+ */
+function keepValid(
+  resource: Resource,
+  state: Mutable,
+  filter: Record<string, Mutable>,
+  issues: Issue[],
+): Mutable {
+  const built = buildListQuery(resource, state as ListParams<Resource>);
+  if (built.success) return state;
+  for (const found of built.issues) {
+    issues.push(found);
+    const param = found.param ?? '';
+    const key = parseParamKey(param);
+    const entry = key ? filter[key.name] : undefined;
+    if (key && entry && Object.hasOwn(filter, key.name)) {
+      delete entry[key.operator ?? 'eq'];
+      if (Object.keys(entry).length === 0) delete filter[key.name];
+    } else {
+      delete state[param === 'cursor' ? 'after' : param];
+    }
+  }
+  if (Object.keys(filter).length === 0) delete state['filter'];
+  return state;
+}
