@@ -4,12 +4,14 @@ import type {
   ExistsNode,
   FilterNode,
   FilterValue,
+  FoldedComparisonNode,
   InNode,
   NotNode,
   OrNode,
   SearchNode,
+  TextNode,
 } from './nodes.js';
-import type { ComparisonOperator } from './operators.js';
+import type { ComparisonOperator, TextOperator } from './operators.js';
 
 /**
  * Small frozen factories for filter nodes. Servers use them to build their own
@@ -35,6 +37,44 @@ export function eq<F extends string>(field: F, value: FilterValue): ComparisonNo
 /** `field IN values`. @example inList('status', ['won', 'lost']) */
 export function inList<F extends string>(field: F, values: readonly FilterValue[]): InNode<F> {
   return Object.freeze({ kind: 'in', field, values: Object.freeze([...values]) });
+}
+
+/**
+ * `field <> value`, null rows included: `not(eq(field, value))`, which is
+ * what the URL's `field[ne]=value` parses to.
+ * @example ne('status', 'won')
+ */
+export function ne<F extends string>(field: F, value: FilterValue): NotNode<F> {
+  return not(eq(field, value));
+}
+
+/**
+ * `field` is none of `values`, null rows included: `not(inList(field, values))`,
+ * which is what the URL's `field[nin]=a,b` parses to.
+ * @example notIn('status', ['won', 'lost'])
+ */
+export function notIn<F extends string>(field: F, values: readonly FilterValue[]): NotNode<F> {
+  return not(inList(field, values));
+}
+
+/**
+ * A literal, ASCII case-insensitive text match on a string field.
+ * @example text('name', 'startsWith', 'ac')
+ */
+export function text<F extends string>(field: F, op: TextOperator, value: string): TextNode<F> {
+  return Object.freeze({ kind: 'text', field, op, value });
+}
+
+/**
+ * A comparison of ASCII-folded text (see `FoldedComparisonNode`).
+ * @example foldedComparison('name', 'gt', 'Acme')
+ */
+export function foldedComparison<F extends string>(
+  field: F,
+  op: ComparisonOperator,
+  value: string,
+): FoldedComparisonNode<F> {
+  return Object.freeze({ kind: 'foldedComparison', field, op, value });
 }
 
 /** `field IS [NOT] NULL`. @example exists('gclid', true) */

@@ -1,3 +1,4 @@
+export * from './ascii-fold.js';
 export * from './dates.js';
 export * from './factories.js';
 export * from './keyset.js';

@@ -1,4 +1,4 @@
-import { and, comparison, exists, or } from './factories.js';
+import { and, comparison, exists, foldedComparison, or } from './factories.js';
 import type { FilterNode, SortKey, SortPosition } from './nodes.js';
 
 /**
@@ -15,7 +15,11 @@ import type { FilterNode, SortKey, SortPosition } from './nodes.js';
  * so the order is total and a page never repeats or skips a row.
  *
  * `nullable` says which fields can hold null; fields it denies skip their
- * `is null` branches (a tighter condition an index serves better). A SQL
+ * `is null` branches (a tighter condition an index serves better).
+ * `caseInsensitive` says which fields sort by their ASCII-folded text first
+ * (`caseInsensitiveSort`): such a key orders as two, the folded text and
+ * then the exact text, so "k after p" becomes `fold(k) > fold(p)` (a
+ * `foldedComparison`) or `fold(k) = fold(p) and k > p`. A SQL
  * backend may instead compile row-value comparisons where the directions and
  * nulls allow; the meaning must stay this one.
  *
@@ -27,6 +31,7 @@ export function keysetFilter<F extends string>(
   sort: readonly SortKey<F>[],
   after: SortPosition,
   nullable: (field: F) => boolean = () => true,
+  caseInsensitive: (field: F) => boolean = () => false,
 ): FilterNode<F> {
   if (after.length !== sort.length) {
     throw new Error(
@@ -37,10 +42,22 @@ export function keysetFilter<F extends string>(
   const equalSoFar: FilterNode<F>[] = [];
   for (const [i, key] of sort.entries()) {
     const value = after[i]!;
-    if (value !== null) {
-      const beyond = comparison(key.field, key.direction === 'asc' ? 'gt' : 'lt', value);
-      const later = nullable(key.field) ? or([beyond, exists(key.field, false)]) : beyond;
+    const op = key.direction === 'asc' ? 'gt' : 'lt';
+    const push = (later: FilterNode<F>): void => {
       branches.push(equalSoFar.length === 0 ? later : and([...equalSoFar, later]));
+    };
+    if (value !== null) {
+      const orNull = (beyond: FilterNode<F>): FilterNode<F> =>
+        nullable(key.field) ? or([beyond, exists(key.field, false)]) : beyond;
+      if (caseInsensitive(key.field) && typeof value === 'string') {
+        push(orNull(foldedComparison(key.field, op, value)));
+        equalSoFar.push(foldedComparison(key.field, 'eq', value));
+        // Equal folded text is never null: the exact text decides, without a null branch.
+        push(comparison(key.field, op, value));
+        equalSoFar.pop(); // equal exact text below implies equal folded text
+      } else {
+        push(orNull(comparison(key.field, op, value)));
+      }
       equalSoFar.push(comparison(key.field, 'eq', value));
     } else {
       // Nothing sorts after a null on this key; rows tied on it continue below.

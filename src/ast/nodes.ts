@@ -1,4 +1,9 @@
-import type { ComparisonOperator, CountStrategy, SortDirection } from './operators.js';
+import type {
+  ComparisonOperator,
+  CountStrategy,
+  SortDirection,
+  TextOperator,
+} from './operators.js';
 
 /**
  * A filter value as it appears in the AST: plain, JSON-safe data.
@@ -34,6 +39,32 @@ export interface ExistsNode<F extends string = string> {
   readonly exists: boolean;
 }
 
+/**
+ * A literal, ASCII case-insensitive match of `value` in a string field:
+ * anywhere (`contains`), at the start (`startsWith`) or at the end
+ * (`endsWith`). `%`, `_`, `\`, `*`, `.` are ordinary characters. False on
+ * null, like a comparison, so its `not` is true there.
+ */
+export interface TextNode<F extends string = string> {
+  readonly kind: 'text';
+  readonly field: F;
+  readonly op: TextOperator;
+  readonly value: string;
+}
+
+/**
+ * `field <op> value` with both sides' ASCII letters folded to lower case
+ * (nothing else folded), then compared by code point. The URL cannot write
+ * it: `keysetFilter` builds it for the keys of a `caseInsensitiveSort`
+ * field, whose order is folded first. False on null.
+ */
+export interface FoldedComparisonNode<F extends string = string> {
+  readonly kind: 'foldedComparison';
+  readonly field: F;
+  readonly op: ComparisonOperator;
+  readonly value: string;
+}
+
 /** Case-insensitive, literal substring match of `term` in any of `fields`. */
 export interface SearchNode<F extends string = string> {
   readonly kind: 'search';
@@ -64,6 +95,8 @@ export type FilterNode<F extends string = string> =
   | ComparisonNode<F>
   | InNode<F>
   | ExistsNode<F>
+  | TextNode<F>
+  | FoldedComparisonNode<F>
   | SearchNode<F>
   | AndNode<F>
   | OrNode<F>

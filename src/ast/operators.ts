@@ -8,8 +8,25 @@
 export const COMPARISON_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte'] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
-/** Operators a resource field may allow in the URL grammar (`field[op]=value`). */
-export const FILTER_OPERATORS = [...COMPARISON_OPERATORS, 'exists'] as const;
+/**
+ * Literal, ASCII case-insensitive text matches of a string field (the
+ * `text` node): the value occurs anywhere in it, at its start, at its end.
+ */
+export const TEXT_OPERATORS = ['contains', 'startsWith', 'endsWith'] as const;
+export type TextOperator = (typeof TEXT_OPERATORS)[number];
+
+/**
+ * Operators a resource field may allow in the URL grammar (`field[op]=value`).
+ * `ne` and `nin` parse to `not` of `eq` and of `in` (so null rows match, the
+ * exact complement), the text operators to a `text` node.
+ */
+export const FILTER_OPERATORS = [
+  ...COMPARISON_OPERATORS,
+  'exists',
+  'ne',
+  'nin',
+  ...TEXT_OPERATORS,
+] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 /** Sort directions. */
@@ -18,6 +35,7 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 const filterOperatorSet: ReadonlySet<string> = new Set(FILTER_OPERATORS);
 const comparisonOperatorSet: ReadonlySet<string> = new Set(COMPARISON_OPERATORS);
+const textOperatorSet: ReadonlySet<string> = new Set(TEXT_OPERATORS);
 
 /** True when `name` is one of {@link FILTER_OPERATORS}. */
 export function isFilterOperator(name: string): name is FilterOperator {
@@ -27,6 +45,11 @@ export function isFilterOperator(name: string): name is FilterOperator {
 /** True when `name` is one of {@link COMPARISON_OPERATORS}. */
 export function isComparisonOperator(name: string): name is ComparisonOperator {
   return comparisonOperatorSet.has(name);
+}
+
+/** True when `name` is one of {@link TEXT_OPERATORS}. @example isTextOperator('startsWith'); // true */
+export function isTextOperator(name: string): name is TextOperator {
+  return textOperatorSet.has(name);
 }
 
 /** How `total` is computed: exactly, from the planner's estimate, or not at all. */

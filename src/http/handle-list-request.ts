@@ -132,7 +132,7 @@ export async function handleListRequest<F extends string>(
 
     const scope = await resolveScope(options.scope);
     // The next cursor is read from the last row: select the sort keys even when `fields` did not.
-    const widened = widenForCursor(parsed.query);
+    const widened = widenForCursor(parsed.query, options.resource);
     const query: ListQuery<F> = scope
       ? { ...widened.query, filter: and([scope, widened.query.filter]) }
       : widened.query;

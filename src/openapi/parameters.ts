@@ -1,14 +1,22 @@
 import type { FilterOperator } from '../ast/index.js';
-import type { Field, ParamAlias, Resource } from '../resource/index.js';
+import { type Field, MAX_SEARCH_WORDS, type ParamAlias, type Resource } from '../resource/index.js';
 import { filterValueSchema } from './field-schemas.js';
+import { groupParameters } from './group-parameters.js';
 import type { JsonSchema, JsonValue, OpenApiParameter } from './types.js';
 
-const OPERATOR_WORDS: Record<Exclude<FilterOperator, 'eq' | 'exists'>, string> = {
-  gt: 'greater than',
-  gte: 'greater than or equal to',
-  lt: 'less than',
-  lte: 'less than or equal to',
+const OPERATOR_WORDS: Record<Exclude<FilterOperator, 'eq' | 'exists' | 'nin'>, string> = {
+  gt: 'is greater than',
+  gte: 'is greater than or equal to',
+  lt: 'is less than',
+  lte: 'is less than or equal to',
+  ne: 'does not equal',
+  contains: 'contains',
+  startsWith: 'starts with',
+  endsWith: 'ends with',
 };
+
+const TEXT_RULE =
+  ' Literal text (`%`, `_`, `*` are ordinary characters); ASCII letters match either case, other characters exactly.';
 
 /** The parameter name exactly as the URL writes it: `status`, `value[gte]`. */
 function paramName(field: string, op: FilterOperator): string {
@@ -20,10 +28,23 @@ function filterDescription(field: Field, op: FilterOperator): string {
     field.type === 'datetime'
       ? ' A date-time (`2026-01-15T10:30:00Z`, upper-case `T` and `Z`, seconds required, an optional fraction, `Z` or `±hh:mm` or no offset, which means UTC; no leap second) or a day (`2026-01-15`), which stands for the whole UTC day.'
       : '';
-  const nulls = field.nullable ? ' Rows where it is null never match.' : '';
+  // `ne` and `nin` are the exact complements of equality: null rows match them.
+  const negative = op === 'ne' || op === 'nin';
+  const nulls = !field.nullable
+    ? ''
+    : negative
+      ? ' Rows where it is null match.'
+      : ' Rows where it is null never match.';
   if (op === 'exists') {
     return `\`true\`: \`${field.name}\` has a value; \`false\`: it is null.`;
   }
+  if (op === 'nin') {
+    return (
+      `\`${field.name}\` equals none of the values, given as one comma list (\`a,b\`). The server ` +
+      `also merges the values of the parameter repeated, a form this document does not declare.${nulls}${day}`
+    );
+  }
+  const text = op === 'contains' || op === 'startsWith' || op === 'endsWith' ? TEXT_RULE : '';
   if (op === 'eq' && field.list) {
     // The document declares the comma list (`explode: false`), the form every client can send.
     // Repeats are accepted too, but OpenAPI cannot declare both forms for one parameter.
@@ -33,14 +54,14 @@ function filterDescription(field: Field, op: FilterOperator): string {
       `this document does not declare.${nulls}${day}`
     );
   }
-  const relation = op === 'eq' ? 'equals' : `is ${OPERATOR_WORDS[op]}`;
-  return `\`${field.name}\` ${relation} the value.${nulls}${day}`;
+  const relation = op === 'eq' ? 'equals' : OPERATOR_WORDS[op];
+  return `\`${field.name}\` ${relation} the value.${text}${nulls}${day}`;
 }
 
 function filterSchema(field: Field, op: FilterOperator, resource: Resource): JsonSchema {
   if (op === 'exists') return { type: 'boolean' };
   const value = filterValueSchema(field, resource.limits.maxValueLength);
-  if (op === 'eq' && field.list) {
+  if ((op === 'eq' && field.list) || op === 'nin') {
     return { type: 'array', items: value, minItems: 1, maxItems: resource.limits.maxListItems };
   }
   return value;
@@ -119,8 +140,8 @@ function sortParameter(resource: Resource): OpenApiParameter {
 /**
  * Every query parameter the parser accepts for `resource`: paging, sort,
  * fields, search, each filter field with each of its operators (as its own
- * parameter, named as the URL writes it), and the legacy aliases marked
- * deprecated.
+ * parameter, named as the URL writes it), the boolean groups `or` and `and`
+ * where the resource has them, and the legacy aliases marked deprecated.
  *
  * @example
  * queryParameters(leads).map((p) => p.name); // ['limit', 'page', 'cursor', 'count', 'sort', 'fields', …]
@@ -189,7 +210,11 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
     parameters.push({
       name: 'search',
       in: 'query',
-      description: `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}. At most ${limits.maxSearchLength} characters (code points).`,
+      description:
+        (resource.search.mode === 'all-words'
+          ? `Words separated by spaces (at most ${MAX_SEARCH_WORDS}); each must occur, case-insensitively and literally, in at least one of: ${resource.searchable.join(', ')}.`
+          : `Case-insensitive, literal substring of any of: ${resource.searchable.join(', ')}.`) +
+        ` Surrounding spaces are ignored. At most ${limits.maxSearchLength} characters (code points).`,
       required: false,
       schema: { type: 'string', minLength: 1, maxLength: limits.maxSearchLength },
     });
@@ -199,6 +224,7 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
       parameters.push(filterParameter(field, op, resource, paramName(field.name, op)));
     }
   }
+  parameters.push(...groupParameters(resource));
   for (const [legacy, alias] of resource.aliases.params) {
     parameters.push(legacyParameter(resource, legacy, alias));
   }

@@ -1,4 +1,4 @@
-import { type FilterOperator, isFilterOperator } from '../ast/index.js';
+import { FILTER_OPERATORS, type FilterOperator, isFilterOperator } from '../ast/index.js';
 import { clip, type Issue, issue } from '../errors/index.js';
 import { parseParamKey, RESERVED_PARAMS } from '../grammar.js';
 import type { Field, Resource } from '../resource/index.js';
@@ -10,6 +10,7 @@ import { resourceTables } from './resource-tables.js';
 import { BARE_KEY, MALFORMED_KEY, scanKey } from './scan-key.js';
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
+const BRACKETED = FILTER_OPERATORS.filter((op) => op !== 'eq').join(', ');
 
 /** What the issues of one request have said already, so a long list of names is said once. */
 export interface Said {
@@ -45,7 +46,7 @@ function unknownOperator(key: string, value: string | null, operator: string, fi
     'INVALID_FILTER',
     key,
     value,
-    `Unknown operator '${operator}' in '${key}'. Operators: gt, gte, lt, lte, exists (equality has no brackets: ${field.name}=value)`,
+    `Unknown operator '${operator}' in '${key}'. Operators: ${BRACKETED} (equality has no brackets: ${field.name}=value)`,
   );
 }
 

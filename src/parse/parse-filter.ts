@@ -1,4 +1,13 @@
-import { comparison, exists, type FilterNode, type FilterValue, inList } from '../ast/index.js';
+import {
+  comparison,
+  exists,
+  type FilterNode,
+  type FilterValue,
+  inList,
+  isTextOperator,
+  not,
+  text,
+} from '../ast/index.js';
 import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
 import type { ResourceLimits } from '../resource/index.js';
 import { coerceValue } from '../syntax/coerce-value.js';
@@ -7,8 +16,19 @@ import type { ParamGroup } from './param-group.js';
 type FilterGroup = Extract<ParamGroup, { kind: 'filter' }>;
 
 /**
+ * True when the values of a `field[op]` group are comma lists whose repeats
+ * merge: equality on a `list` field, and `nin` on any field.
+ */
+export function takesList(group: Pick<FilterGroup, 'field' | 'op'>): boolean {
+  return group.op === 'nin' || (group.op === 'eq' && group.field.list);
+}
+
+/**
  * Turns the values of one `field[op]` group into a filter node, or issues.
- * Repeats were already refused unless the field takes lists; here they merge.
+ * Repeats were already refused unless the group takes lists; here they merge.
+ * `ne` is `not` of an equality and `nin` `not` of an `in` (two-valued logic
+ * makes both true on null, the exact complements); the text operators are a
+ * `text` node.
  */
 export function parseFilter(
   group: FilterGroup,
@@ -25,11 +45,16 @@ export function parseFilter(
     return undefined;
   }
 
+  const list = takesList(group);
   // The common case, one value and no list: no splitting, no dedup set.
   const only = group.values.length === 1 ? group.values[0]! : undefined;
-  if (only !== undefined && !(field.list && op === 'eq' && only.value.includes(','))) {
+  if (only !== undefined && op !== 'nin' && !(list && only.value.includes(','))) {
     const coerced = coerceValue(field, only.value);
-    if (coerced.ok) return comparison(field.name, op, coerced.value);
+    if (coerced.ok) {
+      if (isTextOperator(op)) return text(field.name, op, coerced.value as string);
+      if (op === 'ne') return not(comparison(field.name, 'eq', coerced.value));
+      return comparison(field.name, op, coerced.value);
+    }
     const { param, value } = only;
     issues.push(
       issue(
@@ -46,7 +71,7 @@ export function parseFilter(
   const values: FilterValue[] = [];
   const seen = new Set<FilterValue>();
   for (const { param, value } of group.values) {
-    const items = field.list && op === 'eq' ? value.split(',') : [value];
+    const items = list ? value.split(',') : [value];
     // One issue per parameter, naming its first bad item: a list of 500 bad
     // items must not turn into 500 issues (a 100 kB request, a 60 MB answer).
     let firstBad: { item: string; code: IssueCode; expected: string } | undefined;
@@ -87,6 +112,8 @@ export function parseFilter(
     );
   }
   if (issues.length > before) return undefined;
-  if (values.length === 1) return comparison(field.name, op, values[0]!);
+  // `nin` stays `not(in)` even for one value, so it formats back as `nin`, not `ne`.
+  if (op === 'nin') return not(inList(field.name, values));
+  if (values.length === 1) return comparison(field.name, 'eq', values[0]!);
   return inList(field.name, values);
 }

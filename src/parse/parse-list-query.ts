@@ -6,7 +6,6 @@ import {
   type ListQuery,
   type SortKey,
   type SortPosition,
-  search,
 } from '../ast/index.js';
 import { type Issue, issue, ListQueryError, mergeIssues } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
@@ -16,8 +15,9 @@ import { readGroupParam } from './group/read-group-param.js';
 import { groupParams } from './group-params.js';
 import { groupCode, groupParam, type ParamGroup, type PositionedIssue } from './param-group.js';
 import { parseFields } from './parse-fields.js';
-import { parseFilter } from './parse-filter.js';
+import { parseFilter, takesList } from './parse-filter.js';
 import { parseInteger } from './parse-integer.js';
+import { parseSearch } from './parse-search.js';
 import { parseSort, withTieBreaker } from './parse-sort.js';
 import { type ListQueryInput, readInput } from './read-input.js';
 import { freezeSort, resourceTables } from './resource-tables.js';
@@ -30,7 +30,7 @@ export type SafeParseResult<F extends string> =
 /** A parameter sent more than once is refused, except equality on list fields (their values merge). */
 function refuseRepeats(group: ParamGroup, issues: Issue[]): boolean {
   if (group.values.length < 2) return false;
-  if (group.kind === 'filter' && group.op === 'eq' && group.field.list) return false;
+  if (group.kind === 'filter' && takesList(group)) return false;
   const written = [...new Set(group.values.map((v) => v.param))];
   const as = written.length > 1 ? ` (as ${written.join(' and ')})` : '';
   // Name the parameter as the client wrote it; when it came under two names, the current one.
@@ -100,7 +100,7 @@ export function safeParseListQuery<F extends string>(
   let select: 'all' | readonly F[] = 'all';
   let limit: number | undefined = resource.defaults.limit;
   let page: number | undefined = 1;
-  let searchTerm: string | undefined;
+  let searchNodes: readonly FilterNode<F>[] = [];
   let count: CountStrategy = resource.defaults.count;
   let cursor: { readonly text: string; readonly at: number } | undefined;
   // The nodes of the `and` and `or` group parameters, in that order after the flat filters.
@@ -136,15 +136,7 @@ export function safeParseListQuery<F extends string>(
           select = parseFields(resource, text, issues);
           break;
         case 'search':
-          if (resource.searchable.length === 0) {
-            issues.push(
-              issue('VALIDATION_ERROR', 'search', text, `${resource.name} does not support search`),
-            );
-          } else if (text === '') {
-            issues.push(issue('VALIDATION_ERROR', 'search', text, 'search must not be empty'));
-          } else {
-            searchTerm = text;
-          }
+          searchNodes = parseSearch(resource, text, issues);
           break;
         case 'count':
           if ((COUNT_STRATEGIES as readonly string[]).includes(text)) count = text as CountStrategy;
@@ -190,7 +182,7 @@ export function safeParseListQuery<F extends string>(
   const children = canonicalOrder(resource, filters);
   if (andGroup !== undefined) children.push(andGroup);
   if (orGroup !== undefined) children.push(orGroup);
-  if (searchTerm !== undefined) children.push(search(resource.searchable, searchTerm));
+  for (const node of searchNodes) children.push(node);
   const filter = and(children);
   // Most requests keep the default sort: its full, frozen form is computed once per resource.
   const fullSort = sortGiven

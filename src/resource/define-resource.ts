@@ -18,6 +18,8 @@ import {
   type Resource,
   type ResourceDefinition,
   type ResourceLimits,
+  SEARCH_MODES,
+  type SearchMode,
 } from './types.js';
 
 const DEFAULT_LIMITS: ResourceLimits = {
@@ -34,11 +36,11 @@ const MAX_GROUP_DEPTH = 32;
 
 /** Which operators make sense for which type. `exists` fits every type. */
 const OPERATORS_BY_TYPE: Record<FieldType, readonly FilterOperator[]> = {
-  string: ['eq', 'exists'],
-  enum: ['eq', 'exists'],
-  boolean: ['eq', 'exists'],
-  number: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'],
-  datetime: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'],
+  string: ['eq', 'exists', 'ne', 'nin', 'contains', 'startsWith', 'endsWith'],
+  enum: ['eq', 'exists', 'ne', 'nin'],
+  boolean: ['eq', 'exists', 'ne'],
+  number: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists', 'ne', 'nin'],
+  datetime: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists', 'ne'],
 };
 
 const LIST_TYPES: readonly FieldType[] = ['string', 'enum', 'number'];
@@ -106,6 +108,10 @@ function normalizeField<F extends string>(
   if (searchable && def.type !== 'string') {
     fail(resource, `${where}: only 'string' fields can be searchable`);
   }
+  const caseInsensitiveSort = def.caseInsensitiveSort ?? false;
+  if (caseInsensitiveSort && (def.type !== 'string' || !(def.sortable ?? false))) {
+    fail(resource, `${where}: 'caseInsensitiveSort' needs a sortable 'string' field`);
+  }
   const column = def.column ?? name;
   if (!NAME_PATTERN.test(column) || FORBIDDEN_NAMES.has(column)) {
     fail(
@@ -123,6 +129,7 @@ function normalizeField<F extends string>(
     list,
     sortable: def.sortable ?? false,
     searchable,
+    caseInsensitiveSort,
     selectable: def.selectable ?? true,
     column,
     index,
@@ -244,6 +251,22 @@ export function defineResource<
   if (cursorSecret !== null && cursorSecret.length < 16) {
     fail(name, 'cursorSecret must be at least 16 characters; use a long random string');
   }
+  // A cursor holds the last row's sort values: for a field the client may not
+  // select they must be encrypted, which needs a key (see docs/pagination.md).
+  const hiddenSort = fieldList.find((f) => f.sortable && !f.selectable && f.name !== idField.name);
+  if (hiddenSort !== undefined && cursorSecret === null) {
+    fail(
+      name,
+      `field '${hiddenSort.name}' is sortable but not selectable, so its values would be readable ` +
+        'in nextCursor: give the resource a cursorSecret (cursors sorted by it are then encrypted), ' +
+        'or make the field selectable or not sortable',
+    );
+  }
+
+  const searchMode: SearchMode = definition.search?.mode ?? 'substring';
+  if (!(SEARCH_MODES as readonly string[]).includes(searchMode)) {
+    fail(name, `search.mode must be one of ${SEARCH_MODES.join(', ')}, got '${searchMode}'`);
+  }
 
   const paramAliases = new Map<string, ParamAlias<F>>();
   for (const [legacy, target] of Object.entries(definition.aliases?.params ?? {})) {
@@ -281,6 +304,7 @@ export function defineResource<
     filterable: names((f) => f.operators.length > 0),
     sortable: names((f) => f.sortable),
     searchable: names((f) => f.searchable),
+    search: Object.freeze({ mode: searchMode }),
     selectable: names((f) => f.selectable || f.name === idField.name),
     defaults: Object.freeze({ sort: Object.freeze(sort), limit, count }),
     groups,

@@ -4,6 +4,17 @@ import type { CountStrategy, FilterOperator, SortKey } from '../ast/index.js';
 export const FIELD_TYPES = ['string', 'number', 'boolean', 'datetime', 'enum'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/**
+ * How `search` matches: the whole term as one literal substring
+ * (`substring`, the default), or every whitespace-separated word somewhere
+ * (`all-words`).
+ */
+export const SEARCH_MODES = ['substring', 'all-words'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+/** Most words an `all-words` search may have. */
+export const MAX_SEARCH_WORDS = 10;
+
 /** How a field is declared in {@link ResourceDefinition}. Everything but `type` is optional. */
 export interface FieldDefinition {
   readonly type: FieldType;
@@ -19,6 +30,12 @@ export interface FieldDefinition {
   readonly sortable?: boolean;
   /** Part of the free-text `search`. Default false. */
   readonly searchable?: boolean;
+  /**
+   * Sort with ASCII letters folded to lower case (`acme` next to `Acme`), ties
+   * broken by the exact (binary) value, then the id. Only on sortable string
+   * fields. Default false: binary order.
+   */
+  readonly caseInsensitiveSort?: boolean;
   /** May appear in `fields` and is returned when all fields are. Default true. */
   readonly selectable?: boolean;
   /** Storage name (SQL column, document key). Default: the field name. */
@@ -68,6 +85,8 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
     readonly count?: CountStrategy;
   };
   readonly limits?: Partial<ResourceLimits>;
+  /** How `search` matches; default `{ mode: 'substring' }`. */
+  readonly search?: { readonly mode?: SearchMode };
   /**
    * Boolean groups in the URL: the `or` and `and` parameters
    * (`or=(status=won;value[gte]=100)`). `true` enables them with the default
@@ -79,6 +98,8 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
    * Secret that signs keyset cursors (HMAC-SHA256), so a tampered cursor is
    * refused. Without one, cursors are only encoded (and still bound to their
    * sort and filter). Give one in production: `withCursorSecret(resource, secret)`.
+   * Required when a field is `sortable` but not `selectable`: cursors of such
+   * a sort are encrypted with it (AES-256-GCM), so they never reveal the field.
    */
   readonly cursorSecret?: string;
   readonly aliases?: {
@@ -101,6 +122,8 @@ export interface Field<F extends string = string> {
   readonly list: boolean;
   readonly sortable: boolean;
   readonly searchable: boolean;
+  /** Sorts by its ASCII-folded value first (see `FieldDefinition.caseInsensitiveSort`). */
+  readonly caseInsensitiveSort: boolean;
   readonly selectable: boolean;
   readonly column: string;
   /** Position in the declaration, for canonical ordering without searching. */
@@ -137,6 +160,8 @@ export interface Resource<
   readonly filterable: readonly F[];
   readonly sortable: readonly F[];
   readonly searchable: readonly F[];
+  /** How `search` matches. */
+  readonly search: { readonly mode: SearchMode };
   readonly selectable: readonly F[];
   readonly defaults: {
     readonly sort: readonly SortKey<F>[];

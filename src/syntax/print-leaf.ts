@@ -1,4 +1,4 @@
-import type { FilterNode, FilterValue } from '../ast/index.js';
+import type { FilterNode, FilterValue, InNode } from '../ast/index.js';
 import type { Resource } from '../resource/index.js';
 import { formatDecimal } from './decimal.js';
 
@@ -37,17 +37,31 @@ export function printLeaf(resource: Resource, node: FilterNode): PrintedLeaf | n
       }
       return { key, text };
     }
-    case 'in': {
+    case 'in':
       if (!resource.fields.get(node.field)?.list) cannot(`a list on '${node.field}'`);
-      const items = node.values.map(formatValue);
-      if (items.length === 0 || items.some((item) => item.includes(','))) {
-        cannot(`the list ${JSON.stringify(items)} on '${node.field}'`);
-      }
-      return { key: node.field, text: items.join(',') };
-    }
+      return { key: node.field, text: listText(node) };
     case 'exists':
       return { key: `${node.field}[exists]`, text: String(node.exists) };
+    case 'text':
+      return { key: `${node.field}[${node.op}]`, text: node.value };
+    case 'not': {
+      // `ne` and `nin` parse to `not(eq)` and `not(in)`; no other `not` is one parameter.
+      const child = node.child;
+      if (child.kind === 'comparison' && child.op === 'eq') {
+        return { key: `${child.field}[ne]`, text: formatValue(child.value) };
+      }
+      return child.kind === 'in' ? { key: `${child.field}[nin]`, text: listText(child) } : null;
+    }
     default:
       return null;
   }
+}
+
+/** The comma list of an `in` node; its items must not hold the comma that splits them. */
+function listText(node: InNode): string {
+  const items = node.values.map(formatValue);
+  if (items.length === 0 || items.some((item) => item.includes(','))) {
+    cannot(`the list ${JSON.stringify(items)} on '${node.field}'`);
+  }
+  return items.join(',');
 }

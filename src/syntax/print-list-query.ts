@@ -3,10 +3,10 @@
  * canonical text for a query. Pure (no Node built-ins, no parser), so a
  * browser bundle can carry it; the cursor arrives already encoded.
  */
-import type { FilterNode, ListQuery, SortKey } from '../ast/index.js';
+import type { FilterNode, ListQuery, SearchNode, SortKey } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import type { Resource } from '../resource/index.js';
-import { printGroup } from './print-group.js';
+import { allowed, printGroup } from './print-group.js';
 import { cannot, printLeaf } from './print-leaf.js';
 
 /** `encodeURIComponent`, leaving the separators of the grammar readable. */
@@ -29,20 +29,39 @@ function encodeGroup(text: string): string {
     .replace(/\]=/g, ']%3D');
 }
 
+/**
+ * The `search` parameter of the query's search nodes (the last children):
+ * the term in `substring` mode, the words joined by spaces in `all-words`
+ * mode. Only what the parser gives back unchanged can be printed: a trimmed
+ * term, words without whitespace, none repeated.
+ */
+function formatSearch(resource: Resource, nodes: readonly SearchNode[]): string {
+  const terms = nodes.map((node) => node.term);
+  const words = resource.search.mode === 'all-words';
+  const printable = nodes.every(
+    (node, i) =>
+      node.fields.join(',') === resource.searchable.join(',') &&
+      node.term !== '' &&
+      (words
+        ? !/\s/u.test(node.term) && terms.indexOf(node.term) === i
+        : node.term.trim() === node.term),
+  );
+  if (!printable || (!words && terms.length > 1)) cannot(`the search ${JSON.stringify(terms)}`);
+  return `search=${encode(terms.join(' '))}`;
+}
+
 function formatFilter(resource: Resource, node: FilterNode): string {
   switch (node.kind) {
-    case 'search':
-      if (node.fields.join(',') !== resource.searchable.join(',')) {
-        cannot(`a search over ${node.fields.join(', ')}`);
-      }
-      return `search=${encode(node.term)}`;
     case 'and':
     case 'or':
       // The URL grammar's only nested nodes: the `and` and `or` group parameters.
       return `${node.kind}=${encodeGroup(printGroup(resource, node))}`;
     default: {
       const leaf = printLeaf(resource, node);
-      if (leaf === null) return cannot(`a nested '${node.kind}' node`);
+      // A `not` is one parameter only as an operator the field allows (`ne`, `nin`).
+      if (leaf === null || (node.kind === 'not' && !allowed(resource, leaf))) {
+        return cannot(`a nested '${node.kind}' node`);
+      }
       return `${leaf.key}=${encode(leaf.text)}`;
     }
   }
@@ -73,7 +92,9 @@ export type PrintableQuery<F extends string = string> = Omit<ListQuery<F>, 'afte
  * Prints a query as its canonical query string (no leading `?`), with
  * `cursor` (already encoded, or null) as the `cursor` parameter. Defaults are
  * left out. The top-level `and` and `or` children of the filter are the group
- * parameters of a resource with groups. Throws for an AST the URL grammar
+ * parameters of a resource with groups; `not(eq)` prints as `field[ne]=…`,
+ * `not(in)` as `field[nin]=…` (see `printLeaf`); the `search` nodes as one
+ * `search` parameter (the words of an `all-words` search joined by spaces). Throws for an AST the URL grammar
  * cannot express (a `not` outside a group, groups on a resource without them,
  * two top-level `or`s), which only servers build.
  *
@@ -90,7 +111,14 @@ export function printListQuery<F extends string>(
   const parts: string[] = [];
   if (query.filter.kind !== 'and') cannot(`a top-level '${query.filter.kind}' node`);
   const groups = new Set<string>();
+  const searches: SearchNode[] = [];
   for (const child of query.filter.children) {
+    // The search nodes come last (several: the words of an all-words search).
+    if (child.kind === 'search') {
+      searches.push(child);
+      continue;
+    }
+    if (searches.length > 0) cannot('a filter after the search');
     // Each group parameter may be given once: two top-level `or`s have no URL.
     if (child.kind === 'and' || child.kind === 'or') {
       if (groups.has(child.kind)) cannot(`a second top-level '${child.kind}' group`);
@@ -98,6 +126,7 @@ export function printListQuery<F extends string>(
     }
     parts.push(formatFilter(r, child));
   }
+  if (searches.length > 0) parts.push(formatSearch(r, searches));
 
   // Compared with the tie-breaker in place: the default sort is left out, whatever its shape.
   if (formatKeys(query.sort) !== formatKeys(withTieBreaker(r.idField, r.defaults.sort))) {

@@ -7,7 +7,9 @@ import {
   exists,
   type FilterNode,
   type FilterValue,
+  foldedComparison,
   inList,
+  isTextOperator,
   type ListQuery,
   not,
   type OrNode,
@@ -15,6 +17,7 @@ import {
   type SortKey,
   type SortPosition,
   search,
+  text,
 } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { codePointLength } from '../code-points.js';
@@ -123,17 +126,21 @@ function urlFilterArbitrary(
   values: ValueSource,
 ): fc.Arbitrary<FilterNode> {
   if (op === 'exists') return fc.boolean().map((b) => exists(field.name, b));
-  if (op === 'eq' && field.list) {
-    return fc
-      .uniqueArray(valueArbitrary(resource, field, values, true), {
-        minLength: 1,
-        maxLength: Math.min(4, resource.limits.maxListItems),
-      })
-      .map((list) =>
-        list.length === 1 ? comparison(field.name, 'eq', list[0]!) : inList(field.name, list),
-      );
+  if ((op === 'eq' && field.list) || op === 'nin') {
+    const lists = fc.uniqueArray(valueArbitrary(resource, field, values, true), {
+      minLength: 1,
+      maxLength: Math.min(4, resource.limits.maxListItems),
+    });
+    // `nin` stays `not(in)` even for one value, as the parser builds it.
+    if (op === 'nin') return lists.map((list) => not(inList(field.name, list)));
+    return lists.map((list) =>
+      list.length === 1 ? comparison(field.name, 'eq', list[0]!) : inList(field.name, list),
+    );
   }
-  return valueArbitrary(resource, field, values, false).map((v) => comparison(field.name, op, v));
+  const value = valueArbitrary(resource, field, values, false);
+  if (op === 'ne') return value.map((v) => not(comparison(field.name, 'eq', v)));
+  if (isTextOperator(op)) return value.map((v) => text(field.name, op, v as string));
+  return value.map((v) => comparison(field.name, op, v));
 }
 
 /** Every (field, operator) pair the URL may use, for picking distinct filters. */
@@ -204,18 +211,15 @@ export function listQueryArbitrary<F extends string>(
       fc.tuple(...chosen.map((slot) => urlFilterArbitrary(r, slot.field, slot.op, values))),
     );
   const groups = groupsArbitrary(r, slots, values);
-  const searchTerm =
+  const searchTerms =
     resource.searchable.length === 0
       ? fc.constant(undefined)
-      : fc.option(
-          values.searchTerm.filter((s) => s.length <= resource.limits.maxSearchLength),
-          { freq: 3, nil: undefined },
-        );
+      : fc.option(searchTermsArbitrary(resource, values.searchTerm), { freq: 3, nil: undefined });
   return fc
     .record({
       filters,
       groups,
-      searchTerm,
+      searchTerms,
       sort: sortArbitrary(resource),
       select: selectArbitrary(resource),
       limit: fc.integer({
@@ -230,7 +234,7 @@ export function listQueryArbitrary<F extends string>(
       ({
         filters: nodes,
         groups: grouped,
-        searchTerm: term,
+        searchTerms: terms,
         sort,
         select,
         limit,
@@ -241,7 +245,7 @@ export function listQueryArbitrary<F extends string>(
         const children = canonicalOrder(resource, nodes as FilterNode<F>[]);
         // The group parameters come after the flat filters, `and` before `or`, as the parser puts them.
         children.push(...(grouped as FilterNode<F>[]));
-        if (term !== undefined) children.push(search(resource.searchable, term));
+        for (const term of terms ?? []) children.push(search(resource.searchable, term));
         const after = withCursor ? positionArbitrary(r, sort, values) : fc.constant(null);
         return after.map((position) =>
           deepFreeze({
@@ -256,6 +260,34 @@ export function listQueryArbitrary<F extends string>(
         );
       },
     );
+}
+
+const WHITESPACE = /\s+/u;
+
+/**
+ * The terms of the `search` nodes of one query, as the parser makes them:
+ * one trimmed term in `substring` mode; in `all-words` mode one to three
+ * distinct words (no whitespace) whose text, joined by spaces, fits
+ * `maxSearchLength`.
+ */
+function searchTermsArbitrary(
+  resource: Resource,
+  terms: fc.Arbitrary<string>,
+): fc.Arbitrary<readonly string[]> {
+  const max = resource.limits.maxSearchLength;
+  if (resource.search.mode === 'substring') {
+    return terms
+      .map((term) => term.trim())
+      .filter((term) => term !== '' && term.length <= max)
+      .map((term) => [term]);
+  }
+  const words = terms.chain((term) => {
+    const split = term.split(WHITESPACE).filter((word) => word !== '');
+    return split.length === 0 ? fc.constant('a') : fc.constantFrom(...split);
+  });
+  return fc
+    .uniqueArray(words, { minLength: 1, maxLength: 3 })
+    .filter((list) => list.join(' ').length <= max);
 }
 
 /**
@@ -319,9 +351,9 @@ export function queryStringArbitrary<F extends string>(
 
 /**
  * Filter trees beyond what the URL can say: nested `and` / `or` / `not`, empty
- * `and` and `or`, `in` lists (also empty) on any filterable field — the shapes
- * servers build when they add their own conditions. Every backend must
- * compile them.
+ * `and` and `or`, `in` lists (also empty) on any filterable field, folded
+ * comparisons on `caseInsensitiveSort` fields — the shapes servers (and
+ * keyset pages) build. Every backend must compile them.
  *
  * @example
  * fc.assert(fc.property(filterTreeArbitrary(leads), (filter) => { … }));
@@ -346,6 +378,22 @@ export function filterTreeArbitrary<F extends string>(
   ];
   if (r.searchable.length > 0) {
     leaves.push(values.searchTerm.map((term) => search(r.searchable, term)));
+  }
+  // Folded comparisons, as keyset pages on `caseInsensitiveSort` fields build them.
+  const folding = r.fieldList.filter((f) => f.caseInsensitiveSort);
+  if (folding.length > 0) {
+    leaves.push(
+      fc
+        .constantFrom(...folding)
+        .chain((field) =>
+          fc
+            .tuple(
+              fc.constantFrom('eq', 'gt', 'gte', 'lt', 'lte'),
+              valueArbitrary(r, field, values, false),
+            )
+            .map(([op, value]) => foldedComparison(field.name, op, value as string)),
+        ),
+    );
   }
   const leaf = fc.oneof(...leaves);
   const tree = fc.letrec<{ node: FilterNode }>((tie) => ({

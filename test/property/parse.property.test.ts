@@ -16,6 +16,7 @@ import {
   safeParseListQuery,
 } from '../../src/index.js';
 import { listQueryArbitrary, queryStringArbitrary } from '../../src/testing/index.js';
+import { openLeads } from '../support/open-leads.js';
 import { propertyParams } from '../support/property.js';
 
 /** A second resource with number ids, booleans and no search, to keep the library resource-agnostic. */
@@ -32,6 +33,24 @@ const tasks = defineResource({
   limits: { maxLimit: 25 },
 });
 
+/** tasks with every new operator its types take, and a case-insensitive title order. */
+const openTasks = defineResource({
+  ...tasks.definition,
+  name: 'open-tasks',
+  fields: {
+    ...tasks.definition.fields,
+    title: {
+      ...tasks.definition.fields.title,
+      filter: ['eq', 'ne', 'nin', 'contains', 'startsWith', 'endsWith'],
+      caseInsensitiveSort: true,
+      searchable: true,
+    },
+    done: { ...tasks.definition.fields.done, filter: ['eq', 'ne', 'exists'] },
+    points: { ...tasks.definition.fields.points, filter: ['eq', 'ne', 'nin', 'gt'] },
+    due: { ...tasks.definition.fields.due, filter: ['ne', 'lt'] },
+  },
+});
+
 /** Leads with boolean groups, two levels deep at most in tasks' flavour of limits. */
 const groupedLeads = defineResource({ ...leads.definition, name: 'grouped-leads', groups: true });
 const groupedTasks = defineResource({
@@ -43,8 +62,14 @@ const groupedTasks = defineResource({
 const resources: readonly [string, Resource][] = [
   ['leads', leads as Resource],
   ['tasks', tasks as Resource],
+  ['open-tasks (ne, nin, text operators, substring search)', openTasks as Resource],
+  ['open-leads (ne, nin, text operators, all-words search)', openLeads as Resource],
   ['leads with groups', groupedLeads as Resource],
   ['tasks with groups', groupedTasks as Resource],
+  [
+    'open-leads with groups (new operators as leaves, not(…) where ne is not allowed)',
+    defineResource({ ...openLeads.definition, groups: true }) as Resource,
+  ],
 ];
 
 const prototypeKeys = (): string[] => Object.getOwnPropertyNames(Object.prototype).sort();

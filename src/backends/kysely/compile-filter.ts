@@ -12,8 +12,10 @@ import { type SqlBool, sql } from 'kysely';
 import {
   type ComparisonOperator,
   type FilterNode,
+  foldAscii,
   type InstantBound,
   instantBounds,
+  type TextOperator,
   utcMs,
   visitFilter,
 } from '../../ast/index.js';
@@ -22,7 +24,7 @@ import { checkSearchTerm } from '../check-filter-value.js';
 import { columnSql, fieldOf, isTextField } from './columns.js';
 import { allOf, anyOf, type Condition, condition, FALSE, negate, toSql } from './condition.js';
 import type { Sql, SqlDialect } from './dialect.js';
-import { containsPattern } from './search-pattern.js';
+import { containsPattern, likePattern } from './search-pattern.js';
 import { bindValue, checkFilterValue } from './values.js';
 
 /** Where the compiled SQL goes: the dialect, and the table that qualifies columns (for joins). */
@@ -123,10 +125,63 @@ function searchLeaf(ctx: Context<string>, field: Field, column: Sql, pattern: st
       `listql/kysely: search over field '${field.name}' (${field.type}); only string fields can be searched`,
     );
   }
+  return likeLeaf(ctx, column, pattern);
+}
+
+/** `column`, ASCII-folded, LIKE `pattern` (already folded and escaped). */
+function likeLeaf(ctx: Context<string>, column: Sql, pattern: string): Condition {
   const { dialect } = ctx;
   // The pattern is already folded, so a LIKE that folds A–Z itself needs no fold of the column.
   const folded = dialect.likeFoldsAscii === true ? column : dialect.asciiLower(column);
   return condition(sql<SqlBool>`${folded} like ${pattern} ${dialect.likeEscape}`);
+}
+
+/** A node that only string fields take (`text`, `foldedComparison`): the field, or it throws. */
+function stringField(field: Field, kind: string): Field {
+  if (field.type !== 'string') {
+    throw new Error(
+      `listql/kysely: a '${kind}' node on '${field.name}' (${field.type}); only string fields`,
+    );
+  }
+  return field;
+}
+
+function textLeaf(
+  ctx: Context<string>,
+  field: Field,
+  column: Sql,
+  operator: TextOperator,
+  rawValue: unknown,
+): Condition {
+  const value = checkFilterValue(stringField(field, 'text'), rawValue) as string;
+  return likeLeaf(ctx, column, likePattern(operator, value));
+}
+
+/** Both sides ASCII-folded, compared by code point: the order of a `caseInsensitiveSort` key. */
+function foldedLeaf(
+  ctx: Context<string>,
+  field: Field,
+  column: Sql,
+  operator: ComparisonOperator,
+  rawValue: unknown,
+): Condition {
+  const value = checkFilterValue(stringField(field, 'foldedComparison'), rawValue) as string;
+  const { dialect } = ctx;
+  return condition(
+    sql<SqlBool>`${foldedText(dialect, column)} ${op(operator)} ${foldAscii(value)}`,
+  );
+}
+
+/**
+ * The ASCII-folded text of `column` in code point order: the ORDER BY
+ * expression of a `caseInsensitiveSort` key, and the expression its index
+ * (`createTableSql`) is built on.
+ *
+ * @example
+ * foldedText(postgresDialect, sql.ref('name')); // lower("name" collate "C") collate "C"
+ */
+export function foldedText(dialect: SqlDialect, column: Sql): Sql {
+  return dialect.codePointText(dialect.asciiLower(column));
 }
 
 function compile<F extends string>(
@@ -152,6 +207,14 @@ function compile<F extends string>(
       return condition(
         n.exists !== negated ? sql<SqlBool>`${col} is not null` : sql<SqlBool>`${col} is null`,
       );
+    },
+    text: (n) => (negated) => {
+      const [field, col] = column(n.field);
+      return leaf(field, col, textLeaf(ctx, field, col, n.op, n.value), negated);
+    },
+    foldedComparison: (n) => (negated) => {
+      const [field, col] = column(n.field);
+      return leaf(field, col, foldedLeaf(ctx, field, col, n.op, n.value), negated);
     },
     search: (n) => (negated) => {
       const pattern = containsPattern(checkSearchTerm('listql/kysely', n.term));

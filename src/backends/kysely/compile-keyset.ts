@@ -7,21 +7,33 @@
  * the expanded OR chain of `keysetFilter` (nulls last in both directions).
  */
 import { type SqlBool, sql } from 'kysely';
-import { keysetFilter, type SortKey, type SortPosition } from '../../ast/index.js';
+import { foldAscii, keysetFilter, type SortKey, type SortPosition } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
 import { columnSql, fieldOf, isTextField } from './columns.js';
-import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
+import { compileFilter, type FilterSqlOptions, foldedText } from './compile-filter.js';
 import { allOf, type Condition, condition } from './condition.js';
 import type { Sql } from './dialect.js';
 import { instantMs } from './instants.js';
 import { bindValue, checkFilterValue } from './values.js';
 
-/** One side of the row value for a key: the ORDER BY expression, and the bound position value. */
-function rowValueParts(
-  field: Field,
-  value: unknown,
-  options: FilterSqlOptions,
-): { readonly expression: Sql; readonly param: unknown } {
+interface RowValuePart {
+  readonly expression: Sql;
+  readonly param: unknown;
+}
+
+/**
+ * The sides of the row value for a key: the ORDER BY expressions and the
+ * bound position values (two for a `caseInsensitiveSort` key, folded first).
+ */
+function rowValueParts(field: Field, value: unknown, options: FilterSqlOptions): RowValuePart[] {
+  const exact = rowValuePart(field, value, options);
+  if (!field.caseInsensitiveSort) return [exact];
+  const text = checkFilterValue(field, value) as string;
+  const column = columnSql(field, options.table);
+  return [{ expression: foldedText(options.dialect, column), param: foldAscii(text) }, exact];
+}
+
+function rowValuePart(field: Field, value: unknown, options: FilterSqlOptions): RowValuePart {
   const column = columnSql(field, options.table);
   const { dialect } = options;
   if (field.type === 'datetime') {
@@ -81,7 +93,8 @@ export function keysetCondition<F extends string>(
     return rowValue(resource, sort, after, options, false);
   }
   const nullable = (name: F): boolean => fieldOf(resource, name).nullable;
-  const chain = compileFilter(resource, keysetFilter(sort, after, nullable), options);
+  const folded = (name: F): boolean => fieldOf(resource, name).caseInsensitiveSort;
+  const chain = compileFilter(resource, keysetFilter(sort, after, nullable, folded), options);
   // The OR chain alone is a filter over the whole index; the leading keys that
   // row values can describe also bound it, `(a, b) <= (?, ?) and (…)`, so an
   // index on those keys starts the scan at the position instead of at the
@@ -118,7 +131,8 @@ function rowValue<F extends string>(
   options: FilterSqlOptions,
   inclusive: boolean,
 ): Condition {
-  const parts = sort.map((key, i) =>
+  // A caseInsensitiveSort key is two parts: its folded text, then its text.
+  const parts = sort.flatMap((key, i) =>
     rowValueParts(fieldOf(resource, key.field), after[i], options),
   );
   const op = sql.raw(`${sort[0]?.direction === 'desc' ? '<' : '>'}${inclusive ? '=' : ''}`);

@@ -1,12 +1,14 @@
 import type { SortKey } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
 import { columnSql, fieldOf, isTextField } from './columns.js';
+import { foldedText } from './compile-filter.js';
 import type { OrderItem, SqlDialect } from './dialect.js';
 
 /**
  * The ORDER BY items of `sort` (which already ends with the id tie-breaker):
- * nulls last in both directions, strings by code point, numbers, dates and
- * booleans (false < true) by their natural order.
+ * nulls last in both directions, strings by code point (a
+ * `caseInsensitiveSort` field by its ASCII-folded text first), numbers, dates
+ * and booleans (false < true) by their natural order.
  *
  * @example
  * orderItems(leads, [{ field: 'createdAt', direction: 'desc' }], postgresDialect, undefined);
@@ -21,6 +23,16 @@ export function orderItems<F extends string>(
     const field = fieldOf(resource, key.field);
     const column = columnSql(field, table);
     const expression = isTextField(field) ? dialect.codePointText(column) : column;
-    return dialect.orderItems(expression, column, key.direction, field.nullable);
+    const exact = dialect.orderItems(expression, column, key.direction, field.nullable);
+    if (!field.caseInsensitiveSort) return exact;
+    // The folded text first, the exact text breaking its ties in the same direction.
+    const folded = dialect.orderItems(
+      foldedText(dialect, column),
+      column,
+      key.direction,
+      field.nullable,
+    );
+    // The exact key's null handling (MySQL's `is null` item) is already in the folded one's.
+    return [...folded, ...exact.slice(exact.length - 1)];
   });
 }

@@ -40,6 +40,8 @@ function toVisitor(
     comparison: (node, visit) => handlers.comparison(node, visit, context),
     in: (node, visit) => handlers.in(node, visit, context),
     exists: (node, visit) => handlers.exists(node, visit, context),
+    text: (node, visit) => handlers.text(node, visit, context),
+    foldedComparison: (node, visit) => handlers.foldedComparison(node, visit, context),
     search: (node, visit) => handlers.search(node, visit, context),
     and: (node, visit) => handlers.and(node, visit, context),
     or: (node, visit) => handlers.or(node, visit, context),

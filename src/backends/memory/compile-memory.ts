@@ -59,12 +59,17 @@ export function compileMemory<F extends string>(
   const generic = resource as Resource;
   const handlers = options.handlers ?? memoryHandlers;
   const nullable = (name: string): boolean => generic.fields.get(name)?.nullable ?? true;
+  const folded = (name: string): boolean => generic.fields.get(name)?.caseInsensitiveSort ?? false;
   return {
     predicate: compileFilter(generic, query.filter, handlers),
     seek:
       query.after === null
         ? null
-        : compileFilter(generic, keysetFilter<string>(query.sort, query.after, nullable), handlers),
+        : compileFilter(
+            generic,
+            keysetFilter<string>(query.sort, query.after, nullable, folded),
+            handlers,
+          ),
     ...compileSort(generic, query.sort),
     project: compileProjection(generic, query.select),
   };

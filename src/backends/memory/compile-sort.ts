@@ -1,10 +1,13 @@
-import type { SortKey } from '../../ast/index.js';
+import { foldAscii, type SortKey } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
 import { compareOrderKeys, type OrderKey, orderKeyOf, ownCellsOnly } from './cells.js';
+import { codePointKey } from './code-points.js';
 import type { StoredRow } from './types.js';
 
 /**
- * A row's sort keys, one per sort key of the query; null for a null cell.
+ * A row's sort keys, one per sort key of the query (two for a
+ * `caseInsensitiveSort` field: the folded text, then the text); null for a
+ * null cell.
  *
  * @example
  * sortKeys({ id: 'a', createdAt: '2026-01-01T00:00:00.000Z' }); // ['2026-01-01T00:00:00.000Z', 'a']
@@ -35,19 +38,34 @@ export interface CompiledSort {
  * keyed.sort((a, b) => compare(a.keys, b.keys));
  */
 export function compileSort(resource: Resource, sort: readonly SortKey[]): CompiledSort {
-  const readers = sort.map(({ field: name }) => {
+  const readers: ((row: StoredRow) => OrderKey | null)[] = [];
+  const signs: number[] = [];
+  for (const { field: name, direction } of sort) {
     const field = resource.fields.get(name);
     if (!field) {
       throw new Error(`listql/memory: cannot sort by '${name}', not a field of '${resource.name}'`);
     }
     const { column } = field;
     const key = orderKeyOf(field);
-    return ownCellsOnly(column, (row): OrderKey | null => {
-      const cell = row[column];
-      return cell === null || cell === undefined ? null : key(cell);
-    });
-  });
-  const signs = sort.map(({ direction }) => (direction === 'desc' ? -1 : 1));
+    const sign = direction === 'desc' ? -1 : 1;
+    if (field.caseInsensitiveSort) {
+      // The folded text first; the exact text breaks its ties, in the same direction.
+      readers.push(
+        ownCellsOnly(column, (row): OrderKey | null => {
+          const cell = row[column];
+          return typeof cell === 'string' ? codePointKey(foldAscii(cell)) : null;
+        }),
+      );
+      signs.push(sign);
+    }
+    readers.push(
+      ownCellsOnly(column, (row): OrderKey | null => {
+        const cell = row[column];
+        return cell === null || cell === undefined ? null : key(cell);
+      }),
+    );
+    signs.push(sign);
+  }
   return {
     sortKeys(row) {
       const keys: (OrderKey | null)[] = [];

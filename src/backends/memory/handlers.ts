@@ -4,10 +4,12 @@ import { checkFilterValue } from './filter-values.js';
 import {
   comparisonPredicate,
   existsPredicate,
+  foldedPredicate,
   inListPredicate,
   searchPredicate,
+  textPredicate,
 } from './leaf-predicates.js';
-import type { MemoryHandler, MemoryHandlers } from './types.js';
+import type { MemoryContext, MemoryHandler, MemoryHandlers } from './types.js';
 
 const comparison: MemoryHandler<'comparison'> = (node, _visit, context) => {
   const field = context.field(node.field);
@@ -23,6 +25,29 @@ const inList: MemoryHandler<'in'> = (node, _visit, context) => {
 
 const exists: MemoryHandler<'exists'> = (node, _visit, context) =>
   existsPredicate(context.field(node.field), node.exists);
+
+/** The field of a text-only node (`text`, `foldedComparison`): a string field, or it throws. */
+function stringField(context: MemoryContext, name: string, kind: string) {
+  const field = context.field(name);
+  if (field.type !== 'string') {
+    throw new Error(
+      `listql/memory: a '${kind}' node on '${name}' (${field.type}); only string fields`,
+    );
+  }
+  return field;
+}
+
+const text: MemoryHandler<'text'> = (node, _visit, context) => {
+  const field = stringField(context, node.field, 'text');
+  checkFilterValue(field, node.value);
+  return textPredicate(field, node.op, node.value);
+};
+
+const foldedComparison: MemoryHandler<'foldedComparison'> = (node, _visit, context) => {
+  const field = stringField(context, node.field, 'foldedComparison');
+  checkFilterValue(field, node.value);
+  return foldedPredicate(field, node.op, node.value);
+};
 
 const search: MemoryHandler<'search'> = (node, _visit, context) => {
   const fields = node.fields.map((name) => {
@@ -63,6 +88,8 @@ export const memoryHandlers: MemoryHandlers = Object.freeze({
   comparison,
   in: inList,
   exists,
+  text,
+  foldedComparison,
   search,
   and,
   or,

@@ -1,9 +1,15 @@
-import { type ComparisonOperator, type FilterValue, instantBounds } from '../../ast/index.js';
+import {
+  type ComparisonOperator,
+  type FilterValue,
+  foldAscii,
+  instantBounds,
+  type TextOperator,
+} from '../../ast/index.js';
 import type { Field } from '../../resource/index.js';
 import { type OrderKey, ownCellsOnly } from './cells.js';
 import { codePointKey } from './code-points.js';
 import { dateCellMs, instantText, isCanonicalInstant } from './date-cells.js';
-import { literalSearchPattern } from './search-pattern.js';
+import { literalSearchPattern, literalTextPattern } from './search-pattern.js';
 import type { RowPredicate } from './types.js';
 
 /*
@@ -168,4 +174,36 @@ export function searchPredicate(fields: readonly Field[], term: string): RowPred
     }
     return false;
   };
+}
+
+/**
+ * A `text` leaf: `value` occurs in the string cell (anywhere, at its start or
+ * at its end), literally, ASCII case-insensitively; null never matches.
+ *
+ * @example
+ * textPredicate(leads.fields.get('name')!, 'startsWith', 'jo')({ name: 'John' }); // true
+ */
+export function textPredicate(field: Field, op: TextOperator, value: string): RowPredicate {
+  const pattern = literalTextPattern(op, value);
+  const column = field.column;
+  return ownCellsOnly(column, (row) => {
+    const cell = row[column];
+    return typeof cell === 'string' && pattern.test(cell);
+  });
+}
+
+/**
+ * A `foldedComparison` leaf: the string cell and `value`, ASCII-folded, in
+ * code point order; null never matches.
+ *
+ * @example
+ * foldedPredicate(leads.fields.get('name')!, 'eq', 'JOHN')({ name: 'john' }); // true
+ */
+export function foldedPredicate(field: Field, op: ComparisonOperator, value: string): RowPredicate {
+  const test = holds(op, codePointKey(foldAscii(value)));
+  const column = field.column;
+  return ownCellsOnly(column, (row) => {
+    const cell = row[column];
+    return typeof cell === 'string' && test(codePointKey(foldAscii(cell)));
+  });
 }

@@ -1,3 +1,5 @@
+import type { TextOperator } from '../../ast/index.js';
+
 /**
  * The search term as a regular expression that matches it literally and
  * case-insensitively for ASCII letters only.
@@ -18,6 +20,26 @@
  * pattern.test('mr jo. smith'); // true
  */
 export function literalSearchPattern(term: string): RegExp {
+  return new RegExp(literalSource(term));
+}
+
+/**
+ * The pattern of a `text` node: {@link literalSearchPattern}'s literal,
+ * ASCII case-insensitive match of `value`, anchored at the start
+ * (`startsWith`), the end (`endsWith`) or neither (`contains`). Without the
+ * `m` flag, `^` and `$` are the ends of the whole text, not of a line.
+ *
+ * @example
+ * literalTextPattern('endsWith', '%').test('100%'); // true
+ */
+export function literalTextPattern(op: TextOperator, value: string): RegExp {
+  const source = literalSource(value);
+  if (op === 'startsWith') return new RegExp(`^${source}`);
+  if (op === 'endsWith') return new RegExp(`${source}$`);
+  return new RegExp(source);
+}
+
+function literalSource(term: string): string {
   let source = '';
   for (let i = 0; i < term.length; i++) {
     const unit = term.charCodeAt(i);
@@ -28,5 +50,5 @@ export function literalSearchPattern(term: string): RegExp {
       source += `\\u${unit.toString(16).padStart(4, '0')}`;
     }
   }
-  return new RegExp(source);
+  return source;
 }

@@ -2,13 +2,17 @@ import {
   type ComparisonNode,
   type FilterNode,
   type FilterVisitor,
+  type FoldedComparisonNode,
+  foldAscii,
   type InNode,
   type SearchNode,
+  type TextNode,
   visitFilter,
 } from '../../ast/index.js';
+import { asciiFoldExpression } from './ascii-fold.js';
 import { dateCondition, literal } from './literal.js';
 import type { MongoDocument } from './mongo-types.js';
-import { literalSubstringPattern } from './search-pattern.js';
+import { literalSubstringPattern, literalTextPattern } from './search-pattern.js';
 import { fail, type MongoStorage } from './storage.js';
 
 /**
@@ -76,6 +80,40 @@ function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>)
   );
 }
 
+/** The column of a node only string fields take (`text`, `foldedComparison`), or it throws. */
+function stringColumn<F extends string>(name: F, kind: string, storage: MongoStorage<F>): string {
+  const field = storage.field(name);
+  if (field.type !== 'string')
+    fail(`a '${kind}' node on '${name}' (${field.type}); only string fields`);
+  return storage.columnOf(field);
+}
+
+function text<F extends string>(node: TextNode<F>, storage: MongoStorage<F>): Condition {
+  const column = stringColumn(node.field, 'text', storage);
+  const value = literal(storage.field(node.field), node.value) as string;
+  // $regex matches strings only: null and missing fields never match.
+  return { [column]: { $regex: literalTextPattern(node.op, value) } };
+}
+
+/**
+ * The folded text of the column against the folded value. `$expr` compares
+ * across BSON types (null sorts below every string, so `$lt` would hold for a
+ * null), hence the `$type` test: only strings match, as on every backend.
+ */
+function folded<F extends string>(
+  node: FoldedComparisonNode<F>,
+  storage: MongoStorage<F>,
+): Condition {
+  const column = stringColumn(node.field, 'foldedComparison', storage);
+  const value = foldAscii(literal(storage.field(node.field), node.value) as string);
+  return {
+    $and: [
+      { [column]: { $type: 'string' } },
+      { $expr: { [`$${node.op}`]: [asciiFoldExpression(`$${column}`), { $literal: value }] } },
+    ],
+  };
+}
+
 function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, Condition> {
   return {
     comparison: (node) => comparison(node, storage),
@@ -85,6 +123,8 @@ function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, C
     exists: (node) => ({
       [storage.columnOf(storage.field(node.field))]: node.exists ? { $ne: null } : { $eq: null },
     }),
+    text: (node) => text(node, storage),
+    foldedComparison: (node) => folded(node, storage),
     search: (node) => search(node, storage),
     and: (node, visit) => allOf(node.children.map(visit)),
     or: (node, visit) => anyOf(node.children.map(visit)),

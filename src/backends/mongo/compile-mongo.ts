@@ -112,6 +112,7 @@ export function compilePage<F extends string>(
   const limit = window.limit + lookahead;
   const filter = compileFilter(query.filter, storage);
   const nullable = (name: F): boolean => storage.field(name).nullable;
+  const folded = (name: F): boolean => storage.field(name).caseInsensitiveSort;
   // The keyset chain compares strings with $gt/$lt, by binary collation like $sort.
   const pageFilter =
     query.after === null
@@ -119,7 +120,7 @@ export function compilePage<F extends string>(
       : compileFilter(
           {
             kind: 'and',
-            children: [query.filter, keysetFilter(query.sort, query.after, nullable)],
+            children: [query.filter, keysetFilter(query.sort, query.after, nullable, folded)],
           },
           storage,
         );

@@ -1,4 +1,5 @@
 import type { SortKey } from '../../ast/index.js';
+import { asciiFoldExpression, foldKey } from './ascii-fold.js';
 import type { MongoDocument } from './mongo-types.js';
 import type { MongoStorage } from './storage.js';
 
@@ -11,7 +12,11 @@ import type { MongoStorage } from './storage.js';
 export type MongoSort = Record<string, 1 | -1>;
 
 export interface SortPlan {
-  /** `$addFields` computing a 0/1 "is null" flag per ascending nullable key; undefined when none is needed. */
+  /**
+   * `$addFields` computing a 0/1 "is null" flag per ascending nullable key and
+   * the ASCII-folded text of each `caseInsensitiveSort` key; undefined when
+   * none is needed.
+   */
   readonly nullFlags: MongoDocument | undefined;
   /** The `$sort` of the pipeline (flags included); empty when the query has no sort keys. */
   readonly sort: MongoSort;
@@ -32,8 +37,10 @@ function flagKey(column: string): string {
  * (and as equal to each other), so a descending key already puts them last,
  * as the spec wants; an ascending key on a nullable field would put them
  * first. Such a key gets a flag (0 for a value, 1 for null or missing)
- * sorted ascending just before it. Flags need the aggregation pipeline; a
- * sort without flags also works with `find()` and can use an index.
+ * sorted ascending just before it. A `caseInsensitiveSort` key sorts by its
+ * computed folded text first, then by the column. Computed keys need the
+ * aggregation pipeline; a sort without them also works with `find()` and can
+ * use an index.
  *
  * @example
  * planSort([{ field: 'name', direction: 'asc' }, { field: 'id', direction: 'asc' }], storage);
@@ -52,6 +59,11 @@ export function planSort<F extends string>(
     const column = storage.columnOf(field);
     // A repeated key can never reorder anything: the first occurrence decides.
     if (Object.hasOwn(sort, column)) continue;
+    if (field.caseInsensitiveSort) {
+      // The folded text first; the column itself (below) breaks its ties.
+      needsFlags = true;
+      flags[foldKey(column)] = asciiFoldExpression(`$${column}`);
+    }
     if (field.nullable && key.direction === 'asc') {
       needsFlags = true;
       // $ifNull first: in expressions a missing field is not equal to null.
@@ -60,6 +72,7 @@ export function planSort<F extends string>(
       };
       sort[flagKey(column)] = 1;
     }
+    if (field.caseInsensitiveSort) sort[foldKey(column)] = key.direction === 'asc' ? 1 : -1;
     sort[column] = key.direction === 'asc' ? 1 : -1;
   }
   return { nullFlags: needsFlags ? flags : undefined, sort, findExact: !needsFlags };

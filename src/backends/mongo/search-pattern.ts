@@ -1,3 +1,4 @@
+import type { TextOperator } from '../../ast/index.js';
 import { checkSearchTerm } from '../check-filter-value.js';
 
 /**
@@ -55,4 +56,21 @@ export function literalSubstringPattern(term: string): string {
   let pattern = '';
   for (const char of term) pattern += literalChar(char);
   return pattern;
+}
+
+/**
+ * The `$regex` pattern of a `text` node: {@link literalSubstringPattern},
+ * anchored with `^` at the start (`startsWith`) and with `(?![\s\S])` at
+ * the end (`endsWith`). Not `$`: in PCRE it also matches before a final
+ * newline, and `\z` does not exist in JavaScript (mingo, tests); "no
+ * character follows" is the end of the text in both.
+ *
+ * @example
+ * literalTextPattern('endsWith', 'a.b'); // '[Aa]\\.[Bb](?![\\s\\S])'
+ */
+export function literalTextPattern(op: TextOperator, value: string): string {
+  const literal = literalSubstringPattern(value);
+  if (op === 'startsWith') return `^${literal}`;
+  if (op === 'endsWith') return `${literal}(?![\\s\\S])`;
+  return literal;
 }

@@ -6,12 +6,26 @@ import {
   isComparisonOperator,
   isFilterOperator,
   SORT_DIRECTIONS,
+  TEXT_OPERATORS,
 } from '../../../src/index.js';
 
 describe('operators', () => {
   it('lists the vocabulary', () => {
     expect(COMPARISON_OPERATORS).toEqual(['eq', 'gt', 'gte', 'lt', 'lte']);
-    expect(FILTER_OPERATORS).toEqual(['eq', 'gt', 'gte', 'lt', 'lte', 'exists']);
+    expect(FILTER_OPERATORS).toEqual([
+      'eq',
+      'gt',
+      'gte',
+      'lt',
+      'lte',
+      'exists',
+      'ne',
+      'nin',
+      'contains',
+      'startsWith',
+      'endsWith',
+    ]);
+    expect(TEXT_OPERATORS).toEqual(['contains', 'startsWith', 'endsWith']);
     expect(SORT_DIRECTIONS).toEqual(['asc', 'desc']);
   });
 
@@ -19,7 +33,10 @@ describe('operators', () => {
     ['eq', true, true],
     ['lte', true, true],
     ['exists', true, false],
-    ['ne', false, false],
+    ['ne', true, false],
+    ['nin', true, false],
+    ['startsWith', true, false],
+    ['startswith', false, false],
     ['$gt', false, false],
     ['__proto__', false, false],
     ['constructor', false, false],

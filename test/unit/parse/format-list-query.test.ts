@@ -14,6 +14,7 @@ import {
   parseListQuery,
   search,
 } from '../../../src/index.js';
+import { openLeads } from '../../support/open-leads.js';
 import { queryOf, tasks } from './fixtures.js';
 
 describe('format → parse round-trips', () => {
@@ -108,7 +109,23 @@ describe('format refuses what the URL cannot express', () => {
       and([eq('labelId', 'a,b')]),
       'the value "a,b" on list field \'labelId\'',
     ],
-    ['a search over other fields', and([search(['name'], 'x')]), 'a search over name'],
+    ['a search over other fields', and([search(['name'], 'x')]), 'the search ["x"]'],
+    [
+      'an untrimmed search term',
+      and([search(['name', 'email', 'phone'], ' x')]),
+      'the search [" x"]',
+    ],
+    [
+      'two search terms in substring mode',
+      and([search(['name', 'email', 'phone'], 'a'), search(['name', 'email', 'phone'], 'b')]),
+      'the search ["a","b"]',
+    ],
+    [
+      'a filter after the search',
+      and([search(['name', 'email', 'phone'], 'a'), eq('status', 'won')]),
+      'a filter after the search',
+    ],
+    ['a not of an or', and([not(or([eq('status', 'won')]))]), "a nested 'not' node"],
   ])('%s', (_name, filter, what) => {
     expect(() => formatListQuery(leads, withFilter(filter))).toThrow(
       `formatListQuery: ${what} cannot be expressed in the query language`,
@@ -121,3 +138,41 @@ describe('format refuses what the URL cannot express', () => {
     );
   });
 });
+
+describe('the opt-in operators and all-words search round-trip', () => {
+  it.each([
+    ['status[ne]=won', 'status[ne]=won'],
+    ['status[nin]=won,lost', 'status[nin]=won,lost'],
+    ['status[nin]=won', 'status[nin]=won'],
+    ['status[nin]=won&status[nin]=lost', 'status[nin]=won,lost'],
+    ['name[startsWith]=ac', 'name[startsWith]=ac'],
+    ['name[contains]=a%3Bb%25_%5C', 'name[contains]=a%3Bb%25_%5C'],
+    ['email[endsWith]=%40acme.com', 'email[endsWith]=@acme.com'],
+    ['value[ne]=1.5&value[nin]=2,3', 'value[ne]=1.5&value[nin]=2,3'],
+    ['search=%20john%20%20doe%20', 'search=john%20doe'],
+    ['search=b%20a%20b&status[ne]=won', 'status[ne]=won&search=b%20a'],
+  ])('%s → %s', (input, canonical) => {
+    const query = queryOf(openLeads, input);
+    expect(formatListQuery(openLeads, query)).toBe(canonical);
+    expect(parseListQuery(openLeads, canonical)).toEqual(query);
+  });
+
+  it('substring search keeps the inner spaces of a trimmed term', () => {
+    expect(formatListQuery(leads, queryOf(leads, 'search=%20john%20doe'))).toBe(
+      'search=john%20doe',
+    );
+  });
+
+  it('refuses a word with whitespace in all-words mode', () => {
+    expect(() =>
+      formatListQuery(
+        openLeads,
+        withFilterOn(openLeads, and([search(['name', 'email', 'phone'], 'a b')])),
+      ),
+    ).toThrow('cannot be expressed in the query language');
+  });
+});
+
+function withFilterOn(resource: typeof openLeads, filter: ListQuery['filter']): ListQuery {
+  return { ...queryOf(resource, ''), filter } as ListQuery;
+}

@@ -127,14 +127,14 @@ describe('unknown fields are INVALID_FILTER and list the filterable fields', () 
 });
 
 describe('unknown operators are INVALID_FILTER', () => {
-  it.each(['eq', '$gt', '$ne', 'like', 'in', 'ne', 'GTE', '__proto__', 'constructor'])(
+  it.each(['eq', '$gt', '$ne', 'like', 'in', 'NE', 'GTE', '__proto__', 'constructor'])(
     'value[%s]',
     (op) => {
       expect(issueOf(leads, `value[${op}]=1`)).toEqual({
         code: 'INVALID_FILTER',
         param: `value[${op}]`,
         value: '1',
-        message: `Unknown operator '${op}' in 'value[${op}]'. Operators: gt, gte, lt, lte, exists (equality has no brackets: value=value)`,
+        message: `Unknown operator '${op}' in 'value[${op}]'. Operators: gt, gte, lt, lte, exists, ne, nin, contains, startsWith, endsWith (equality has no brackets: value=value)`,
       });
     },
   );

@@ -118,7 +118,6 @@ describe('search', () => {
     ['search=_', '_'],
     ['search=a*b', 'a*b'],
     ['search=%5C', '\\'],
-    ['search=%20', ' '],
     ['search=won,lost', 'won,lost'],
     ['search=status%3Dwon', 'status=won'],
   ])('%s keeps the term literally', (input, term) => {

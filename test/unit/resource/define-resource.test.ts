@@ -37,10 +37,15 @@ describe('defaults', () => {
       list: false,
       sortable: false,
       searchable: false,
+      caseInsensitiveSort: false,
       selectable: true,
       column: 'a',
       index: 1,
     });
+  });
+
+  it('searches in substring mode', () => {
+    expect(resource.search).toEqual({ mode: 'substring' });
   });
 
   it('fills in the resource defaults and limits', () => {
@@ -104,6 +109,8 @@ describe('derived lists', () => {
     },
     defaults: { sort: 'b:desc,key', limit: 7 },
     limits: { maxLimit: 8 },
+    // b is sortable but not selectable: its cursors are encrypted with this.
+    cursorSecret: 'a-secret-of-at-least-16-chars',
   });
 
   it.each([

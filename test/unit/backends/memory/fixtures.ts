@@ -6,7 +6,7 @@
 import { compileFilter, runInMemory } from '../../../../src/backends/memory/index.js';
 import { defineResource, type FilterNode, type ListQuery } from '../../../../src/index.js';
 
-const ALL_OPS = ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
+const ALL_OPS = ['eq', 'gt', 'gte', 'lt', 'lte', 'exists', 'ne'] as const;
 
 export const things = defineResource({
   name: 'things',
@@ -15,7 +15,7 @@ export const things = defineResource({
     label: {
       type: 'string',
       nullable: true,
-      filter: ['eq', 'exists'],
+      filter: ['eq', 'exists', 'ne', 'nin', 'contains', 'startsWith', 'endsWith'],
       list: true,
       sortable: true,
       searchable: true,
@@ -26,7 +26,7 @@ export const things = defineResource({
       type: 'enum',
       values: ['alpha', 'beta', 'gamma'],
       nullable: true,
-      filter: ['eq', 'exists'],
+      filter: ['eq', 'exists', 'ne', 'nin'],
       list: true,
       sortable: true,
       column: 'kind_code',
@@ -34,7 +34,7 @@ export const things = defineResource({
     amount: {
       type: 'number',
       nullable: true,
-      filter: ALL_OPS,
+      filter: [...ALL_OPS, 'nin'],
       list: true,
       sortable: true,
       column: 'amount_value',
@@ -42,7 +42,7 @@ export const things = defineResource({
     flag: {
       type: 'boolean',
       nullable: true,
-      filter: ['eq', 'exists'],
+      filter: ['eq', 'exists', 'ne'],
       sortable: true,
       column: 'flag_bit',
     },

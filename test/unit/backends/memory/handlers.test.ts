@@ -38,6 +38,8 @@ function countingHandlers(): { handlers: MemoryHandlers; calls: Record<string, n
     comparison: count('comparison'),
     in: count('in'),
     exists: count('exists'),
+    text: count('text'),
+    foldedComparison: count('foldedComparison'),
     search: count('search'),
     and: count('and'),
     or: count('or'),

@@ -6,6 +6,7 @@
 import querystring from 'node:querystring';
 import qs from 'qs';
 import { describe, expect, it } from 'vitest';
+import { quoteGroupValue } from '../../../../src/grammar.js';
 import {
   and,
   comparison,
@@ -20,7 +21,6 @@ import {
   parseListQuery,
   search,
 } from '../../../../src/index.js';
-import { quoteGroupValue } from '../../../../src/syntax/print-group.js';
 import { issuesOf, queryOf } from '../fixtures.js';
 
 const grouped = defineResource({ ...leads.definition, groups: true });
