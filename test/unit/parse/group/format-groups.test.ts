@@ -13,6 +13,7 @@ import {
   defineResource,
   eq,
   exists,
+  type FilterNode,
   formatListQuery,
   inList,
   leads,
@@ -21,6 +22,7 @@ import {
   parseListQuery,
   search,
 } from '../../../../src/index.js';
+import { openLeads } from '../../../support/open-leads.js';
 import { issuesOf, queryOf } from '../fixtures.js';
 
 const grouped = defineResource({ ...leads.definition, groups: true });
@@ -188,6 +190,58 @@ describe('cursors are bound to the whole filter, groups included', () => {
         code: 'VALIDATION_ERROR',
         param: 'cursor',
         message: expect.stringContaining('issued for another filter or sort'),
+      }),
+    ]);
+  });
+});
+
+describe('the new operators inside groups', () => {
+  const open = defineResource({ ...openLeads.definition, groups: true });
+  /** The node a filter `key=value` gives as a top-level parameter. */
+  const topLevel = (leaf: string): FilterNode => {
+    const [key, value] = leaf.split(/=(.*)/s, 2) as [string, string];
+    const { filter } = queryOf(open, new URLSearchParams([[key, value]]));
+    return filter.kind === 'and' ? filter.children[0]! : expect.fail('a top-level and');
+  };
+  const leaves = [
+    'name[contains]=acme',
+    'email[endsWith]=@acme.com',
+    'phone[startsWith]=+1',
+    'status[nin]=won,lost',
+    'labelId[ne]=x',
+  ];
+
+  it('a leaf takes every operator a top-level filter takes, and means the same', () => {
+    const value = `(not(source=import);or(${leaves.join(';')}))`;
+    const query = queryOf(open, new URLSearchParams([['and', value]]));
+    const expected = and([not(eq('source', 'import')), or(leaves.map(topLevel))]);
+    expect(query.filter).toEqual(and([expected]));
+    expect(parseListQuery(open, formatListQuery(open, query))).toEqual(query);
+  });
+
+  it('prints not(eq) and not(in) as ne and nin where the field allows them, not(…) elsewhere', () => {
+    const query = queryOf(
+      open,
+      new URLSearchParams([
+        ['or', '(not(status=won);not(source=api,gtm);not(source=api);not(phone[contains]=1))'],
+      ]),
+    );
+    const printed = formatListQuery(open, query);
+    expect(decodeURIComponent(printed)).toBe(
+      'or=(status[ne]=won;source[nin]=api,gtm;not(source=api);not(phone[contains]=1))',
+    );
+    expect(parseListQuery(open, printed)).toEqual(query);
+  });
+
+  it('refuses in a group the operators the field does not allow, as the top level does', () => {
+    const found = issuesOf(open, new URLSearchParams([['or', '(source[ne]=api)']]));
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_FILTER',
+        param: 'or',
+        value: 'source[ne]=api',
+        message: expect.stringContaining("Operator 'ne' is not allowed on 'source'"),
+        position: 1,
       }),
     ]);
   });
