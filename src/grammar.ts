@@ -84,3 +84,24 @@ export const DATE_TIME_PATTERN = `^${DAY}${TIME}${OFFSET}$`;
  */
 export const DATE_TIME_EDGE_PATTERN =
   '^(0000-01-01T[^+]*\\+(0[1-9]|1[0-9]|2[0-3]|00:(0[1-9]|[1-5][0-9]))|9999-12-31T[^-]*-(0[1-9]|1[0-9]|2[0-3]|00:(0[1-9]|[1-5][0-9])))';
+
+/** Whitespace between the tokens of a group: ASCII space, tab, line feed, carriage return. */
+export function isGroupSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
+}
+
+/** Characters a bare group value cannot hold. */
+const GROUP_SPECIAL = /[;()"]/;
+
+/**
+ * A leaf's value as a group writes it: bare when the tokenizer reads it back
+ * unchanged, else in double quotes with `\"` and `\\` escapes.
+ *
+ * @example
+ * quoteGroupValue('won'); // 'won'
+ * quoteGroupValue('a;b'); // '"a;b"'
+ */
+export function quoteGroupValue(text: string): string {
+  const bare = !GROUP_SPECIAL.test(text) && !isGroupSpace(text[0]) && !isGroupSpace(text.at(-1));
+  return bare ? text : `"${text.replace(/["\\]/g, '\\$&')}"`;
+}

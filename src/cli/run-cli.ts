@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { leads } from '../resource/index.js';
+import { defineResource, leads } from '../resource/index.js';
 import { EXPLAIN_DIALECTS, type ExplainDialect } from './dialects.js';
 import { EXPLAIN_TARGETS, type ExplainTarget, explain, MissingPeerError } from './explain.js';
 
@@ -13,7 +13,7 @@ export interface CliIo {
 export const INVALID_INPUT = 2;
 
 /** The help text of `listql`. @example console.log(CLI_USAGE); */
-export const CLI_USAGE = `Usage: listql explain '<query string>' [--dialect postgres|mysql|sqlite] [--target ast|sql|mongo|all]
+export const CLI_USAGE = `Usage: listql explain '<query string>' [--dialect postgres|mysql|sqlite] [--target ast|sql|mongo|all] [--groups]
 
 Shows what a GET /leads query string becomes: the validated AST, the SQL with
 its parameters (compiled offline, no database needed) and the MongoDB filter
@@ -24,12 +24,17 @@ Options:
   --dialect NAME   SQL dialect: ${EXPLAIN_DIALECTS.join(', ')} (default postgres)
   --target NAME    what to print: ${EXPLAIN_TARGETS.join(', ')} (default all)
   --table NAME     table name in the SQL (default leads)
+  --groups         leads with boolean groups (or=(…), and=(…)), which the
+                   leads preset itself does not accept
   --help           this text
 
 An invalid query prints the error envelope (as GET /leads would answer) on
 stderr and exits with status 2. SQL output needs the kysely package (npm
 install kysely): without it, --target sql says so and exits with status 2,
 and --target all prints that note in place of the SQL.`;
+
+/** The leads preset with `groups: true`, for `--groups`. */
+const groupedLeads = defineResource({ ...leads.definition, groups: true });
 
 function choice<T extends string>(
   flag: string,
@@ -60,6 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let dialect: ExplainDialect;
   let target: ExplainTarget;
   let table: string;
+  let grouped: boolean;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -69,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         dialect: { type: 'string' },
         target: { type: 'string' },
         table: { type: 'string' },
+        groups: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -86,6 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     dialect = choice('dialect', values.dialect, EXPLAIN_DIALECTS, 'postgres');
     target = choice('target', values.target, EXPLAIN_TARGETS, 'all');
     table = values.table ?? 'leads';
+    grouped = values.groups ?? false;
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$/.test(table)) {
       throw new Error(`--table must be a plain name or schema.name, got '${table}'`);
     }
@@ -95,7 +103,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let result: Awaited<ReturnType<typeof explain>>;
   try {
-    result = await explain(leads, input, { dialect, target, table });
+    const options = { dialect, target, table };
+    result = grouped
+      ? await explain(groupedLeads, input, options)
+      : await explain(leads, input, options);
   } catch (err) {
     if (!(err instanceof MissingPeerError)) throw err;
     io.err(`listql: ${err.message}`);

@@ -5,8 +5,11 @@
  * URL — validated, with every problem returned as an issue and the valid
  * rest kept, never a throw.
  */
+import { codePointLength } from '../code-points.js';
 import { type Issue, issue } from '../errors/index.js';
 import { parseParamKey, splitSortTerm } from '../grammar.js';
+import { type ItemSyntax, parseGroupSyntax } from '../parse/group/parse-group-syntax.js';
+import { tokenize } from '../parse/group/tokenize.js';
 import type { Field, Resource } from '../resource/index.js';
 import { coerceValue } from '../syntax/coerce-value.js';
 import { buildListQuery } from './build-query.js';
@@ -88,7 +91,11 @@ export function fromSearch<R extends AnyResource>(
       continue;
     }
     const slot = RESERVED.get(key);
-    if (slot === undefined) {
+    if ((key === 'or' || key === 'and') && r.groups !== null && !repeated) {
+      const read = readGroupText(r, key, value);
+      if ('problem' in read) issues.push(read.problem);
+      else state[key] = read.conditions;
+    } else if (slot === undefined) {
       issues.push(issue('INVALID_FILTER', key, value, `Unknown parameter '${key}'`));
     } else if (repeated) {
       issues.push(issue('VALIDATION_ERROR', key, value, `${key} is given more than once`));
@@ -98,6 +105,46 @@ export function fromSearch<R extends AnyResource>(
   }
   if (Object.keys(filter).length > 0) state['filter'] = filter;
   return { state: keepValid(r, state, filter, issues) as ListParams<R>, issues };
+}
+
+/** One `key=value` as a one-entry filter object, typed as at the top level. */
+function leafCondition(resource: Resource, key: string, value: string): Mutable {
+  const field = filterField(resource, key);
+  // A key the resource does not know stays as written: the builder refuses it in its words.
+  if (field === undefined) return { [key]: value };
+  const { name, op } = field;
+  const read =
+    op === 'eq' && name.list && value.includes(',')
+      ? value.split(',').map((item) => typed(name, op, item))
+      : typed(name, op, value);
+  return { [name.name]: { [op]: read } };
+}
+
+function conditionOf(resource: Resource, item: ItemSyntax): unknown {
+  if (item.kind === 'leaf') return leafCondition(resource, item.key, item.value);
+  if (item.kind === 'not') return { not: conditionOf(resource, item.items[0]!) };
+  return { [item.kind]: item.items.map((child) => conditionOf(resource, child)) };
+}
+
+/**
+ * The conditions of an `or` / `and` parameter's text, through the server's
+ * own group grammar, or the issue of its first syntax problem.
+ */
+function readGroupText(
+  resource: Resource,
+  param: 'or' | 'and',
+  text: string,
+): { readonly conditions: unknown } | { readonly problem: Issue } {
+  const tokens = tokenize(text);
+  const parsed =
+    'problem' in tokens ? tokens : parseGroupSyntax(tokens.tokens, param, resource.groups!);
+  if ('problem' in parsed) {
+    // Offsets count code points, as the server's do.
+    const at = codePointLength(text, parsed.problem.at);
+    const message = `${param}: ${parsed.problem.message} (at offset ${at})`;
+    return { problem: issue('INVALID_FILTER', param, text, message) };
+  }
+  return { conditions: parsed.group.items.map((item) => conditionOf(resource, item)) };
 }
 
 /** The filterable field and operator a key names (`value[gte]`, `status`, a legacy alias), if any. */

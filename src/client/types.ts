@@ -89,6 +89,16 @@ export type FilterParams<R extends AnyResource> = {
   readonly [K in FilterableField<R>]?: FieldFilter<Def<R, K>>;
 };
 
+/**
+ * One condition of a boolean group: filters on fields (all of them must
+ * hold, like `and(…)`), or a nested `or`, `and` or `not`.
+ */
+export type GroupCondition<R extends AnyResource> =
+  | FilterParams<R>
+  | { readonly or: readonly GroupCondition<R>[] }
+  | { readonly and: readonly GroupCondition<R>[] }
+  | { readonly not: GroupCondition<R> };
+
 /** One sort key: a field (ascending) or `[field, direction]`. */
 export type SortParam<R extends AnyResource> =
   | SortableField<R>
@@ -108,6 +118,13 @@ export type SortParam<R extends AnyResource> =
  */
 export interface ListParams<R extends AnyResource> {
   readonly filter?: FilterParams<R>;
+  /**
+   * `or=(…)`: at least one of these conditions holds (ANDed with the other
+   * filters). Only on resources with `groups`.
+   */
+  readonly or?: readonly GroupCondition<R>[];
+  /** `and=(…)`: every one of these conditions holds. Only on resources with `groups`. */
+  readonly and?: readonly GroupCondition<R>[];
   /** Free-text search over the searchable fields (only where the resource has some). */
   readonly search?: HasSearch<R> extends true ? string : never;
   /** Sort keys in order; the id tie-breaker is added by the server. */

@@ -1,6 +1,7 @@
 import type { FilterOperator } from '../ast/index.js';
 import { type Field, MAX_SEARCH_WORDS, type ParamAlias, type Resource } from '../resource/index.js';
 import { filterValueSchema } from './field-schemas.js';
+import { groupParameters } from './group-parameters.js';
 import type { JsonSchema, JsonValue, OpenApiParameter } from './types.js';
 
 const OPERATOR_WORDS: Record<Exclude<FilterOperator, 'eq' | 'exists' | 'nin'>, string> = {
@@ -139,8 +140,8 @@ function sortParameter(resource: Resource): OpenApiParameter {
 /**
  * Every query parameter the parser accepts for `resource`: paging, sort,
  * fields, search, each filter field with each of its operators (as its own
- * parameter, named as the URL writes it), and the legacy aliases marked
- * deprecated.
+ * parameter, named as the URL writes it), the boolean groups `or` and `and`
+ * where the resource has them, and the legacy aliases marked deprecated.
  *
  * @example
  * queryParameters(leads).map((p) => p.name); // ['limit', 'page', 'cursor', 'count', 'sort', 'fields', …]
@@ -185,7 +186,8 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
       in: 'query',
       description:
         'How `meta.pagination.total` is computed: `exact` (a count), `estimated` (the ' +
-        "database planner's estimate where there is one, else exact) or `none` (no count; " +
+        "database planner's estimate where there is one and the endpoint allows it, else exact; " +
+        '`meta.pagination.count` says which was used) or `none` (no count; ' +
         '`total` and `totalPages` are null).',
       required: false,
       schema: { type: 'string', enum: ['exact', 'estimated', 'none'], default: defaults.count },
@@ -223,6 +225,7 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
       parameters.push(filterParameter(field, op, resource, paramName(field.name, op)));
     }
   }
+  parameters.push(...groupParameters(resource));
   for (const [legacy, alias] of resource.aliases.params) {
     parameters.push(legacyParameter(resource, legacy, alias));
   }

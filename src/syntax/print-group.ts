@@ -6,30 +6,9 @@
  * `not(…)`. The parser reads this text back to the same nodes.
  */
 import type { AndNode, FilterNode, OrNode } from '../ast/index.js';
-import { parseParamKey } from '../grammar.js';
+import { parseParamKey, quoteGroupValue } from '../grammar.js';
 import type { Resource } from '../resource/index.js';
 import { cannot, type PrintedLeaf, printLeaf } from './print-leaf.js';
-
-/** Whitespace between the tokens of a group: ASCII space, tab, line feed, carriage return. */
-export function isGroupSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
-
-/** Characters a bare group value cannot hold. */
-const SPECIAL = /[;()"]/;
-
-/**
- * A leaf's value as a group writes it: bare when the tokenizer reads it back
- * unchanged, else in double quotes with `\"` and `\\` escapes.
- *
- * @example
- * quoteGroupValue('won'); // 'won'
- * quoteGroupValue('a;b'); // '"a;b"'
- */
-export function quoteGroupValue(text: string): string {
-  const bare = !SPECIAL.test(text) && !isGroupSpace(text[0]) && !isGroupSpace(text.at(-1));
-  return bare ? text : `"${text.replace(/["\\]/g, '\\$&')}"`;
-}
 
 /** True when the resource lets a top-level parameter (and so a leaf) use this key. */
 export function allowed(resource: Resource, leaf: PrintedLeaf): boolean {

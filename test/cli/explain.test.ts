@@ -23,7 +23,7 @@ import {
   queryTextOf,
   runCli,
 } from '../../src/cli/index.js';
-import { leads, parseListQuery } from '../../src/index.js';
+import { defineResource, leads, parseListQuery, type Resource } from '../../src/index.js';
 
 const rows = generateLeads(500, 17);
 const QUERIES = [
@@ -33,6 +33,13 @@ const QUERIES = [
   'updated_after=2025-03-15T10:00:00Z&sort=updated_at:asc&fields=id,updatedAt,ad_storage',
   'qualifiedAt[lte]=2025-06-30&sort=qualifiedAt:asc,name:desc&limit=7',
 ];
+
+/** Queries with boolean groups, explained with `--groups` (the leads preset refuses them). */
+const GROUPED_QUERIES = [
+  'status=won,lost&or=(value[gte]=100;and(gclid[exists]=true;not(source=import)))&fields=id,value',
+  'and=(not(or(status=won;value[lt]=50));createdAt[gte]=2025-01-01)&sort=value:desc&limit=9',
+];
+const groupedLeads = defineResource({ ...leads.definition, groups: true });
 
 async function cli(argv: string[]) {
   const out: string[] = [];
@@ -48,10 +55,11 @@ function statements(text: string) {
   return parts.map((p) => ({ sql: p[2]!, parameters: JSON.parse(p[3]!) as unknown[] }));
 }
 
-function reference(query: string) {
+function reference(query: string, grouped: boolean) {
+  const resource = (grouped ? groupedLeads : leads) as unknown as Resource;
   return runInMemory(
-    leads,
-    parseListQuery(leads, query),
+    resource,
+    parseListQuery(resource, query),
     rows as unknown as Record<string, unknown>[],
   );
 }
@@ -62,6 +70,17 @@ describe('explain --target ast', () => {
       const { status, out } = await cli(['explain', query, '--target', 'ast']);
       expect(status).toBe(0);
       expect(JSON.parse(out)).toEqual(parseListQuery(leads, query));
+    }
+  });
+
+  it('with --groups, reads boolean groups, which leads alone refuses', async () => {
+    for (const query of GROUPED_QUERIES) {
+      const { status, out } = await cli(['explain', query, '--target', 'ast', '--groups']);
+      expect(status).toBe(0);
+      expect(JSON.parse(out)).toEqual(parseListQuery(groupedLeads, query));
+      const refused = await cli(['explain', query, '--target', 'ast']);
+      expect(refused.status).toBe(2);
+      expect(refused.err).toMatch(/Unknown filter field '(or|and)'/);
     }
   });
 
@@ -102,7 +121,11 @@ describe('explain --target sql runs as printed', () => {
 
   for (const [dialect, db] of databases) {
     it(dialect, async () => {
-      for (const query of QUERIES) {
+      const cases = [
+        ...QUERIES.map((query) => ({ query, grouped: false })),
+        ...GROUPED_QUERIES.map((query) => ({ query, grouped: true })),
+      ];
+      for (const { query, grouped } of cases) {
         const { status, out } = await cli([
           'explain',
           query,
@@ -112,10 +135,11 @@ describe('explain --target sql runs as printed', () => {
           'sql',
           '--table',
           'explained',
+          ...(grouped ? ['--groups'] : []),
         ]);
         expect(status).toBe(0);
         const [page, count] = statements(out);
-        const expected = reference(query);
+        const expected = reference(query, grouped);
         const pageRows = await db.executeQuery<Record<string, unknown>>({
           sql: page!.sql,
           parameters: page!.parameters,

@@ -48,9 +48,29 @@ export const products = defineResource({
   },
   defaults: { sort: 'launched:desc', limit: 25, count: 'none' },
   limits: { maxLimit: 60, maxListItems: 10 },
+  groups: { maxDepth: 4, maxLeaves: 12 },
 });
 
 type Mutable = Record<string, unknown>;
+
+/** One item of a group as a condition: a leaf as a one-entry filter object, groups nested. */
+function conditionOf(node: FilterNode): unknown {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return { [node.kind]: node.children.map(conditionOf) };
+    case 'not':
+      return { not: conditionOf(node.child) };
+    case 'comparison':
+      return { [node.field]: { [node.op]: node.value } };
+    case 'in':
+      return { [node.field]: [...node.values] };
+    case 'exists':
+      return { [node.field]: { exists: node.exists } };
+    default:
+      throw new Error(`conditionOf: no group form for '${node.kind}'`);
+  }
+}
 
 /**
  * `query` described as the params `listUrl` takes: equality as a bare value
@@ -71,6 +91,11 @@ export function paramsOf<R extends AnyResource>(
   const children = query.filter.kind === 'and' ? query.filter.children : [query.filter];
   for (const node of children as readonly FilterNode[]) {
     switch (node.kind) {
+      // The group parameters: `and=(…)` and `or=(…)` at the top level.
+      case 'and':
+      case 'or':
+        params[node.kind] = node.children.map(conditionOf);
+        break;
       case 'comparison': {
         const instant =
           (resource as Resource).fields.get(node.field)?.type === 'datetime' &&

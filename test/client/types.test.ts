@@ -8,6 +8,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type FilterableField,
   fetchList,
+  type GroupCondition,
   type ListPage,
   type ListParams,
   listUrl,
@@ -75,6 +76,21 @@ describe('request types', () => {
       listUrl(products, { serch: 'x' });
       // @ts-expect-error count strategies are exact, estimated, none
       listUrl(leads, { count: 'maybe' });
+    };
+    expectTypeOf(refused).toBeFunction();
+  });
+
+  it('type the conditions of boolean groups like filters', () => {
+    const grouped: ListParams<Leads> = {
+      or: [{ status: 'won' }, { value: { gte: 100 }, gclid: { exists: true } }],
+      and: [{ not: { source: ['api', 'gtm'] } }, { or: [{ labelId: 'a' }] }],
+    };
+    expectTypeOf(grouped.or).toEqualTypeOf<readonly GroupCondition<Leads>[] | undefined>();
+    const refused = () => {
+      // @ts-expect-error 'closed' is not a status, inside a group either
+      listUrl(leads, { or: [{ status: 'closed' }] });
+      // @ts-expect-error value allows no exists, inside a nested not either
+      listUrl(leads, { and: [{ not: { value: { exists: true } } }] });
     };
     expectTypeOf(refused).toBeFunction();
   });

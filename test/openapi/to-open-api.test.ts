@@ -49,6 +49,12 @@ const tasks = defineResource({
   limits: { maxLimit: 25 },
 });
 
+const groupedLeads = defineResource({ ...leads.definition, groups: true });
+const groupedTasks = defineResource({
+  ...tasks.definition,
+  groups: { maxDepth: 1, maxLength: 300 },
+});
+
 const leadsDocument = toOpenApi(leads, {
   path: '/leads',
   title: 'Leads API',
@@ -103,6 +109,7 @@ describe('toOpenApi: the document is valid OpenAPI 3.1', () => {
     ['leads without an API key', toOpenApi(leads, { path: '/v1/leads', apiKey: false })],
     ['snake_case leads', toOpenApi(withColumns(leads, snakeCase), { path: '/leads' })],
     ['tasks', toOpenApi(tasks, { path: '/tasks', version: '2.3.0' })],
+    ['leads with groups', toOpenApi(groupedLeads, { path: '/grouped-leads' })],
   ];
   for (const [name, document] of cases) {
     it(name, async () => {
@@ -153,6 +160,7 @@ describe('toOpenApi: query parameters', () => {
       for (const op of field.operators)
         names.push(op === 'eq' ? field.name : `${field.name}[${op}]`);
     }
+    if (resource.groups !== null) names.push('or', 'and');
     return [...names, ...resource.aliases.params.keys()];
   }
 
@@ -174,10 +182,34 @@ describe('toOpenApi: query parameters', () => {
     expect(taskNames).not.toContain('search');
   });
 
+  it('documents or and and only where the resource has groups', () => {
+    expect(queryNames(leadsDocument, '/leads')).not.toContain('or');
+    const document = toOpenApi(groupedLeads, { path: '/grouped-leads' });
+    const names = queryNames(document, '/grouped-leads');
+    expect(names).toEqual(expectedNames(groupedLeads as Resource));
+    const or = operation(document, '/grouped-leads').parameters.find((p) => p.name === 'or')!;
+    expect(or).toMatchObject({ in: 'query', required: false });
+    expect(or.schema).toEqual({
+      type: 'string',
+      minLength: 3,
+      maxLength: 2000,
+      examples: ['(status=open;value=100)'],
+    });
+    expect(or.description).toContain('`or=(item;item;…)` matches when any item holds');
+    expect(or.description).toContain('At most 3 levels deep');
+    const and = operation(document, '/grouped-leads').parameters.find((p) => p.name === 'and')!;
+    expect(and.schema['examples']).toEqual(['(status=open;not(value=100))']);
+    const shallow = toOpenApi(groupedTasks, { path: '/t' }).paths['/t']!.get.parameters;
+    expect(shallow.find((p) => p.name === 'and')!.schema).toMatchObject({ maxLength: 300 });
+    expect(shallow.find((p) => p.name === 'and')!.description).toContain('At most 1 level deep');
+  });
+
   it('every parameter, with a value its schema allows, is accepted by the parser', () => {
     for (const [resource, path] of [
       [leads, '/leads'],
       [tasks, '/tasks'],
+      [groupedLeads, '/grouped-leads'],
+      [groupedTasks, '/grouped-tasks'],
     ] as const) {
       const document = toOpenApi(resource as Resource, { path });
       for (const p of operation(document, path).parameters.filter((q) => q.in === 'query')) {

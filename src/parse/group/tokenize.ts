@@ -7,7 +7,7 @@
  * `\"` and `\\` escapes. Everywhere else, whitespace between tokens is ignored.
  */
 
-import { isGroupSpace } from '../../syntax/print-group.js';
+import { isGroupSpace } from '../../grammar.js';
 
 /** One token; `at` and `end` are UTF-16 indexes into the text (`end` exclusive). */
 export type Token =
