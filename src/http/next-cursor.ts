@@ -18,12 +18,25 @@ export interface WidenedQuery<F extends string> {
 
 /**
  * `query` with every sort key selected; `hidden` lists the fields it added.
+ * With `resource`, a query selecting all fields is widened too when it sorts
+ * by a field that is not selectable (all fields means all *selectable*
+ * ones, so that key would be missing from the rows).
  *
  * @example
  * widenForCursor(parseListQuery(leads, 'fields=name&sort=value')).hidden; // ['value']
+ * widenForCursor(parseListQuery(people, 'sort=ssn'), people).hidden; // ['ssn']
  */
-export function widenForCursor<F extends string>(query: ListQuery<F>): WidenedQuery<F> {
-  if (query.select === 'all') return { query, hidden: [] };
+export function widenForCursor<F extends string>(
+  query: ListQuery<F>,
+  resource?: Resource<F>,
+): WidenedQuery<F> {
+  if (query.select === 'all') {
+    if (resource === undefined) return { query, hidden: [] };
+    const selectable = new Set<string>(resource.selectable);
+    const hidden = query.sort.map((key) => key.field).filter((field) => !selectable.has(field));
+    if (hidden.length === 0) return { query, hidden };
+    return { query: { ...query, select: [...resource.selectable, ...hidden] }, hidden };
+  }
   const selected = new Set<F>(query.select);
   const hidden = query.sort.map((key) => key.field).filter((field) => !selected.has(field));
   if (hidden.length === 0) return { query, hidden };

@@ -1,21 +1,41 @@
 /**
  * Keyset cursors: opaque to clients, plain to us. A cursor is the base64url
- * of `[1, fingerprint, position]`, followed by `.` and an HMAC-SHA256 of that
- * text when the resource has a `cursorSecret`.
+ * of `[version, fingerprint, position]`, followed by `.` and an HMAC-SHA256
+ * of that text when the resource has a `cursorSecret`.
  *
  * - `position` holds the last row's sort-key values (see `SortPosition`).
+ *   When a sort key is a field the client may not select (`sortable` but
+ *   not `selectable`), the position is sealed with AES-256-GCM under a key
+ *   derived from the resource's secret (version 2), so `nextCursor` never
+ *   reveals a value the endpoint would not return. Otherwise it is plain
+ *   JSON (version 1): the values are the client's own to read anyway.
  * - `fingerprint` digests the filter and sort the cursor was issued for, so
  *   replaying it with another filter or sort is refused instead of silently
  *   seeking to a position that means something else.
+ *
+ * Node's synchronous `node:crypto` keeps encoding inside the synchronous
+ * parser and formatter; `src/parse` runs on servers only (browsers get
+ * `listql/client`, which never touches cursors' insides).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import type { FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
 import type { Field, Resource } from '../resource/index.js';
 import { parseDateValue } from '../syntax/dates.js';
+import { valueIssue } from '../syntax/value-issue.js';
 
-const VERSION = 1;
+const PLAIN = 1;
+const SEALED = 2;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 function fingerprint(filter: FilterNode, sort: readonly SortKey[]): string {
   return createHash('sha256')
@@ -28,9 +48,62 @@ function sign(secret: string, text: string): string {
   return createHmac('sha256', secret).update(text).digest('base64url');
 }
 
+/** The AES-256 key of a secret: its own HMAC domain, so it is never the signing key. */
+function sealingKey(secret: string): Buffer {
+  return createHmac('sha256', secret).update('listql cursor position encryption v1').digest();
+}
+
+/**
+ * Whether a cursor for `sort` must hide its position: some key is a field
+ * the client may not select. The id is always returned, so never hidden.
+ *
+ * @example
+ * mustSealPosition(people, [{ field: 'ssn', direction: 'asc' }, { field: 'id', direction: 'asc' }]); // true
+ */
+export function mustSealPosition(resource: Resource, sort: readonly SortKey[]): boolean {
+  return sort.some(({ field }) => {
+    const found = resource.fields.get(field);
+    return found !== undefined && !found.selectable && found.name !== resource.idField;
+  });
+}
+
+/** AES-256-GCM of the position, bound to the fingerprint: iv, ciphertext, tag, in base64url. */
+function seal(secret: string, print: string, position: SortPosition): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
+  cipher.setAAD(Buffer.from(print));
+  const body = Buffer.concat([cipher.update(JSON.stringify(position), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+}
+
+/** The position a sealed cursor holds, or undefined when it does not open. */
+function unseal(secret: string, print: string, sealed: unknown): unknown {
+  if (typeof sealed !== 'string' || !BASE64URL.test(sealed)) return undefined;
+  const bytes = Buffer.from(sealed, 'base64url');
+  if (bytes.length < IV_BYTES + TAG_BYTES) return undefined;
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      sealingKey(secret),
+      bytes.subarray(0, IV_BYTES),
+    );
+    decipher.setAAD(Buffer.from(print));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    const text = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The cursor for `position` (the sort-key values of the last row returned)
- * of a query with this filter and sort.
+ * of a query with this filter and sort. Sealed (encrypted) when a sort key
+ * is not selectable; that needs the resource's `cursorSecret`, which
+ * `defineResource` requires of such resources.
  *
  * @example
  * encodeCursor(leads, query.filter, query.sort, ['2026-03-01T10:00:00.000Z', 'lead_42']);
@@ -41,14 +114,35 @@ export function encodeCursor(
   sort: readonly SortKey[],
   position: SortPosition,
 ): string {
-  const body = Buffer.from(JSON.stringify([VERSION, fingerprint(filter, sort), position])).toString(
-    'base64url',
-  );
-  return resource.cursorSecret === null ? body : `${body}.${sign(resource.cursorSecret, body)}`;
+  const print = fingerprint(filter, sort);
+  const secret = resource.cursorSecret;
+  let payload: unknown[];
+  if (mustSealPosition(resource, sort)) {
+    if (secret === null) {
+      throw new Error(
+        `${resource.name}: a cursor sorted by a field that is not selectable needs a cursorSecret to encrypt it`,
+      );
+    }
+    payload = [SEALED, print, seal(secret, print, position)];
+  } else {
+    payload = [PLAIN, print, position];
+  }
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return secret === null ? body : `${body}.${sign(secret, body)}`;
 }
 
-/** A position value of `field` as found in a cursor: the field's type, or null where it may be null. */
-function positionValue(field: Field, value: unknown): FilterValue | null | undefined {
+/**
+ * A position value of `field` as found in a cursor, checked like a URL value
+ * of that field (a cursor without a secret can be forged): the field's type,
+ * a string as `valueIssue` wants it (length, no NUL, no lone surrogate), a
+ * finite number, an instant as the parser writes it, an enum's value; null
+ * only where the field may be null. Undefined for anything else.
+ */
+function positionValue(
+  field: Field,
+  value: unknown,
+  maxLength: number,
+): FilterValue | null | undefined {
   if (value === null) return field.nullable ? null : undefined;
   switch (field.type) {
     case 'number':
@@ -62,7 +156,10 @@ function positionValue(field: Field, value: unknown): FilterValue | null | undef
     case 'enum':
       return typeof value === 'string' && field.values.includes(value) ? value : undefined;
     case 'string':
-      return typeof value === 'string' && !/\p{Cs}/u.test(value) ? value : undefined;
+      return typeof value === 'string' &&
+        valueIssue('VALIDATION_ERROR', 'cursor', value, maxLength) === null
+        ? value
+        : undefined;
   }
 }
 
@@ -99,16 +196,22 @@ export function decodeCursor(
   } catch {
     return { problem: 'malformed' };
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== VERSION) {
-    return { problem: 'malformed' };
-  }
-  const [, print, values] = decoded as [unknown, unknown, unknown];
+  if (!Array.isArray(decoded) || decoded.length !== 3) return { problem: 'malformed' };
+  const [version, print, inner] = decoded as [unknown, unknown, unknown];
+  const sealed = mustSealPosition(resource, sort);
+  // This sort's cursors have exactly one form: a plain position where a sealed one is due is forged.
+  if (version !== (sealed ? SEALED : PLAIN)) return { problem: 'malformed' };
   if (print !== fingerprint(filter, sort)) return { problem: 'mismatch' };
+  const values =
+    sealed && resource.cursorSecret !== null ? unseal(resource.cursorSecret, print, inner) : inner;
+  if (sealed && resource.cursorSecret === null) return { problem: 'malformed' };
   if (!Array.isArray(values) || values.length !== sort.length) return { problem: 'malformed' };
   const position: (FilterValue | null)[] = [];
   for (const [i, key] of sort.entries()) {
     const field = resource.fields.get(key.field);
-    const value = field ? positionValue(field, values[i]) : undefined;
+    const value = field
+      ? positionValue(field, values[i], resource.limits.maxValueLength)
+      : undefined;
     if (value === undefined) return { problem: 'malformed' };
     position.push(value);
   }

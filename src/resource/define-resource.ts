@@ -251,6 +251,17 @@ export function defineResource<
   if (cursorSecret !== null && cursorSecret.length < 16) {
     fail(name, 'cursorSecret must be at least 16 characters; use a long random string');
   }
+  // A cursor holds the last row's sort values: for a field the client may not
+  // select they must be encrypted, which needs a key (see docs/pagination.md).
+  const hiddenSort = fieldList.find((f) => f.sortable && !f.selectable && f.name !== idField.name);
+  if (hiddenSort !== undefined && cursorSecret === null) {
+    fail(
+      name,
+      `field '${hiddenSort.name}' is sortable but not selectable, so its values would be readable ` +
+        'in nextCursor: give the resource a cursorSecret (cursors sorted by it are then encrypted), ' +
+        'or make the field selectable or not sortable',
+    );
+  }
 
   const searchMode: SearchMode = definition.search?.mode ?? 'substring';
   if (!(SEARCH_MODES as readonly string[]).includes(searchMode)) {

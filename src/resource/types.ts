@@ -98,6 +98,8 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
    * Secret that signs keyset cursors (HMAC-SHA256), so a tampered cursor is
    * refused. Without one, cursors are only encoded (and still bound to their
    * sort and filter). Give one in production: `withCursorSecret(resource, secret)`.
+   * Required when a field is `sortable` but not `selectable`: cursors of such
+   * a sort are encrypted with it (AES-256-GCM), so they never reveal the field.
    */
   readonly cursorSecret?: string;
   readonly aliases?: {

@@ -347,3 +347,24 @@ describe('at run time', () => {
     expect(sql.stdout).toMatch(/^-- page\nselect .* from "leads" where "status" = \$1/m);
   });
 });
+
+describe('package.json', () => {
+  it('declares the Node lines in service, and CI tests exactly those', () => {
+    expect(manifest.engines.node).toBe('^22.12.0 || ^24.0.0 || ^26.0.0');
+    const majors = manifest.engines.node.split('||').map((range) => /\^(\d+)\./.exec(range)![1]);
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    const lines = /LISTQL_CI_NODE_LINES:-([\d ]+)\}/.exec(ci)?.[1]?.split(' ');
+    expect(lines).toEqual(majors);
+  });
+
+  it('declares a kysely range whose two ends CI runs the database tests on', () => {
+    const peers = (manifest as unknown as { peerDependencies: Record<string, string> })
+      .peerDependencies;
+    expect(peers['kysely']).toBe('^0.28.17 || ^0.29.0');
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    expect(ci).toContain('npm view "kysely@$range" version');
+    expect(ci).toContain(
+      'npm install --no-save --no-audit --no-fund --ignore-scripts "kysely@$version"',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RowSource } from './types.js';
 
@@ -42,6 +42,42 @@ export async function buildAtomically(
     await rm(temporary, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** `leads-100000-seed1.sqlite.tmp-4242`, and its `-journal`, `-wal`, `-shm`: the pid that built it. */
+const TEMPORARY = /\.tmp-(\d+)(?:-journal|-wal|-shm)?$/;
+
+/** Whether process `pid` is running (EPERM: it is, as another user's). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what interrupted builds left in `dataDir`: a first seed stopped by
+ * Ctrl+C exits before {@link buildAtomically} can clean up, leaving its
+ * temporary database (tens of megabytes) and SQLite's journal. A temporary
+ * whose process still runs is another demo seeding right now, and is kept.
+ * Returns the names removed.
+ *
+ * @example
+ * await removeStaleTemporaries('.demo-data'); // ['leads-100000-seed1.sqlite.tmp-4242', …]
+ */
+export async function removeStaleTemporaries(
+  dataDir: string,
+  running: (pid: number) => boolean = isRunning,
+): Promise<string[]> {
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    const pid = TEMPORARY.exec(name)?.[1];
+    return pid !== undefined && Number(pid) !== process.pid && !running(Number(pid));
+  });
+  for (const name of stale) await rm(join(dataDir, name), { recursive: true, force: true });
+  return stale;
 }
 
 /** Creates the data folder (and its parents). @example await ensureDir('.demo-data'); */

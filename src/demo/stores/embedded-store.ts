@@ -2,7 +2,13 @@ import { rm } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { kyselyBackend } from '../../http/index.js';
 import { demoLeads } from '../demo-resource.js';
-import { buildAtomically, datasetPath, ensureDir, existsSync } from './embedded-files.js';
+import {
+  buildAtomically,
+  datasetPath,
+  ensureDir,
+  existsSync,
+  removeStaleTemporaries,
+} from './embedded-files.js';
 import { countRows, describeSource, seedTable } from './seed.js';
 import type { DemoStore, StoreContext } from './types.js';
 
@@ -53,6 +59,8 @@ export async function openEmbeddedStore(
     }
   }
   await ensureDir(dataDir);
+  const removed = await removeStaleTemporaries(dataDir);
+  if (removed.length > 0) log(`Removed what an interrupted build left: ${removed.join(', ')}`);
   const path = datasetPath(dataDir, engine.prefix, source, engine.suffix);
   if (existsSync(path)) {
     const db = engine.open(path);

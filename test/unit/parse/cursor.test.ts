@@ -117,6 +117,39 @@ describe('cursor', () => {
     );
   });
 
+  it.each([
+    ['U+0000 in a string', 'sort=name', ['a\u0000b', 'lead_9']],
+    ['a lone surrogate', 'sort=name', ['a\uD800', 'lead_9']],
+    ['a NUL in the id', 'sort=name', ['a', 'lead\u00009']],
+    ['a number for a string', 'sort=name', [7, 'lead_9']],
+    ['a value outside the enum', 'sort=status', ['closed', 'lead_9']],
+    ['an object', 'sort=name', [{ $gt: '' }, 'lead_9']],
+    [
+      'an instant that does not exist',
+      'sort=createdAt:asc',
+      ['2026-02-30T00:00:00.000Z', 'lead_9'],
+    ],
+    ['an instant without milliseconds', 'sort=createdAt:asc', ['2026-01-30T00:00:00Z', 'lead_9']],
+    ['a boolean for a number', 'sort=value', [true, 'lead_9']],
+  ])('validates a forged position like a URL value: %s', (_what, query, position) => {
+    const q = parseListQuery(leads, query);
+    // Forged by hand (no secret on leads): the right fingerprint, a hostile position.
+    const forged = encodeCursor(leads, q.filter, q.sort, position as never);
+    expect(issueOf(leads, `${query}&cursor=${forged}`).message).toBe(
+      'cursor is not a cursor this endpoint issued',
+    );
+  });
+
+  it('a forged number position must be finite (1e400 in the JSON is Infinity)', () => {
+    const q = parseListQuery(leads, 'sort=value');
+    const good = encodeCursor(leads, q.filter, q.sort, [1, 'lead_9']);
+    const decoded = Buffer.from(good, 'base64url').toString('utf8').replace('[1,', '[1e400,');
+    const forged = Buffer.from(decoded).toString('base64url');
+    expect(issueOf(leads, `sort=value&cursor=${forged}`).message).toBe(
+      'cursor is not a cursor this endpoint issued',
+    );
+  });
+
   it('cannot be combined with page', () => {
     const cursor = cursorFor(leads, BASE);
     expect(issueOf(leads, `${BASE}&page=2&cursor=${cursor}`)).toMatchObject({

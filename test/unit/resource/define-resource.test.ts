@@ -109,6 +109,8 @@ describe('derived lists', () => {
     },
     defaults: { sort: 'b:desc,key', limit: 7 },
     limits: { maxLimit: 8 },
+    // b is sortable but not selectable: its cursors are encrypted with this.
+    cursorSecret: 'a-secret-of-at-least-16-chars',
   });
 
   it.each([
