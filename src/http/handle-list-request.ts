@@ -1,4 +1,4 @@
-import { and, COUNT_STRATEGIES, type FilterNode, type ListQuery } from '../ast/index.js';
+import { COUNT_STRATEGIES, type FilterNode, type ListQuery } from '../ast/index.js';
 import { ListQueryError } from '../errors/index.js';
 import { type ListQueryInput, safeParseListQuery } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
@@ -14,6 +14,7 @@ import {
 import { readHeader } from './headers.js';
 import { nextCursor, widenForCursor, withoutHidden } from './next-cursor.js';
 import { requestIdFrom } from './request-id.js';
+import { scopedQuery } from './scoped-query.js';
 import type {
   Authenticate,
   ListBackend,
@@ -41,6 +42,14 @@ export interface ListRequestOptions<F extends string> {
   readonly auth?: Authenticate;
   /** ANDed into every query: no parameter can widen or remove it (e.g. the caller's tenant). */
   readonly scope?: ListScope<F>;
+  /**
+   * Let `count=estimated` use the store's estimate even under a `scope`.
+   * Default false: with a scope an estimated count is counted exactly (and
+   * reported as `exact`), because PostgreSQL's estimate comes from
+   * table-wide statistics and would describe other tenants' rows too. Allow
+   * it only where the scope hides nothing secret (e.g. a soft-delete flag).
+   */
+  readonly allowEstimatesWithScope?: boolean;
   /** Receives the cause of every 500. Default: `console`. */
   readonly logger?: ListLogger;
 }
@@ -133,9 +142,11 @@ export async function handleListRequest<F extends string>(
     const scope = await resolveScope(options.scope);
     // The next cursor is read from the last row: select the sort keys even when `fields` did not.
     const widened = widenForCursor(parsed.query, options.resource);
-    const query: ListQuery<F> = scope
-      ? { ...widened.query, filter: and([scope, widened.query.filter]) }
-      : widened.query;
+    const query: ListQuery<F> = scopedQuery(
+      widened.query,
+      scope,
+      options.allowEstimatesWithScope ?? false,
+    );
     const result = checkResult(await options.backend.run(query));
     const more = hasMore(query, result);
     const pagination = paginationMeta(query.page, result.total, {

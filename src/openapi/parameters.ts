@@ -186,7 +186,8 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
       in: 'query',
       description:
         'How `meta.pagination.total` is computed: `exact` (a count), `estimated` (the ' +
-        "database planner's estimate where there is one, else exact) or `none` (no count; " +
+        "database planner's estimate where there is one and the endpoint allows it, else exact; " +
+        '`meta.pagination.count` says which was used) or `none` (no count; ' +
         '`total` and `totalPages` are null).',
       required: false,
       schema: { type: 'string', enum: ['exact', 'estimated', 'none'], default: defaults.count },

@@ -3,7 +3,6 @@
  * and the same AST from every input form (string, URLSearchParams, Express's
  * qs object, Fastify's and Hono's flat objects).
  */
-import querystring from 'node:querystring';
 import qs from 'qs';
 import { describe, expect, it } from 'vitest';
 import { quoteGroupValue } from '../../../../src/grammar.js';
@@ -13,6 +12,7 @@ import {
   defineResource,
   eq,
   exists,
+  type FilterNode,
   formatListQuery,
   inList,
   leads,
@@ -21,6 +21,8 @@ import {
   parseListQuery,
   search,
 } from '../../../../src/index.js';
+import { inputForms } from '../../../support/input-forms.js';
+import { openLeads } from '../../../support/open-leads.js';
 import { issuesOf, queryOf } from '../fixtures.js';
 
 const grouped = defineResource({ ...leads.definition, groups: true });
@@ -137,14 +139,9 @@ describe('every input form gives the same AST', () => {
 
   it('string, URLSearchParams, qs, node:querystring and a Hono-style object', () => {
     const expected = parseListQuery(grouped, text);
-    const params = new URLSearchParams(text);
-    const hono: Record<string, string[]> = {};
-    for (const [key, value] of params) hono[key] = [...(hono[key] ?? []), value];
-    expect(parseListQuery(grouped, `?${text}`)).toEqual(expected);
-    expect(parseListQuery(grouped, params)).toEqual(expected);
-    expect(parseListQuery(grouped, qs.parse(text))).toEqual(expected);
-    expect(parseListQuery(grouped, { ...querystring.parse(text) })).toEqual(expected);
-    expect(parseListQuery(grouped, hono)).toEqual(expected);
+    for (const [form, input] of inputForms(text)) {
+      expect(parseListQuery(grouped, input), form).toEqual(expected);
+    }
   });
 
   it('qs takes a raw "]=" in a group for the end of the key, so format writes ]%3D', () => {
@@ -188,6 +185,58 @@ describe('cursors are bound to the whole filter, groups included', () => {
         code: 'VALIDATION_ERROR',
         param: 'cursor',
         message: expect.stringContaining('issued for another filter or sort'),
+      }),
+    ]);
+  });
+});
+
+describe('the new operators inside groups', () => {
+  const open = defineResource({ ...openLeads.definition, groups: true });
+  /** The node a filter `key=value` gives as a top-level parameter. */
+  const topLevel = (leaf: string): FilterNode => {
+    const [key, value] = leaf.split(/=(.*)/s, 2) as [string, string];
+    const { filter } = queryOf(open, new URLSearchParams([[key, value]]));
+    return filter.kind === 'and' ? filter.children[0]! : expect.fail('a top-level and');
+  };
+  const leaves = [
+    'name[contains]=acme',
+    'email[endsWith]=@acme.com',
+    'phone[startsWith]=+1',
+    'status[nin]=won,lost',
+    'labelId[ne]=x',
+  ];
+
+  it('a leaf takes every operator a top-level filter takes, and means the same', () => {
+    const value = `(not(source=import);or(${leaves.join(';')}))`;
+    const query = queryOf(open, new URLSearchParams([['and', value]]));
+    const expected = and([not(eq('source', 'import')), or(leaves.map(topLevel))]);
+    expect(query.filter).toEqual(and([expected]));
+    expect(parseListQuery(open, formatListQuery(open, query))).toEqual(query);
+  });
+
+  it('prints not(eq) and not(in) as ne and nin where the field allows them, not(…) elsewhere', () => {
+    const query = queryOf(
+      open,
+      new URLSearchParams([
+        ['or', '(not(status=won);not(source=api,gtm);not(source=api);not(phone[contains]=1))'],
+      ]),
+    );
+    const printed = formatListQuery(open, query);
+    expect(decodeURIComponent(printed)).toBe(
+      'or=(status[ne]=won;source[nin]=api,gtm;not(source=api);not(phone[contains]=1))',
+    );
+    expect(parseListQuery(open, printed)).toEqual(query);
+  });
+
+  it('refuses in a group the operators the field does not allow, as the top level does', () => {
+    const found = issuesOf(open, new URLSearchParams([['or', '(source[ne]=api)']]));
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_FILTER',
+        param: 'or',
+        value: 'source[ne]=api',
+        message: expect.stringContaining("Operator 'ne' is not allowed on 'source'"),
+        position: 1,
       }),
     ]);
   });
