@@ -6,7 +6,7 @@ import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
 import { keysetCondition } from './compile-keyset.js';
 import { orderItems } from './compile-order.js';
 import { selectedFields, selections } from './compile-select.js';
-import { allOf, toSql } from './condition.js';
+import { allOf, type Condition, toSql } from './condition.js';
 
 /** Options of {@link applyListQuery} and {@link applyListCount}. */
 export type ListQuerySqlOptions = FilterSqlOptions;
@@ -14,30 +14,36 @@ export type ListQuerySqlOptions = FilterSqlOptions;
 /** The raw row a list query selects: API field names, driver values (see `readListRow`). */
 export type RawListRow<F extends string> = Partial<Record<F, unknown>>;
 
-/** The page's OFFSET, kept a safe integer (an absurd page is simply past the end); 0 for a keyset page. */
-function pageOffset(query: ListQuery): number {
+/** The page's OFFSET, kept a safe integer (an absurd page is simply past the end); 0 for a keyset page. @internal */
+export function pageOffset(query: ListQuery): number {
   if (query.after !== null) return 0;
   return Math.min((query.page.page - 1) * query.page.limit, Number.MAX_SAFE_INTEGER);
 }
 
 /**
- * Adds the where clause of `query.filter`, and with `seek` the keyset
- * condition of `query.after`; nothing for a condition that is always true.
+ * The where condition of `query.filter`, and with `seek` the keyset
+ * condition of `query.after`.
+ * @internal Shared by the builders below and the shape cache of `runListQuery`.
  */
-function applyFilter<DB, TB extends keyof DB, O, F extends string>(
-  qb: SelectQueryBuilder<DB, TB, O>,
+export function whereCondition<F extends string>(
   resource: Resource<F>,
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
   seek: boolean,
-): SelectQueryBuilder<DB, TB, O> {
+): Condition {
   const matched = compileFilter(resource, query.filter, options);
-  const filter =
-    seek && query.after !== null
-      ? allOf([matched, keysetCondition(resource, query.sort, query.after, options)])
-      : matched;
-  if (filter.kind === 'constant' && filter.value) return qb;
-  return qb.where(toSql(filter));
+  return seek && query.after !== null
+    ? allOf([matched, keysetCondition(resource, query.sort, query.after, options)])
+    : matched;
+}
+
+/** Adds `where`, or nothing for a condition that is always true. */
+function applyWhere<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  where: Condition,
+): SelectQueryBuilder<DB, TB, O> {
+  if (where.kind === 'constant' && where.value) return qb;
+  return qb.where(toSql(where));
 }
 
 /**
@@ -89,9 +95,29 @@ export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
+  return buildListQuery(
+    qb,
+    resource,
+    query,
+    options,
+    whereCondition(resource, query, options, true),
+  );
+}
+
+/**
+ * {@link applyListQuery} with its where condition already compiled.
+ * @internal For the shape cache of `runListQuery`.
+ */
+export function buildListQuery<DB, TB extends keyof DB, O, F extends string>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: ListQuerySqlOptions,
+  where: Condition,
+): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
   const fields = selectedFields(resource, query.select);
   checkOrderNames(resource, query, fields, options.table);
-  let built = applyFilter(qb, resource, query, options, true).select(
+  let built = applyWhere(qb, where).select(
     selections(fields, query, options.dialect, options.table),
   ) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;
   for (const item of orderItems(resource, query.sort, options.dialect, options.table)) {
@@ -120,7 +146,18 @@ export function applyListCount<DB, TB extends keyof DB, O, F extends string>(
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
-  return applyFilter(qb, resource, query, options, false).select((eb) =>
+  return buildListCount(qb, whereCondition(resource, query, options, false));
+}
+
+/**
+ * {@link applyListCount} with its where condition already compiled.
+ * @internal For the shape cache of `runListQuery`.
+ */
+export function buildListCount<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  where: Condition,
+): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
+  return applyWhere(qb, where).select((eb) =>
     eb.fn.countAll<number | string | bigint>().as('total'),
   ) as unknown as SelectQueryBuilder<DB, TB, { total: number | string | bigint }>;
 }

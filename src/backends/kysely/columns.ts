@@ -23,8 +23,23 @@ export function fieldOf<F extends string>(resource: Resource<F>, name: string): 
  * Identifiers come only from the resource definition and the caller's options.
  */
 export function columnSql(field: Field, table: string | undefined): Sql {
-  return table === undefined ? sql.id(field.column) : sql.id(...table.split('.'), field.column);
+  // One immutable fragment per field and table, built once: every query names
+  // the same columns, and a shared fragment is a shared node that the shape
+  // cache reads once (see sql-shape.ts).
+  let byTable = columns.get(field);
+  if (byTable === undefined) {
+    byTable = new Map();
+    columns.set(field, byTable);
+  }
+  let column = byTable.get(table);
+  if (column === undefined) {
+    column = table === undefined ? sql.id(field.column) : sql.id(...table.split('.'), field.column);
+    byTable.set(table, column);
+  }
+  return column;
 }
+
+const columns = new WeakMap<Field, Map<string | undefined, Sql>>();
 
 /** True for the field types stored as text and compared by code point. */
 export function isTextField(field: Field): boolean {

@@ -54,8 +54,12 @@ interface Context<F extends string> {
   readonly table: string | undefined;
 }
 
+const OPERATORS = Object.fromEntries(
+  Object.entries(OPERATOR_SQL).map(([name, text]) => [name, sql.raw(text)]),
+) as Readonly<Record<ComparisonOperator, Sql>>;
+
 function op(operator: ComparisonOperator): Sql {
-  return sql.raw(OPERATOR_SQL[operator]);
+  return OPERATORS[operator];
 }
 
 /** A leaf, negated when asked: a null column satisfies the negation of any leaf. */

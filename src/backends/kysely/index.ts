@@ -39,9 +39,24 @@ export {
 } from './dialects/pool-errors.js';
 export { postgresDialect } from './dialects/postgres.js';
 export { sqliteCaseSensitiveLikeDialect, sqliteDialect } from './dialects/sqlite.js';
+export {
+  type SqliteFunctionHost,
+  type SqliteStatementTimeout,
+  sqliteStatementTimeout,
+} from './dialects/sqlite-timeout.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
 export { pingDatabase } from './ping.js';
-export { type ApiValue, type ListRow, readListRow, readValue } from './read-row.js';
+export {
+  type ApiValue,
+  type ListRow,
+  listRowReader,
+  readListRow,
+  readValue,
+} from './read-row.js';
 export { type ListResult, type RunListQueryOptions, runListQuery } from './run-list-query.js';
 export { containsPattern } from './search-pattern.js';
+export {
+  type SqliteStatementCacheOptions,
+  sqliteStatementCache,
+} from './sqlite-statement-cache.js';

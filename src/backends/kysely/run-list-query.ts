@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { CountStrategy, ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
-import { applyListCount, applyListQuery } from './apply-list-query.js';
-import { selectedFields } from './compile-select.js';
+import { applyListCount, type ListQuerySqlOptions, whereCondition } from './apply-list-query.js';
+import { countQuery, pageQuery } from './cached-queries.js';
+import type { Condition } from './condition.js';
 import type { SqlDialect } from './dialect.js';
 import { sqlDialectOf } from './dialects/detect.js';
 import { estimateRows } from './estimate-rows.js';
 import { type LooseDatabase, loose } from './loose-db.js';
-import { type ListRow, readListRow } from './read-row.js';
+import type { ListRow } from './read-row.js';
 
 /** Options of {@link runListQuery}. */
 export interface RunListQueryOptions {
@@ -15,6 +16,13 @@ export interface RunListQueryOptions {
   readonly table: string;
   /** The dialect; by default read from the Kysely instance's adapter. */
   readonly dialect?: SqlDialect;
+  /**
+   * Reuse the SQL text of an earlier query of the same shape (same fields,
+   * sort, page kind and filter structure; other values are only bound again),
+   * from a bounded cache per Kysely instance. Default true; false builds and
+   * compiles every query.
+   */
+  readonly shapeCache?: boolean;
 }
 
 /**
@@ -58,47 +66,52 @@ export async function runListQuery<DB, F extends string>(
   options: RunListQueryOptions,
 ): Promise<ListResult<F>> {
   const dialect = options.dialect ?? sqlDialectOf(db);
-  const from = loose(db).selectFrom(options.table);
+  const kysely = loose(db);
   // Qualified columns: ORDER BY can never mistake one for a select alias.
   const sqlOptions = { dialect, table: options.table };
+  const cached = options.shapeCache ?? true;
   const count = countStrategyFor(query.count, dialect);
-  const [rows, total] = await Promise.all([
-    // One row past the page says whether another page follows.
-    applyListQuery(from, resource, query, sqlOptions)
-      .limit(query.page.limit + 1)
-      .execute(),
-    countRows(loose(db), from, resource, query, sqlOptions, count),
+  // Without a cursor the page and the count share one where clause: compile it once.
+  const where =
+    query.after === null ? whereCondition(resource, query, sqlOptions, false) : undefined;
+  const page = pageQuery(kysely, resource, query, sqlOptions, cached, where);
+  const [result, total] = await Promise.all([
+    kysely.executeQuery(page.compiled),
+    countRows(kysely, resource, query, sqlOptions, count, cached, where),
   ]);
-  const fields = selectedFields(resource, query.select);
-  const page = rows.slice(0, query.page.limit);
-  return {
-    data: page.map((row) => readListRow(fields, row)),
-    total,
-    hasMore: rows.length > query.page.limit,
-    count,
-  };
+  // One row past the page says whether another page follows.
+  const rows = result.rows;
+  const length = Math.min(rows.length, query.page.limit);
+  const data = new Array<ListRow<F>>(length);
+  for (let i = 0; i < length; i++) data[i] = page.read(rows[i]!);
+  return { data, total, hasMore: rows.length > query.page.limit, count };
 }
 
 /** `total` by the strategy `count`: a `count(*)`, the planner's estimate, or nothing. */
 async function countRows<F extends string>(
   db: Kysely<LooseDatabase>,
-  from: Parameters<typeof applyListCount>[0],
   resource: Resource<F>,
   query: ListQuery<F>,
-  options: Parameters<typeof applyListCount>[3],
+  options: ListQuerySqlOptions & { readonly table: string },
   count: CountStrategy,
+  cached: boolean,
+  where: Condition | undefined,
 ): Promise<number | null> {
   switch (count) {
     case 'none':
       return null;
     case 'estimated': {
-      const matching = applyListCount(from, resource, query, options)
+      const matching = applyListCount(db.selectFrom(options.table), resource, query, options)
         .clearSelect()
         .select((eb) => eb.lit(1).as('one'));
       return estimateRows(db, matching);
     }
     case 'exact': {
-      const row = await applyListCount(from, resource, query, options).executeTakeFirstOrThrow();
+      const { rows } = await db.executeQuery(
+        countQuery(db, resource, query, options, cached, where),
+      );
+      const row = rows[0];
+      if (row === undefined) throw new Error('listql/kysely: count(*) returned no row');
       return Number(row.total);
     }
   }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteStatementCache } from '../../backends/kysely/index.js';
 import { type EmbeddedEngine, openEmbeddedStore } from './embedded-store.js';
 import type { DemoStore, StoreContext } from './types.js';
 
@@ -9,7 +10,11 @@ export const sqliteEngine: EmbeddedEngine = {
   prefix: 'leads',
   suffix: '.sqlite',
   open: (path) =>
-    new Kysely({ dialect: new SqliteDialect({ database: new Database(path ?? ':memory:') }) }),
+    new Kysely({
+      dialect: new SqliteDialect({
+        database: sqliteStatementCache(new Database(path ?? ':memory:')),
+      }),
+    }),
 };
 
 /**

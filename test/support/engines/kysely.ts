@@ -13,6 +13,7 @@ import {
   detectSqlDialect,
   insertRows,
   runListQuery,
+  sqliteStatementCache,
 } from '../../../src/backends/kysely/index.js';
 import {
   mysqlServerDialect,
@@ -99,7 +100,10 @@ export function kyselyEngine(name: string, connect: () => AnyKysely): KyselyEngi
 export function sqliteEngine(): KyselyEngine {
   return kyselyEngine(
     'sqlite',
-    () => new Kysely({ dialect: new SqliteDialect({ database: new Database(':memory:') }) }),
+    () =>
+      new Kysely({
+        dialect: new SqliteDialect({ database: sqliteStatementCache(new Database(':memory:')) }),
+      }),
   );
 }
 
