@@ -11,12 +11,12 @@ import {
   type FilterNode,
   SORT_DIRECTIONS,
   type SortKey,
-  search,
 } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
+import { parseSearch } from '../syntax/parse-search.js';
 import type { PrintableQuery } from '../syntax/print-list-query.js';
 import { valueIssue } from '../syntax/value-issue.js';
 import { isRecord, readFilters, shown } from './read-filters.js';
@@ -144,26 +144,19 @@ function readInteger(
   return fallback;
 }
 
-function readSearch(resource: Resource, term: unknown, issues: Issue[]): FilterNode | undefined {
-  if (term === undefined) return undefined;
+/** The search nodes of `search`, read by the parser's own `parseSearch` (trimmed; words in `all-words` mode). */
+function readSearch(resource: Resource, term: unknown, issues: Issue[]): readonly FilterNode[] {
+  if (term === undefined) return [];
   const text = shown(term);
-  const message =
-    resource.searchable.length === 0
-      ? `${resource.name} does not support search`
-      : typeof term !== 'string'
-        ? 'search must be a string'
-        : term === ''
-          ? 'search must not be empty'
-          : null;
   const refused =
-    message === null
+    typeof term === 'string'
       ? valueIssue('VALIDATION_ERROR', 'search', text, resource.limits.maxSearchLength)
-      : issue('VALIDATION_ERROR', 'search', text, message);
+      : issue('VALIDATION_ERROR', 'search', text, 'search must be a string');
   if (refused !== null) {
     issues.push(refused);
-    return undefined;
+    return [];
   }
-  return search(resource.searchable, text);
+  return parseSearch(resource, text, issues);
 }
 
 /**
@@ -209,8 +202,7 @@ export function buildListQuery<R extends AnyResource>(
     const group = readGroup(r, kind, input[kind], issues);
     if (group) children.push(group);
   }
-  const term = readSearch(r, input.search, issues);
-  if (term) children.push(term);
+  children.push(...readSearch(r, input.search, issues));
   const sort = readSort(r, input.sort, issues);
   const select = readFields(r, input.fields, issues);
   const limit = readInteger('limit', input.limit, r.defaults.limit, r.limits.maxLimit, issues);

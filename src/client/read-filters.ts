@@ -1,21 +1,14 @@
 /**
  * The `filter` of a request described as data → the filter nodes the server
  * would parse from its URL, or issues. Values go through the server's own
- * value grammar (`src/syntax`), so they are read, normalized and refused
+ * filter reading (`src/syntax`), so they are read, normalized and refused
  * exactly as the server reads, normalizes and refuses them.
  */
-import {
-  comparison,
-  exists,
-  type FilterNode,
-  type FilterValue,
-  inList,
-  isComparisonOperator,
-} from '../ast/index.js';
+import type { FilterNode, FilterOperator } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
 import type { Field, Resource } from '../resource/index.js';
-import { coerceValue } from '../syntax/coerce-value.js';
 import { formatDecimal } from '../syntax/decimal.js';
+import { parseFilter, takesList } from '../syntax/parse-filter.js';
 import { valueIssue } from '../syntax/value-issue.js';
 
 /** A plain object (not an array, not a Date). */
@@ -40,85 +33,34 @@ export function shown(value: unknown): string {
 const isScalar = (value: unknown): boolean =>
   ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
 
-/** One value for `field` as the parser would read it from `param`, or an issue. */
-function readValue(
-  resource: Resource,
-  field: Field,
-  param: string,
-  value: unknown,
-  issues: Issue[],
-): FilterValue | undefined {
-  const text = shown(value);
-  // Text that reads as the right value is accepted whatever its JavaScript type (the URL is
-  // the same); null and the like are not values (`{ exists: false }` asks for nulls).
-  const refused = isScalar(value)
-    ? valueIssue('INVALID_FILTER', param, text, resource.limits.maxValueLength)
-    : issue('INVALID_FILTER', param, text, `${param} must be a value, got '${text}'`);
-  if (refused !== null) {
-    issues.push(refused);
-    return undefined;
+/**
+ * The URL text of one operator's value: a scalar as the URL writes it, a
+ * list (where the operator takes one) joined by commas; or why there is none.
+ * Text that reads as the right value is accepted whatever its JavaScript
+ * type, since the URL is the same; `null` is not a value (`{ exists: false }`
+ * asks for nulls).
+ */
+function urlText(field: Field, op: string, value: unknown): { text: string } | { why: string } {
+  if (!Array.isArray(value)) {
+    return isScalar(value) ? { text: shown(value) } : { why: 'must be a value' };
   }
-  const coerced = coerceValue(field, text);
-  if (coerced.ok) return coerced.value;
-  issues.push(
-    issue(coerced.code, param, text, `${param} must be ${coerced.expected}, got '${text}'`),
-  );
-  return undefined;
+  if (!takesList({ field, op: op as FilterOperator }))
+    return { why: 'takes one value, not a list' };
+  const items = value as readonly unknown[];
+  for (const item of items) {
+    if (!isScalar(item)) return { why: 'must be a list of values' };
+    // A comma inside an item would split it into two on the server.
+    if (shown(item).includes(',')) return { why: 'items must not contain a comma' };
+  }
+  return { text: items.map(shown).join(',') };
 }
 
 /**
- * `field: [a, b]` or `field: { eq: [a, b] }`: a list, where the field takes
- * lists. Reported as the server reports `field=a,b`: one issue for the
- * parameter, naming its first bad item.
+ * One `field[op]` filter as a node, or issues: the value is written as the
+ * URL would carry it and read by the parser's own `parseFilter`, so every
+ * operator (`ne`, `nin`, the text operators…) means, normalizes and refuses
+ * exactly what it does on the server.
  */
-function readList(
-  resource: Resource,
-  field: Field,
-  param: string,
-  values: readonly unknown[],
-  issues: Issue[],
-): FilterNode | undefined {
-  const joined = values.map(shown).join(',');
-  const fail = (message: string): undefined => {
-    issues.push(issue('INVALID_FILTER', param, joined, message));
-  };
-  if (!field.list) return fail(`${param} takes one value, not a list`);
-  const [only] = values;
-  if (values.length === 1 && !(typeof only === 'string' && only.includes(','))) {
-    return readOperator(resource, field, 'eq', only, issues);
-  }
-  const refused = valueIssue('INVALID_FILTER', param, joined, resource.limits.maxValueLength);
-  if (refused !== null) return void issues.push(refused);
-  const read: FilterValue[] = [];
-  let bad: { item: string; expected: string; code: Issue['code'] } | undefined;
-  let badCount = 0;
-  for (const value of values) {
-    const item = shown(value);
-    const coerced: ReturnType<typeof coerceValue> =
-      // A comma inside an item would split it into two on the server.
-      isScalar(value) && !item.includes(',')
-        ? coerceValue(field, item)
-        : { ok: false, code: 'INVALID_FILTER', expected: 'a value without a comma' };
-    if (!coerced.ok) {
-      badCount++;
-      bad ??= { item, expected: coerced.expected, code: coerced.code };
-    } else if (!read.includes(coerced.value)) read.push(coerced.value);
-  }
-  if (bad) {
-    const more = badCount > 1 ? ` (${badCount} invalid items)` : '';
-    const message = `${param} must be ${bad.expected}, got '${bad.item}' in '${joined}'${more}`;
-    return void issues.push(issue(bad.code, param, joined, message));
-  }
-  if (read.length === 0) return fail(`${param} needs at least one value`);
-  if (read.length > resource.limits.maxListItems) {
-    return fail(
-      `${param} takes at most ${resource.limits.maxListItems} values, got ${read.length}`,
-    );
-  }
-  return read.length === 1 ? comparison(field.name, 'eq', read[0]!) : inList(field.name, read);
-}
-
-/** One `field[op]` filter as a node, or issues. */
 function readOperator(
   resource: Resource,
   field: Field,
@@ -129,36 +71,22 @@ function readOperator(
   const param = op === 'eq' ? field.name : `${field.name}[${op}]`;
   if (!(field.operators as readonly string[]).includes(op)) {
     const allowed = field.operators.join(', ');
-    issues.push(
-      issue(
-        'INVALID_FILTER',
-        param,
-        shown(value),
-        `Operator '${op}' is not allowed on '${field.name}'. Allowed: ${allowed}`,
-      ),
-    );
+    const message = `Operator '${op}' is not allowed on '${field.name}'. Allowed: ${allowed}`;
+    issues.push(issue('INVALID_FILTER', param, shown(value), message));
     return undefined;
   }
-  if (op === 'exists') {
-    if (typeof value === 'boolean') return exists(field.name, value);
-    issues.push(
-      issue(
-        'INVALID_FILTER',
-        param,
-        shown(value),
-        `${param} must be true or false, got '${shown(value)}'`,
-      ),
-    );
+  const written = urlText(field, op, value);
+  if ('why' in written) {
+    issues.push(issue('INVALID_FILTER', param, shown(value), `${param} ${written.why}`));
     return undefined;
   }
-  if (op === 'eq' && Array.isArray(value)) return readList(resource, field, param, value, issues);
-  if (!isComparisonOperator(op)) return undefined; // every allowed operator is handled above
-  // A comma in an equality value on a list field is a list, as `status=won,lost` is.
-  if (op === 'eq' && field.list && typeof value === 'string' && value.includes(',')) {
-    return readList(resource, field, param, value.split(','), issues);
+  const refused = valueIssue('INVALID_FILTER', param, written.text, resource.limits.maxValueLength);
+  if (refused !== null) {
+    issues.push(refused);
+    return undefined;
   }
-  const read = readValue(resource, field, param, value, issues);
-  return read === undefined ? undefined : comparison(field.name, op, read);
+  const group = { field, op: op as FilterOperator, values: [{ param, value: written.text }] };
+  return parseFilter(group, resource.limits, issues);
 }
 
 /** The nodes of a `filter` object (or of one condition of a group), in its entries' order. */

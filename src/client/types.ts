@@ -68,13 +68,16 @@ type EqualityValue<D> =
 
 /**
  * The value an operator takes: `exists` a boolean, `eq` an equality (a list
- * on list fields), every other operator one value.
+ * on list fields), `nin` one value or a list ("none of these"), every other
+ * operator (`gt`, `ne`, `contains`, …) one value of the field's type.
  */
 export type OperatorValue<D, O> = O extends 'exists'
   ? boolean
   : O extends 'eq'
     ? EqualityValue<D>
-    : FilterScalar<D>;
+    : O extends 'nin'
+      ? FilterScalar<D> | readonly FilterScalar<D>[]
+      : FilterScalar<D>;
 
 /**
  * The filter of one field: a bare value or list for equality (`status: ['won', 'lost']`),

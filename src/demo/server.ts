@@ -156,15 +156,16 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
 export function createDemoServer(options: DemoServerOptions): Server {
   const routes = demoRoutes(options);
   const known = [...routes.keys()].filter((path) => path !== '/');
-  // The explorer page (`/`), `/explain/leads` and `/docs`: see src/demo/explorer/.
+  // The explorer page (`/`, which keeps the JSON index for JSON clients), `/explain/leads`
+  // and `/docs` (Swagger UI): see src/demo/explorer/.
   const explorer = explorerRoutes({
     endpoints: [{ path: '/leads', resource: demoLeads }],
     openApiPath: '/openapi.json',
     apiKey: DEMO_API_KEY,
-    logger: options.logger,
+    index: routes.get('/')!,
   });
+  for (const [path, route] of explorer) routes.set(path, route);
   return createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (explorer(req, res)) return;
     const url = req.url ?? '/';
     const path = url.split('?', 1)[0]!;
     const route = routes.get(path);

@@ -1,8 +1,8 @@
 import type { FilterNode } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
+import { parseFilter } from '../syntax/parse-filter.js';
 import { refusedKey, valueIssue } from './group-params.js';
-import { parseFilter } from './parse-filter.js';
 import { resourceTables } from './resource-tables.js';
 
 /** A filter node, or every reason the filter was refused (at least one). */
@@ -33,13 +33,7 @@ export function parseFilterLeaf(resource: Resource, key: string, value: string):
   if (refused !== null) return { issues: [refused] };
   const issues: Issue[] = [];
   const node = parseFilter(
-    {
-      kind: 'filter',
-      field: meaning.field,
-      op: meaning.op,
-      at: 0,
-      values: [{ param: key, value }],
-    },
+    { field: meaning.field, op: meaning.op, values: [{ param: key, value }] },
     resource.limits,
     issues,
   );

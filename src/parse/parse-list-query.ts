@@ -10,14 +10,14 @@ import {
 import { type Issue, issue, ListQueryError, mergeIssues } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
+import { parseFilter, takesList } from '../syntax/parse-filter.js';
+import { parseSearch } from '../syntax/parse-search.js';
 import { type CursorProblem, decodeCursor } from './cursor.js';
 import { readGroupParam } from './group/read-group-param.js';
 import { groupParams } from './group-params.js';
 import { groupCode, groupParam, type ParamGroup, type PositionedIssue } from './param-group.js';
 import { parseFields } from './parse-fields.js';
-import { parseFilter, takesList } from './parse-filter.js';
 import { parseInteger } from './parse-integer.js';
-import { parseSearch } from './parse-search.js';
 import { parseSort, withTieBreaker } from './parse-sort.js';
 import { type ListQueryInput, readInput } from './read-input.js';
 import { freezeSort, resourceTables } from './resource-tables.js';

@@ -25,6 +25,36 @@ function fallbackFor(field: Field): fc.Arbitrary<FilterValue> {
   }
 }
 
+/** `text` with the case of its ASCII letters swapped, so case-insensitive matches are tested. */
+function swapAsciiCase(text: string): string {
+  return text.replace(/[A-Za-z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) ^ 0x20));
+}
+
+/**
+ * Pieces of `texts`: a start, an end or a middle of one of them (sliced by
+ * code point: half a surrogate pair is no value a client can send), as it
+ * is or with its ASCII case swapped; sometimes an awkward string instead.
+ */
+function pieceArbitrary(texts: readonly string[], maxLength = 6): fc.Arbitrary<string> {
+  if (texts.length === 0) return awkwardString;
+  const piece = fc.constantFrom(...texts.map((text) => Array.from(text))).chain((chars) =>
+    fc
+      .tuple(
+        fc.nat(chars.length - 1),
+        fc.integer({ min: 1, max: maxLength }),
+        fc.constantFrom('start', 'end', 'middle'),
+        fc.boolean(),
+      )
+      .map(([at, length, where, swap]) => {
+        const from =
+          where === 'start' ? 0 : where === 'end' ? Math.max(0, chars.length - length) : at;
+        const text = chars.slice(from, from + length).join('');
+        return swap ? swapAsciiCase(text) : text;
+      }),
+  );
+  return fc.oneof({ weight: 4, arbitrary: piece }, { weight: 1, arbitrary: awkwardString });
+}
+
 /** Mostly one of `held`, sometimes anything of the field's type. */
 function mostlyHeld<T>(held: readonly T[], fallback: fc.Arbitrary<T>): fc.Arbitrary<T> {
   if (held.length === 0) return fallback;
@@ -36,7 +66,8 @@ function mostlyHeld<T>(held: readonly T[], fallback: fc.Arbitrary<T>): fc.Arbitr
 
 /**
  * Queries aimed at a dataset: filter values are drawn mostly from the rows'
- * own columns, search terms from substrings of their searchable text, so that
+ * own columns, search terms and text-operator values from pieces of their
+ * text (starts, ends, middles, in either ASCII case), so that
  * filters match some rows and miss others (a filter that never matches
  * proves little). With `serverTrees`, half of the queries also AND in a tree
  * of or / not / nested and, as servers build. Rows are keyed by storage
@@ -49,12 +80,19 @@ function mostlyHeld<T>(held: readonly T[], fallback: fc.Arbitrary<T>): fc.Arbitr
 export function aimedQueryArbitrary<F extends string>(
   resource: Resource<F>,
   rows: readonly GeneratedRow[],
-  options: Omit<QueryArbitraryOptions, 'fieldValues' | 'searchTerms'> & {
+  options: Omit<QueryArbitraryOptions, 'fieldValues' | 'searchTerms' | 'textValues'> & {
     readonly serverTrees?: boolean;
   } = {},
 ): fc.Arbitrary<ListQuery<F>> {
   const fieldValues: Record<string, fc.Arbitrary<FilterValue>> = {};
+  const textValues: Record<string, fc.Arbitrary<string>> = {};
   for (const field of resource.fieldList) {
+    if (field.type === 'string') {
+      const texts = rows
+        .map((row) => row[field.column])
+        .filter((v): v is string => typeof v === 'string' && v !== '');
+      textValues[field.name] = pieceArbitrary(texts);
+    }
     const held = rows
       .map((row) => row[field.column])
       .filter((v): v is string | number | boolean => v !== null && v !== undefined && v !== '');
@@ -63,25 +101,11 @@ export function aimedQueryArbitrary<F extends string>(
       field.type === 'datetime' ? held.flatMap((v) => [v, String(v).slice(0, 10)]) : held;
     fieldValues[field.name] = mostlyHeld(candidates, fallbackFor(field));
   }
-  // Slice by code point: half a surrogate pair is no term a client can send.
   const texts = rows
     .flatMap((row) => resource.searchable.map((name) => row[resource.fields.get(name)!.column]))
-    .filter((v): v is string => typeof v === 'string' && v !== '')
-    .map((text) => Array.from(text));
-  const searchTerms =
-    texts.length === 0
-      ? awkwardString
-      : fc.oneof(
-          fc
-            .constantFrom(...texts)
-            .chain((text) =>
-              fc
-                .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 4 }))
-                .map(([at, length]) => text.slice(at, at + length).join('')),
-            ),
-          awkwardString,
-        );
-  const aimed = { ...options, fieldValues, searchTerms };
+    .filter((v): v is string => typeof v === 'string' && v !== '');
+  const searchTerms = pieceArbitrary(texts, 4);
+  const aimed = { ...options, fieldValues, searchTerms, textValues };
   const queries = listQueryArbitrary(resource, aimed);
   if (!options.serverTrees) return queries;
   return fc

@@ -6,6 +6,7 @@ import {
   comparison,
   exists,
   type FilterNode,
+  type FilterOperator,
   type FilterValue,
   foldedComparison,
   inList,
@@ -46,8 +47,19 @@ export interface QueryArbitraryOptions {
    * Aim them at the values a dataset holds so that filters hit some rows.
    */
   readonly fieldValues?: Readonly<Record<string, fc.Arbitrary<FilterValue>>>;
+  /**
+   * Per-field generators of the values of `contains`, `startsWith` and
+   * `endsWith`, keyed by field name; default: the field's values. Aim them at
+   * pieces of the dataset's text, in either case.
+   */
+  readonly textValues?: Readonly<Record<string, fc.Arbitrary<string>>>;
   /** Generator of `search` terms. Default: `values.string`. */
   readonly searchTerms?: fc.Arbitrary<string>;
+  /**
+   * Only filters with these operators (top-level and in groups), to aim a
+   * test at some of them; default: every operator the resource allows.
+   */
+  readonly operators?: readonly FilterOperator[];
   /** Most URL filters in one query. Default 4. */
   readonly maxFilters?: number;
   /** Largest page number generated. Default 5. */
@@ -69,6 +81,7 @@ const DEFAULT_VALUES: ValueArbitraries = {
 interface ValueSource {
   readonly byType: ValueArbitraries;
   readonly byField: Readonly<Record<string, fc.Arbitrary<FilterValue>>>;
+  readonly textByField: Readonly<Record<string, fc.Arbitrary<string>>>;
   readonly searchTerm: fc.Arbitrary<string>;
 }
 
@@ -77,6 +90,7 @@ function valuesOf(options: QueryArbitraryOptions | undefined): ValueSource {
   return {
     byType,
     byField: options?.fieldValues ?? {},
+    textByField: options?.textValues ?? {},
     searchTerm: (options?.searchTerms ?? byType.string).filter((s) => s.length > 0),
   };
 }
@@ -139,15 +153,25 @@ function urlFilterArbitrary(
   }
   const value = valueArbitrary(resource, field, values, false);
   if (op === 'ne') return value.map((v) => not(comparison(field.name, 'eq', v)));
-  if (isTextOperator(op)) return value.map((v) => text(field.name, op, v as string));
+  if (isTextOperator(op)) {
+    const own = Object.hasOwn(values.textByField, field.name)
+      ? values.textByField[field.name]
+      : undefined;
+    const max = resource.limits.maxValueLength;
+    const pieces = own?.filter((v) => v.length > 0 && v.length <= max && !v.includes('\u0000'));
+    return (pieces ? fc.oneof(pieces, value) : value).map((v) => text(field.name, op, v as string));
+  }
   return value.map((v) => comparison(field.name, op, v));
 }
 
 /** Every (field, operator) pair the URL may use, for picking distinct filters. */
 function filterSlots(
   resource: Resource,
+  only?: readonly FilterOperator[],
 ): readonly { field: Field; op: Field['operators'][number] }[] {
-  return resource.fieldList.flatMap((field) => field.operators.map((op) => ({ field, op })));
+  return resource.fieldList.flatMap((field) =>
+    field.operators.filter((op) => only?.includes(op) ?? true).map((op) => ({ field, op })),
+  );
 }
 
 function sortArbitrary<F extends string>(
@@ -202,7 +226,7 @@ export function listQueryArbitrary<F extends string>(
 ): fc.Arbitrary<ListQuery<F>> {
   const r = resource as Resource;
   const values = valuesOf(options);
-  const slots = filterSlots(r);
+  const slots = filterSlots(r, options?.operators);
   const filters = fc
     .subarray([...slots], {
       maxLength: Math.min(options?.maxFilters ?? 4, resource.limits.maxParams - 5),

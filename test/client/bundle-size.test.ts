@@ -2,7 +2,7 @@
  * The size budget of `listql/client` in a browser: a typical import
  * (`listUrl` and `fetchList` with the leads preset) bundled by esbuild for the
  * browser platform — which fails on any Node built-in — minified and gzipped.
- * The number is recorded in docs/client.md; this keeps it under 5 kB.
+ * The number is recorded in docs/client.md, with where the bytes go.
  */
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
  * checks is a third of it). The bound stops the client from growing unseen
  * while the query language grows.
  */
-const BUDGET = 10 * 1024;
+const BUDGET = 12 * 1024;
 
 async function bundle(entry: string): Promise<{ code: string; gzipped: number }> {
   const result = await build({

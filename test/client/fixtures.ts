@@ -23,29 +23,36 @@ export const products = defineResource({
     title: {
       type: 'string',
       sortable: true,
+      caseInsensitiveSort: true,
       searchable: true,
-      filter: ['eq', 'exists'],
+      filter: ['eq', 'exists', 'ne', 'contains', 'startsWith', 'endsWith'],
       nullable: true,
     },
-    active: { type: 'boolean', filter: ['eq'], sortable: true },
+    active: { type: 'boolean', filter: ['eq', 'ne'], sortable: true },
     rating: {
       type: 'number',
       nullable: true,
-      filter: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'],
+      filter: ['eq', 'gt', 'gte', 'lt', 'lte', 'exists', 'ne', 'nin'],
       list: true,
       sortable: true,
     },
     kind: {
       type: 'enum',
       values: ['book', 'game', 'tool'],
-      filter: ['eq', 'exists'],
+      filter: ['eq', 'exists', 'ne', 'nin'],
       list: true,
       nullable: true,
     },
-    tag: { type: 'string', filter: ['eq'], list: true },
-    launched: { type: 'datetime', nullable: true, filter: ['gte', 'lt', 'exists'], sortable: true },
+    tag: { type: 'string', filter: ['eq', 'nin'], list: true },
+    launched: {
+      type: 'datetime',
+      nullable: true,
+      filter: ['gte', 'lt', 'exists', 'ne'],
+      sortable: true,
+    },
     cost: { type: 'number', selectable: false },
   },
+  search: { mode: 'all-words' },
   defaults: { sort: 'launched:desc', limit: 25, count: 'none' },
   limits: { maxLimit: 60, maxListItems: 10 },
   groups: { maxDepth: 4, maxLeaves: 12 },
@@ -53,20 +60,38 @@ export const products = defineResource({
 
 type Mutable = Record<string, unknown>;
 
-/** One item of a group as a condition: a leaf as a one-entry filter object, groups nested. */
-function conditionOf(node: FilterNode): unknown {
+/**
+ * One item of a group as a condition: a leaf as a one-entry filter object,
+ * groups nested; `not(in)` as `nin` and `not(eq)` as `ne` where the field
+ * allows them (a one-value `nin` is the only way to write `not(in([v]))`).
+ */
+function conditionOf(resource: Resource, node: FilterNode): unknown {
+  const nested = (child: FilterNode) => conditionOf(resource, child);
   switch (node.kind) {
     case 'and':
     case 'or':
-      return { [node.kind]: node.children.map(conditionOf) };
-    case 'not':
-      return { not: conditionOf(node.child) };
+      return { [node.kind]: node.children.map(nested) };
+    case 'not': {
+      const child = node.child;
+      const allows = (op: 'ne' | 'nin', field: string) =>
+        resource.fields.get(field)?.operators.includes(op) ?? false;
+      if (child.kind === 'in' && allows('nin', child.field)) {
+        return { [child.field]: { nin: [...child.values] } };
+      }
+      // `ne` where the field has it: it may lack `eq`, so `not(field=v)` could not be written.
+      if (child.kind === 'comparison' && child.op === 'eq' && allows('ne', child.field)) {
+        return { [child.field]: { ne: child.value } };
+      }
+      return { not: nested(child) };
+    }
     case 'comparison':
       return { [node.field]: { [node.op]: node.value } };
     case 'in':
       return { [node.field]: [...node.values] };
     case 'exists':
       return { [node.field]: { exists: node.exists } };
+    case 'text':
+      return { [node.field]: { [node.op]: node.value } };
     default:
       throw new Error(`conditionOf: no group form for '${node.kind}'`);
   }
@@ -94,7 +119,7 @@ export function paramsOf<R extends AnyResource>(
       // The group parameters: `and=(…)` and `or=(…)` at the top level.
       case 'and':
       case 'or':
-        params[node.kind] = node.children.map(conditionOf);
+        params[node.kind] = node.children.map((child) => conditionOf(resource as Resource, child));
         break;
       case 'comparison': {
         const instant =
@@ -115,7 +140,18 @@ export function paramsOf<R extends AnyResource>(
         entry(node.field)['exists'] = node.exists;
         break;
       case 'search':
-        params['search'] = node.term;
+        // An all-words search is one node per word; the parameter joins them.
+        params['search'] =
+          params['search'] === undefined ? node.term : `${params['search']} ${node.term}`;
+        break;
+      case 'text':
+        entry(node.field)[node.op] = node.value;
+        break;
+      case 'not':
+        // At the top level only `ne` and `nin` are a `not`.
+        if (node.child.kind === 'in') entry(node.child.field)['nin'] = [...node.child.values];
+        else if (node.child.kind === 'comparison') entry(node.child.field)['ne'] = node.child.value;
+        else throw new Error(`paramsOf: no URL form for not(${node.child.kind})`);
         break;
       default:
         throw new Error(`paramsOf: no URL form for '${node.kind}'`);

@@ -136,6 +136,33 @@ describe('listUrl', () => {
     if (!result.success) expect(result.issues[0]!.code).toBe(code);
   });
 
+  it('prints the operators ne, nin and the text operators as the parser reads them', () => {
+    const params: ListParams<typeof products> = {
+      filter: {
+        title: { contains: 'a;b', ne: 'x' },
+        kind: { nin: ['book', 'game'] },
+        tag: { nin: 'solo' },
+        active: { ne: true },
+      },
+      search: '  red   blue ',
+    };
+    const url = listUrl(products, params);
+    expect(decodeURIComponent(url)).toBe(
+      'title[ne]=x&title[contains]=a;b&active[ne]=true&kind[nin]=book,game&tag[nin]=solo&search=red blue',
+    );
+    const query = parseListQuery(products, url);
+    expect(formatListQuery(products, query)).toBe(url);
+    expect(query.filter.kind === 'and' && query.filter.children.map((c) => c.kind)).toEqual([
+      'not',
+      'text',
+      'not',
+      'not',
+      'not',
+      'search',
+      'search',
+    ]);
+  });
+
   it('reads text the way the server does when types are bypassed (the URL is the same)', () => {
     const bypassed = { filter: { value: '100', createdAt: { gte: '2026-01-15T10:30:00Z' } } };
     expect(listUrl(leads, bypassed as never)).toBe(

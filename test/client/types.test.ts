@@ -43,6 +43,15 @@ describe('request types', () => {
     };
     expectTypeOf(listUrl(leads, request)).toEqualTypeOf<string>();
     expectTypeOf(listUrl(products, { filter: { active: true, rating: [1, 2] } })).toBeString();
+    expectTypeOf(
+      listUrl(products, {
+        filter: {
+          title: { startsWith: 'ac', ne: 'x' },
+          kind: { nin: ['book'] },
+          tag: { nin: 'a' },
+        },
+      }),
+    ).toBeString();
   });
 
   it('refuse what it does not', () => {
@@ -74,6 +83,12 @@ describe('request types', () => {
       listUrl(products, { fields: ['cost'] });
       // @ts-expect-error an unknown request key
       listUrl(products, { serch: 'x' });
+      // @ts-expect-error leads declares no nin on status
+      listUrl(leads, { filter: { status: { nin: ['won'] } } });
+      // @ts-expect-error contains takes text
+      listUrl(products, { filter: { title: { contains: 5 } } });
+      // @ts-expect-error rating allows no contains
+      listUrl(products, { filter: { rating: { contains: '5' } } });
       // @ts-expect-error count strategies are exact, estimated, none
       listUrl(leads, { count: 'maybe' });
     };

@@ -7,12 +7,22 @@
  * Screenshots go to `.screenshots/` (gitignored).
  */
 import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explain } from '../../src/cli/explain.js';
+import { explorerRoutes } from '../../src/demo/explorer/index.js';
 import { DEMO_API_KEY, demoLeads, type RunningDemo, startDemo } from '../../src/demo/index.js';
-import type { ListEnvelope, SuccessEnvelope } from '../../src/http/index.js';
+import {
+  handleListRequest,
+  type ListEnvelope,
+  memoryBackend,
+  queryStringOf,
+  type SuccessEnvelope,
+} from '../../src/http/index.js';
+import { defineResource, type Resource } from '../../src/resource/index.js';
 import { chromiumFor, launchChromium, SCREENSHOT_DIR } from '../support/browser.js';
 
 const chromiumPath = chromiumFor('explorer page');
@@ -101,7 +111,7 @@ describe.skipIf(!chromiumPath)('the explorer page in Chromium', () => {
     const value = page.getByRole('group', { name: /^value\b/ });
     await value.getByLabel('value: operator 1').selectOption('gte');
     await value.getByLabel('value: value 1').fill('100');
-    await page.getByRole('button', { name: '+ sort key' }).click();
+    await page.getByRole('button', { name: 'Add a sort key' }).click();
     await page.getByLabel('Sort key 1', { exact: true }).selectOption('value');
     await page.getByLabel('Sort key 1: direction').selectOption('desc');
     await page.getByText(/^Fields:/).click();
@@ -271,13 +281,33 @@ describe.skipIf(!chromiumPath)('the explorer page in Chromium', () => {
   it('every control has a label', async () => {
     const page = await open('/');
     await settled(page);
-    await page.getByRole('button', { name: '+ sort key' }).click();
+    await page.getByRole('button', { name: 'Add a sort key' }).click();
     // A control is named by a <label>, an aria-label, or (a button) its text.
     const unlabelled =
       await page.evaluate(`[...document.querySelectorAll('input, select, button, textarea')]
       .filter((el) => !(el.labels && el.labels.length > 0) && !el.getAttribute('aria-label') && !el.textContent.trim())
       .map((el) => el.outerHTML)`);
     expect(unlabelled).toEqual([]);
+  });
+
+  it('opens a hand-edited address with what is valid, and lists what was left out', async () => {
+    const page = await open('/?status=won&value[gte]=abc&fields=id,name,status');
+    await settled(page);
+    expect(
+      await page
+        .getByRole('group', { name: /^status\b/ })
+        .getByLabel('won')
+        .isChecked(),
+    ).toBe(true);
+    expect(await page.getByLabel('value: value 1').inputValue()).toBe('');
+    const summary = page.getByRole('alert');
+    expect(await summary.locator('li').allTextContents()).toEqual([
+      "Left out of the address: value[gte] must be a number, got 'abc'",
+    ]);
+    expect(await page.locator('.request-url').textContent()).toBe(
+      'GET /leads?status=won&fields=name,status',
+    );
+    expect(await table(page)).toEqual(asTable(((await apiFor(page)) as SuccessEnvelope).data));
   });
 
   it('GET /docs renders the OpenAPI document with Swagger UI, with no failed request', async () => {
@@ -288,5 +318,129 @@ describe.skipIf(!chromiumPath)('the explorer page in Chromium', () => {
     await page.locator('.parameters .parameter__name', { hasText: 'status' }).first().waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'docs.png') });
     expect(problems.get(page)).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumPath)('the explorer page with several endpoints', () => {
+  // A second resource with other control kinds: a boolean, a single-value enum, a nullable date.
+  const tasks = defineResource({
+    name: 'tasks',
+    fields: {
+      id: { type: 'string' },
+      title: { type: 'string', sortable: true, searchable: true, filter: ['contains'] },
+      done: { type: 'boolean', filter: ['eq'] },
+      priority: { type: 'enum', values: ['low', 'high'], filter: ['eq', 'nin'], sortable: true },
+      due: { type: 'datetime', nullable: true, filter: ['gte', 'lt', 'exists'], sortable: true },
+    },
+    defaults: { sort: 'title:asc', limit: 5 },
+  });
+  const rows = Array.from({ length: 60 }, (_, i) => ({
+    id: `task_${String(i).padStart(2, '0')}`,
+    title: `Task ${String.fromCharCode(65 + (i % 26))}${i}`,
+    done: i % 3 === 0,
+    priority: i % 2 === 0 ? 'high' : 'low',
+    due: i % 4 === 0 ? null : `2026-0${1 + (i % 9)}-1${i % 10}T09:00:00.000Z`,
+  }));
+  const endpoints = [
+    {
+      path: '/leads',
+      resource: demoLeads as unknown as Resource,
+      backend: memoryBackend(demoLeads, []),
+    },
+    { path: '/tasks', resource: tasks as unknown as Resource, backend: memoryBackend(tasks, rows) },
+  ];
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const routes = explorerRoutes({ endpoints, openApiPath: '/openapi.json' });
+    server = createServer((req, res) => {
+      const target = req.url ?? '/';
+      const path = target.split('?', 1)[0]!;
+      const route = routes.get(path);
+      if (route) return void route(req, res, target);
+      const endpoint = endpoints.find((e) => path === e.path);
+      if (!endpoint) return void res.writeHead(404).end();
+      void handleListRequest({
+        resource: endpoint.resource,
+        backend: endpoint.backend as never,
+        query: queryStringOf(target),
+      }).then((answer) => {
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('builds each endpoint form from its own definition, and keeps the endpoint in the address', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/`);
+    await page.getByLabel('Endpoint').selectOption('/tasks');
+    await page.locator('.request-url', { hasText: 'GET /tasks' }).waitFor();
+    // The tasks form: a select for the boolean and the single-value enum, no lead fields.
+    expect(await page.getByRole('group', { name: /^status\b/ }).count()).toBe(0);
+    await page
+      .getByRole('group', { name: /^done\b/ })
+      .getByLabel('equals')
+      .selectOption('false');
+    await page
+      .getByRole('group', { name: /^priority\b/ })
+      .getByLabel('equals')
+      .selectOption('high');
+    await page
+      .getByRole('group', { name: /^due\b/ })
+      .getByLabel('exists')
+      .selectOption('true');
+    // Free-text fields wait in the collapsed "More filters" group.
+    await page.getByText('More filters (1)').click();
+    expect(await page.getByLabel('title: operator 1').inputValue()).toBe('contains');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.locator('.request-url', { hasText: 'done=false' }).waitFor();
+    await page.locator('.status', { hasText: 'shown' }).waitFor();
+    expect(await page.locator('.request-url').textContent()).toBe(
+      'GET /tasks?done=false&priority=high&due[exists]=true',
+    );
+    expect(new URL(page.url()).hash).toBe('#/tasks');
+
+    // Every page, by "load more", is the API's answer for the same walk.
+    const expected: Record<string, unknown>[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `done=false&priority=high&due[exists]=true${cursor ? `&cursor=${cursor}` : ''}`;
+      const body = (await (await fetch(`${url}/tasks?${query}`)).json()) as SuccessEnvelope;
+      expected.push(...body.data);
+      cursor = body.meta.pagination.nextCursor;
+    } while (cursor !== null);
+    expect(expected.length).toBeGreaterThan(5);
+    const loadMore = page.getByRole('button', { name: 'Load more' });
+    while (await loadMore.isVisible()) {
+      const before = await page.locator('table tbody tr').count();
+      await loadMore.click();
+      await page.locator('table tbody tr').nth(before).waitFor();
+    }
+    const columns = await page.locator('table thead th').allTextContents();
+    expect(columns).toEqual(Object.keys(expected[0]!));
+    const cells = await page.locator('table tbody td').allTextContents();
+    expect(cells).toEqual(expected.flatMap((row) => columns.map((c) => cell(row[c]))));
+
+    // A reload comes back to the tasks endpoint, with its form filled in.
+    await page.reload();
+    await page.locator('.status', { hasText: 'shown' }).waitFor();
+    expect(await page.getByLabel('Endpoint').inputValue()).toBe('/tasks');
+    expect(
+      await page
+        .getByRole('group', { name: /^done\b/ })
+        .getByLabel('equals')
+        .inputValue(),
+    ).toBe('false');
+    await page.close();
   });
 });

@@ -408,6 +408,39 @@ describe('toOpenApi: responses and security', () => {
       });
     }
 
+    it("a 400 for a malformed group matches the grouped resource's schema, position included", async () => {
+      const document = toOpenApi(groupedLeads, { path: '/grouped-leads' });
+      const groupedAjv = addFormats(new Ajv2020({ strict: false }));
+      groupedAjv.addSchema(structuredClone(document) as object, 'grouped');
+      const response = await handleListRequest({
+        resource: groupedLeads,
+        backend,
+        query: 'or=(status=won;;value=1)&and=(value[gte]=abc)',
+        headers: { 'x-api-key': 'k' },
+        auth: (h) => readHeader(h, 'x-api-key') === 'k',
+        logger: quiet,
+      });
+      expect(response.status).toBe(400);
+      const body = JSON.parse(JSON.stringify(response.body));
+      expect(body.error.details.issues.map((i: { position?: number }) => i.position)).toEqual([
+        12, 1,
+      ]);
+      const ref = operation(document, '/grouped-leads').responses['400']!.content[
+        'application/json'
+      ].schema['$ref'] as string;
+      const validate = groupedAjv.getSchema(`grouped${ref}`)!;
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+      const issue = (name: string) =>
+        (name === 'grouped' ? document : leadsDocument).components.schemas['Issue'] as {
+          properties: Record<string, JsonValue>;
+        };
+      expect(issue('grouped').properties['position']).toMatchObject({
+        type: 'integer',
+        minimum: 0,
+      });
+      expect(issue('leads').properties).not.toHaveProperty('position');
+    });
+
     it('the schemas reject bodies that break the envelope', () => {
       const meta = { requestId: 'req_000000000000', timestamp: '2026-03-10T12:00:00.000Z' };
       const pagination = {

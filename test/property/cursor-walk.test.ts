@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInMemory } from '../../src/backends/memory/index.js';
 import { widenForCursor } from '../../src/http/next-cursor.js';
-import { type ListQuery, positionOf } from '../../src/index.js';
+import { type ListQuery, positionOf, type Resource } from '../../src/index.js';
 import { type GeneratedRow, rowsArbitrary } from '../../src/testing/index.js';
 import type { ApiRow, Engine, LoadedDataset, StoredRow } from '../support/engine.js';
 import { describeEngineProperty } from '../support/engine-property.js';
@@ -35,9 +35,9 @@ function firstPage(query: ListQuery): ListQuery {
 }
 
 /** Every row the reference returns for `query`, in order, on one page. */
-function everything(query: ListQuery, rows: readonly StoredRow[]): readonly ApiRow[] {
+function everything(on: Resource, query: ListQuery, rows: readonly StoredRow[]): readonly ApiRow[] {
   const all = { ...firstPage(query), page: { limit: rows.length + 1, page: 1 } };
-  return runInMemory(resource, all, rows).data;
+  return runInMemory(on, all, rows).data;
 }
 
 /**
@@ -46,6 +46,7 @@ function everything(query: ListQuery, rows: readonly StoredRow[]): readonly ApiR
  * (plus one) is a loop and fails.
  */
 async function walk(
+  on: Resource,
   dataset: LoadedDataset,
   query: ListQuery,
   maxPages: number,
@@ -60,7 +61,7 @@ async function walk(
     const last = result.data.at(-1);
     if (!result.hasMore) return seen;
     expect(last, 'hasMore on an empty page').toBeDefined();
-    next = { ...next, after: positionOf(resource, next.sort, last!) };
+    next = { ...next, after: positionOf(on, next.sort, last!) };
     await between(page);
   }
 }
@@ -73,9 +74,9 @@ describeEngineProperty(
   engineSetups(),
   'walks every page by cursor: the full sorted result, no row missing or repeated',
   10,
-  async (dataset, rows, query) => {
-    const seen = await walk(dataset, query, rows.length + 1);
-    expect(seen).toEqual(everything(query, rows));
+  async (dataset, rows, query, on) => {
+    const seen = await walk(on, dataset, query, rows.length + 1);
+    expect(seen).toEqual(everything(on, query, rows));
   },
 );
 
@@ -93,8 +94,9 @@ const changeArbitrary: fc.Arbitrary<Change> = fc.oneof(
     .map((picks): Change => ({ kind: 'remove', picks })),
 );
 
-const mutationCase = caseArbitrary.chain(([rows, queries]) =>
+const mutationCase = caseArbitrary.chain(([on, rows, queries]) =>
   fc.tuple(
+    fc.constant(on),
     fc.constant(rows),
     fc.constant(queries),
     fc.array(changeArbitrary, { minLength: 60, maxLength: 60 }),
@@ -115,14 +117,14 @@ describe.each(mutableEngines)('$name: rows inserted or deleted between pages', (
   it('never show a row twice, and every row present throughout exactly once', async () => {
     let fresh = 0;
     await fc.assert(
-      fc.asyncProperty(mutationCase, async ([rows, queries, changes]) => {
-        const dataset = await engine.load(resource, rows);
+      fc.asyncProperty(mutationCase, async ([on, rows, queries, changes]) => {
+        const dataset = await engine.load(on, rows);
         try {
           for (const query of queries) {
             const held = new Map<unknown, StoredRow>(rows.map((row) => [row[idColumn], row]));
             const throughout = new Set(held.keys());
             const steps = changes[Symbol.iterator]();
-            const seen = await walk(dataset, query, 2 * rows.length + 200, async () => {
+            const seen = await walk(on, dataset, query, 2 * rows.length + 200, async () => {
               const change = steps.next().value;
               if (change === undefined) return;
               if (change.kind === 'insert') {
@@ -142,7 +144,7 @@ describe.each(mutableEngines)('$name: rows inserted or deleted between pages', (
             });
             const ids = seen.map(idOf);
             expect(new Set(ids).size, 'an id was seen twice').toBe(ids.length);
-            const expected = everything(query, rows)
+            const expected = everything(on, query, rows)
               .map(idOf)
               .filter((id) => throughout.has(id));
             const seenSet = new Set(ids);

@@ -11,7 +11,6 @@ import type { ListQuery } from '../../src/index.js';
 import type { EngineResult } from '../support/engine.js';
 import { describeEngineProperty } from '../support/engine-property.js';
 import { differentialEngines } from '../support/engines/index.js';
-import { resource } from '../support/generated-cases.js';
 
 /**
  * The total as the strategy used allows: exact (and equal to the reference)
@@ -36,7 +35,7 @@ describeEngineProperty(
   differentialEngines(),
   'returns what the memory backend returns',
   30,
-  async (dataset, rows, query) => {
+  async (dataset, rows, query, resource) => {
     const expected = runInMemory(resource, query, rows);
     const actual = await dataset.run(query);
     expect({ data: actual.data, hasMore: actual.hasMore }).toEqual({

@@ -5,18 +5,19 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { ListQuery } from '../../src/index.js';
+import type { ListQuery, Resource } from '../../src/index.js';
 import type { GeneratedRow } from '../../src/testing/index.js';
 import type { Engine, LoadedDataset } from './engine.js';
 import type { EngineSetup } from './engines/index.js';
-import { caseArbitrary, resource } from './generated-cases.js';
+import { caseArbitrary } from './generated-cases.js';
 import { propertyParams } from './property.js';
 
-/** One check of one query against a loaded dataset and the rows it holds. */
+/** One check of one query against a loaded dataset, the rows it holds and their resource. */
 export type DatasetCheck = (
   dataset: LoadedDataset,
   rows: readonly GeneratedRow[],
   query: ListQuery,
+  resource: Resource,
 ) => Promise<void>;
 
 /**
@@ -43,10 +44,10 @@ export function describeEngineProperty(
       if (!engine) return;
       const open = engine;
       await fc.assert(
-        fc.asyncProperty(caseArbitrary, async ([rows, queries]) => {
+        fc.asyncProperty(caseArbitrary, async ([resource, rows, queries]) => {
           const dataset = await open.load(resource, rows);
           try {
-            for (const query of queries) await check(dataset, rows, query);
+            for (const query of queries) await check(dataset, rows, query, resource);
           } finally {
             await dataset.drop();
           }

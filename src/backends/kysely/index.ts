@@ -40,6 +40,11 @@ export {
 } from './dialects/pool-errors.js';
 export { postgresDialect } from './dialects/postgres.js';
 export { sqliteCaseSensitiveLikeDialect, sqliteDialect } from './dialects/sqlite.js';
+export {
+  type SqliteFunctionHost,
+  type SqliteStatementTimeout,
+  sqliteStatementTimeout,
+} from './dialects/sqlite-timeout.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
 export { pingDatabase } from './ping.js';

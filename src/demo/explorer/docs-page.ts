@@ -6,12 +6,15 @@ import { dirname, join } from 'node:path';
  * The files of swagger-ui-dist that `/docs` serves, with their types. A fixed
  * list, so no request path ever reaches the file system.
  */
-const ASSETS: Readonly<Record<string, string>> = {
+const ASSETS = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
   'favicon-32x32.png': 'image/png',
   'favicon-16x16.png': 'image/png',
-};
+} as const;
+
+/** The names of {@link ASSETS}. @example SWAGGER_FILES.includes('swagger-ui.css'); // true */
+export const SWAGGER_FILES = Object.keys(ASSETS) as (keyof typeof ASSETS)[];
 
 let packageDir: string | undefined;
 
@@ -22,17 +25,15 @@ function swaggerUiDir(): string {
 }
 
 /**
- * One file of swagger-ui-dist, or undefined for a name it does not serve.
+ * One file of swagger-ui-dist, read from the installed package.
  *
  * @example
  * await swaggerAsset('swagger-ui.css'); // { type: 'text/css; charset=utf-8', body: <Buffer …> }
  */
 export async function swaggerAsset(
-  name: string,
-): Promise<{ readonly type: string; readonly body: Buffer } | undefined> {
-  const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-  if (type === undefined) return undefined;
-  return { type, body: await readFile(join(swaggerUiDir(), name)) };
+  name: (typeof SWAGGER_FILES)[number],
+): Promise<{ readonly type: string; readonly body: Buffer }> {
+  return { type: ASSETS[name], body: await readFile(join(swaggerUiDir(), name)) };
 }
 
 /**

@@ -5,8 +5,9 @@
  * - equality on an enum or boolean: a checkbox list when the field takes a
  *   comma list, a select otherwise;
  * - equality on a string: a text input;
- * - every other operator (comparisons on numbers and dates, and any operator
- *   the vocabulary grows): condition rows, each an operator select and a value;
+ * - every other operator (comparisons on numbers and dates, `ne`, `nin`, the
+ *   text matches, and any operator the vocabulary grows): condition rows,
+ *   each an operator select and a value;
  * - `exists`: a tri-state select (any, present, missing).
  */
 import type { FilterOperator } from '../../ast/index.js';
@@ -26,6 +27,8 @@ export type FilterControl =
       readonly kind: 'conditions';
       /** The operators a row may pick; the parameter is `field[op]` (`field` for `eq`). */
       readonly operators: readonly FilterOperator[];
+      /** An enum's values, offered as suggestions; empty for other types. */
+      readonly values: readonly string[];
     }
   | { readonly kind: 'exists'; readonly param: string };
 
@@ -67,7 +70,7 @@ function controlsOf(field: Field): FilterControl[] {
     controls.push({ kind: 'text', param: field.name, list: field.list });
     rest = [];
   }
-  if (rest.length > 0) controls.push({ kind: 'conditions', operators: rest });
+  if (rest.length > 0) controls.push({ kind: 'conditions', operators: rest, values: field.values });
   if (ops.includes('exists'))
     controls.push({ kind: 'exists', param: filterParam(field.name, 'exists') });
   return controls;
@@ -78,7 +81,7 @@ function controlsOf(field: Field): FilterControl[] {
  *
  * @example
  * filterControls(leads).find((f) => f.field === 'value')?.controls;
- * // [{ kind: 'conditions', operators: ['eq', 'gt', 'gte', 'lt', 'lte'] }]
+ * // [{ kind: 'conditions', operators: ['eq', 'gt', 'gte', 'lt', 'lte'], values: [] }]
  */
 export function filterControls(resource: Resource): FieldFilters[] {
   return resource.fieldList

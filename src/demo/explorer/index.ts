@@ -16,4 +16,4 @@ export {
   filterControls,
   filterParam,
 } from './filter-controls.js';
-export { type ExplorerRoutesOptions, explorerRoutes, type RouteHook } from './routes.js';
+export { type ExplorerRoute, type ExplorerRoutesOptions, explorerRoutes } from './routes.js';

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ListLogger, newRequestId } from '../../http/index.js';
 import { explorerAssets } from './bundle.js';
-import { docsHtml, swaggerAsset, swaggerInit } from './docs-page.js';
+import { docsHtml, SWAGGER_FILES, swaggerAsset, swaggerInit } from './docs-page.js';
 import { type ExplorerConfig, type ExplorerEndpoint, publicEndpoint } from './endpoint.js';
 import { explainAll } from './explain-route.js';
 import { explorerHtml } from './page-html.js';
@@ -14,16 +13,22 @@ export interface ExplorerRoutesOptions {
   readonly openApiPath: string;
   /** A key the page and `/docs` may fill in for the user: only ever a public demo key. Default none. */
   readonly apiKey?: string;
-  /** Receives the cause of a 500 (a failed bundle, say). Default `console`. */
-  readonly logger?: ListLogger;
+  /** What `/` answers a client that asks for JSON and not HTML (the server's index). Default: the page. */
+  readonly index?: ExplorerRoute;
 }
 
-/** A route hook: answers the request and returns true, or returns false to let the server go on. */
-export type RouteHook = (req: IncomingMessage, res: ServerResponse) => boolean;
+/** One route: answers a GET or HEAD of its path (`url` is the whole request target). */
+export type ExplorerRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: string,
+) => void | Promise<void>;
 
 const EXPLAIN = '/explain';
 const ASSETS = '/explorer';
 const DOCS = '/docs';
+const HTML = 'text/html; charset=utf-8';
+const JS = 'text/javascript; charset=utf-8';
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   // `no-cache`: the browser revalidates, so a restarted demo never serves a stale page.
@@ -31,92 +36,73 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-const json = (res: ServerResponse, status: number, body: unknown): void =>
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body, null, 2));
-
 /** A client that asks for JSON (and not HTML) gets the server's JSON index at `/`, not the page. */
 function wantsJson(req: IncomingMessage): boolean {
   const accept = req.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-function failed(logger: ListLogger, res: ServerResponse, err: unknown): void {
-  logger.error({ err, requestId: newRequestId() }, 'explorer route failed');
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  send(res, 500, 'text/plain; charset=utf-8', 'The explorer could not answer; see the demo log.');
-}
+/** The text after `?`, without a fragment. */
+const queryOf = (url: string): string => url.split('#', 1)[0]!.split(/\?(.*)/s)[1] ?? '';
 
 /**
- * The explorer's routes, as a hook for the demo server:
+ * The explorer's routes, by exact path, for the demo server's route table
+ * (which answers 404, 405 and 500 for them, as for its own):
  *
  * | route | answer |
  * |---|---|
- * | `GET /` | the explorer page (a client asking only for JSON gets the server's index instead) |
+ * | `GET /` | the explorer page (a client asking only for JSON gets `options.index`) |
  * | `GET /explorer/app.js`, `/explorer/app.css` | its script (bundled by esbuild on first request) and style |
  * | `GET /explain/<endpoint>?<query>` | `listql explain` of the query: AST, SQL per dialect, MongoDB |
- * | `GET /docs` | the OpenAPI document in Swagger UI, served from swagger-ui-dist |
+ * | `GET /docs`, `/docs/init.js`, `/docs/<file>` | Swagger UI on the OpenAPI document, from swagger-ui-dist |
  *
- * Every route is public (none reads data) and answers GET and HEAD only.
+ * Every route is public: none reads data.
  *
  * @example
- * const explorer = explorerRoutes({ endpoints: [{ path: '/leads', resource: demoLeads }], openApiPath: '/openapi.json' });
- * createServer((req, res) => { if (explorer(req, res)) return; … });
+ * const routes = new Map([...explorerRoutes({ endpoints: [{ path: '/leads', resource: demoLeads }], openApiPath: '/openapi.json' })]);
+ * createServer((req, res) => routes.get(req.url ?? '/')?.(req, res, req.url ?? '/'));
  */
-export function explorerRoutes(options: ExplorerRoutesOptions): RouteHook {
+export function explorerRoutes(options: ExplorerRoutesOptions): Map<string, ExplorerRoute> {
   const config: ExplorerConfig = {
     endpoints: options.endpoints.map(publicEndpoint),
     apiKey: options.apiKey ?? '',
     explainPrefix: EXPLAIN,
   };
   const page = explorerHtml(config, ASSETS);
-  const byPath = new Map(options.endpoints.map((e) => [`${EXPLAIN}${e.path}`, e.resource]));
-
-  const html = 'text/html; charset=utf-8';
-  const js = 'text/javascript; charset=utf-8';
-  const answer = async (res: ServerResponse, path: string, query: string): Promise<void> => {
-    if (path === '/') return send(res, 200, html, page);
-    if (path === `${ASSETS}/app.js`) return send(res, 200, js, (await explorerAssets()).script);
-    if (path === `${ASSETS}/app.css`) {
-      return send(res, 200, 'text/css; charset=utf-8', (await explorerAssets()).style);
-    }
-    const resource = byPath.get(path);
-    if (resource) {
-      const body = await explainAll(resource, query);
-      return json(res, body.success ? 200 : 400, body);
-    }
-    if (path === DOCS) return send(res, 200, html, docsHtml(DOCS));
-    if (path === `${DOCS}/init.js`) {
-      return send(res, 200, js, swaggerInit(options.openApiPath, config.apiKey));
-    }
-    const asset = await swaggerAsset(path.slice(DOCS.length + 1));
-    if (asset) return send(res, 200, asset.type, asset.body);
-    json(res, 404, { success: false, error: { code: 'NOT_FOUND', message: `No file ${path}` } });
-  };
-
-  return (req, res) => {
-    const url = req.url ?? '/';
-    const [path = '/', query = ''] = url.split('#', 1)[0]!.split(/\?(.*)/s);
-    const ours =
-      (path === '/' && !wantsJson(req)) ||
-      path.startsWith(`${ASSETS}/`) ||
-      byPath.has(path) ||
-      path === DOCS ||
-      path.startsWith(`${DOCS}/`);
-    if (!ours) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' });
-      res.end(
-        JSON.stringify({
-          success: false,
-          error: { code: 'METHOD_NOT_ALLOWED', message: `Use GET on ${path}` },
-        }),
+  const routes = new Map<string, ExplorerRoute>([
+    [
+      '/',
+      (req, res, url) =>
+        options.index && wantsJson(req) ? options.index(req, res, url) : send(res, 200, HTML, page),
+    ],
+    [`${ASSETS}/app.js`, async (_req, res) => send(res, 200, JS, (await explorerAssets()).script)],
+    [
+      `${ASSETS}/app.css`,
+      async (_req, res) =>
+        send(res, 200, 'text/css; charset=utf-8', (await explorerAssets()).style),
+    ],
+    [DOCS, (_req, res) => send(res, 200, HTML, docsHtml(DOCS))],
+    [
+      `${DOCS}/init.js`,
+      (_req, res) => send(res, 200, JS, swaggerInit(options.openApiPath, config.apiKey)),
+    ],
+  ]);
+  for (const { path, resource } of options.endpoints) {
+    routes.set(`${EXPLAIN}${path}`, async (_req, res, url) => {
+      const body = await explainAll(resource, queryOf(url));
+      send(
+        res,
+        body.success ? 200 : 400,
+        'application/json; charset=utf-8',
+        JSON.stringify(body, null, 2),
       );
-      return true;
-    }
-    answer(res, path, query).catch((err: unknown) => failed(options.logger ?? console, res, err));
-    return true;
-  };
+    });
+  }
+  for (const name of SWAGGER_FILES) {
+    routes.set(`${DOCS}/${name}`, async (_req, res) => {
+      const asset = await swaggerAsset(name);
+      send(res, 200, asset.type, asset.body);
+    });
+  }
+  return routes;
 }

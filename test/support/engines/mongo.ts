@@ -13,7 +13,9 @@
  * - `$sort` compares strings by code point (MongoDB: binary UTF-8 comparison);
  *   mingo compares UTF-16 code units, which misorders U+E000–U+FFFF against
  *   astral characters; the query operators `$gt`, `$gte`, `$lt` and `$lte`
- *   likewise compare strings by code point here (keyset pages lean on them);
+ *   likewise compare strings by code point here (keyset pages lean on them),
+ *   and so do the expression operators of the same names (the folded
+ *   comparisons of case-insensitive keyset pages run in `$expr`);
  * - `$count` over nothing yields no document (mingo yields `{ total: 0 }`;
  *   `readTotal` accepts both);
  * - the `simple` collation is binary comparison (mingo would hand the locale
@@ -22,7 +24,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Aggregator } from 'mingo/aggregator';
-import { Context } from 'mingo/core';
+import { Context, evalExpr } from 'mingo/core';
 import { Lazy, type Iterator as MingoIterator } from 'mingo/lazy';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
@@ -110,10 +112,36 @@ function codePointRange(original: QueryOperator, holds: (order: number) => boole
   };
 }
 
+type ExpressionOperator = (typeof expressionOperators)['$gt'];
+
+/**
+ * An expression comparison (`{ $gt: [a, b] }`) that compares two strings by
+ * code point, as MongoDB does under the simple collation; anything else goes
+ * to mingo's own operator.
+ */
+function codePointExpression(
+  original: ExpressionOperator,
+  holds: (order: number) => boolean,
+): ExpressionOperator {
+  return (document, expression, options) => {
+    const [a, b] = evalExpr(document, expression, options) as unknown[];
+    if (typeof a !== 'string' || typeof b !== 'string') {
+      return original(document, expression, options);
+    }
+    return holds(compareCodePoints(a, b));
+  };
+}
+
 /** Every mingo operator, with `$sort` and the string range comparisons replaced. */
 const context = Context.init({
   accumulator: accumulatorOperators,
-  expression: expressionOperators,
+  expression: {
+    ...expressionOperators,
+    $gt: codePointExpression(expressionOperators.$gt, (order) => order > 0),
+    $gte: codePointExpression(expressionOperators.$gte, (order) => order >= 0),
+    $lt: codePointExpression(expressionOperators.$lt, (order) => order < 0),
+    $lte: codePointExpression(expressionOperators.$lte, (order) => order <= 0),
+  },
   pipeline: { ...pipelineOperators, $sort } as unknown as typeof pipelineOperators,
   projection: projectionOperators,
   query: {

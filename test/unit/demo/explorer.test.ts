@@ -20,10 +20,10 @@ describe('filterControls', () => {
       },
     ]);
     expect(byField.get('value')?.controls).toEqual([
-      { kind: 'conditions', operators: ['eq', 'gt', 'gte', 'lt', 'lte'] },
+      { kind: 'conditions', operators: ['eq', 'gt', 'gte', 'lt', 'lte'], values: [] },
     ]);
     expect(byField.get('qualifiedAt')?.controls).toEqual([
-      { kind: 'conditions', operators: ['eq', 'gt', 'gte', 'lt', 'lte'] },
+      { kind: 'conditions', operators: ['eq', 'gt', 'gte', 'lt', 'lte'], values: [] },
       { kind: 'exists', param: 'qualifiedAt[exists]' },
     ]);
     expect(byField.get('gclid')?.controls).toEqual([
@@ -54,6 +54,24 @@ describe('filterControls', () => {
       [
         { kind: 'choices', param: 'done', values: ['true', 'false'], multiple: false },
         { kind: 'exists', param: 'done[exists]' },
+      ],
+    ]);
+  });
+
+  it("gives ne, nin and the text matches condition rows, with an enum's values as suggestions", () => {
+    const resource = defineResource({
+      name: 'notes',
+      fields: {
+        id: { type: 'string' },
+        title: { type: 'string', filter: ['eq', 'ne', 'contains', 'startsWith'] },
+        tag: { type: 'enum', values: ['x', 'y'], list: true, filter: ['eq', 'nin'] },
+      },
+    });
+    expect(filterControls(resource).map((f) => f.controls)).toEqual([
+      [{ kind: 'conditions', operators: ['eq', 'ne', 'contains', 'startsWith'], values: [] }],
+      [
+        { kind: 'choices', param: 'tag', values: ['x', 'y'], multiple: true },
+        { kind: 'conditions', operators: ['nin'], values: ['x', 'y'] },
       ],
     ]);
   });

@@ -52,6 +52,21 @@ const BY_CODE: Readonly<Record<string, SqlFailure>> = {
   EAI_AGAIN: 'connection',
 };
 
+/**
+ * mysql2 names MySQL's error numbers, not MariaDB's own (its 1969 comes with
+ * no `code`), so numbers are read too.
+ */
+const BY_ERRNO: Readonly<Record<number, SqlFailure>> = {
+  1969: 'timeout', // MariaDB ER_STATEMENT_TIMEOUT (max_statement_time)
+  3024: 'timeout', // MySQL ER_QUERY_TIMEOUT (max_execution_time)
+  1317: 'timeout', // ER_QUERY_INTERRUPTED (KILL QUERY)
+  1927: 'connection', // MariaDB ER_CONNECTION_KILLED
+  1053: 'connection', // ER_SERVER_SHUTDOWN
+  1040: 'connection', // ER_CON_COUNT_ERROR
+  2006: 'connection', // CR_SERVER_GONE_ERROR
+  2013: 'connection', // CR_SERVER_LOST
+};
+
 /** pg reports a lost or timed-out connection with a message and no code. */
 const PG_MESSAGES: readonly (readonly [RegExp, SqlFailure])[] = [
   [/^Query read timeout$/, 'timeout'],
@@ -66,6 +81,8 @@ const PG_MESSAGES: readonly (readonly [RegExp, SqlFailure])[] = [
 function classifyOne(err: object): SqlFailure | undefined {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && Object.hasOwn(BY_CODE, code)) return BY_CODE[code];
+  const errno = (err as { errno?: unknown }).errno;
+  if (typeof errno === 'number' && Object.hasOwn(BY_ERRNO, errno)) return BY_ERRNO[errno];
   const message = (err as { message?: unknown }).message;
   if (typeof message === 'string') {
     for (const [pattern, failure] of PG_MESSAGES) if (pattern.test(message)) return failure;

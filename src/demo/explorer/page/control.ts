@@ -12,11 +12,14 @@ export interface IssueTarget {
   readonly slot: HTMLElement;
 }
 
-/** A block of the form bound to conditions of the query. */
-export interface ConditionControl {
+/** A block of the form bound to one part of the query (`T`: conditions, sort keys, fields). */
+export interface FormPart<T> {
   readonly element: HTMLElement;
-  /** The conditions it holds now, and the targets of their parameters. */
-  read(): { readonly conditions: Condition[]; readonly targets: IssueTarget[] };
-  /** Shows these conditions (of its field); conditions it does not own are ignored. */
-  write(conditions: readonly Condition[]): void;
+  /** What it holds now, and the targets of the parameters that carry it. */
+  read(): { readonly value: T; readonly targets: IssueTarget[] };
+  /** Shows this value again (from the address bar); what it does not own is ignored. */
+  write(value: T): void;
 }
+
+/** A block bound to filter conditions. */
+export type ConditionControl = FormPart<readonly Condition[]>;

@@ -3,6 +3,7 @@ import { filterParam } from '../filter-controls.js';
 import type { ConditionControl, IssueTarget } from './control.js';
 import { h, select, uniqueId } from './dom.js';
 import type { Condition } from './explorer-query.js';
+import { rowList } from './row-list.js';
 
 /** The message slot next to a control; empty and hidden until an issue arrives. */
 export function issueSlot(): HTMLElement {
@@ -15,6 +16,11 @@ const OPERATOR_LABELS: Readonly<Record<string, string>> = {
   gte: '≥ gte',
   lt: '< lt',
   lte: '≤ lte',
+  ne: '≠ ne',
+  nin: '∉ nin',
+  contains: '⊃ contains',
+  startsWith: 'startsWith',
+  endsWith: 'endsWith',
 };
 
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
@@ -41,9 +47,9 @@ function choices(
       element,
       read() {
         const value = boxes.filter((b) => b.checked).map((b) => b.value);
-        if (value.length === 0) return { conditions: [], targets: [] };
+        if (value.length === 0) return { value: [], targets: [] };
         return {
-          conditions: [{ field, op: 'eq', value }],
+          value: [{ field, op: 'eq', value }],
           targets: [{ param: control.param, control: boxes[0]!, slot }],
         };
       },
@@ -79,9 +85,9 @@ function textLike(
   return {
     element,
     read() {
-      if (input.value === '') return { conditions: [], targets: [] };
+      if (input.value === '') return { value: [], targets: [] };
       return {
-        conditions: [{ field, op, value: input.value }],
+        value: [{ field, op, value: input.value }],
         targets: [{ param, control: input, slot }],
       };
     },
@@ -126,91 +132,71 @@ function conditions(
   type: string,
   control: Extract<FilterControl, { kind: 'conditions' }>,
 ): ConditionControl {
-  const list = h('ol', { class: 'conditions' });
-  const rows: {
-    op: HTMLSelectElement;
-    value: HTMLInputElement;
-    slot: HTMLElement;
-    item: HTMLElement;
-  }[] = [];
-  const renumber = (): void => {
-    rows.forEach((row, i) => {
-      const labels = row.item.querySelectorAll('label');
-      labels[0]!.textContent = `${field}: operator ${i + 1}`;
-      labels[1]!.textContent = `${field}: value ${i + 1}`;
-      row.item
-        .querySelector('button')!
-        .setAttribute('aria-label', `Remove condition ${i + 1} on ${field}`);
-    });
-  };
-  const addRow = (op: string = control.operators[0]!, value = ''): void => {
-    const opId = uniqueId(`${field}-op`);
-    const valueId = uniqueId(`${field}-value`);
+  // An enum's values as suggestions for its rows (ne, nin): a datalist, typed text still allowed.
+  const suggestions =
+    control.values.length > 0
+      ? h(
+          'datalist',
+          { id: uniqueId(`${field}-values`) },
+          control.values.map((v) => h('option', { value: v })),
+        )
+      : null;
+  const slots = new Map<HTMLElement, HTMLElement>();
+  const rows = rowList<HTMLSelectElement, HTMLInputElement>({
+    className: 'conditions',
+    addText: '+ condition',
+    addLabel: `Add a condition on ${field}`,
+    minimum: 1,
+    labels: (n) => [
+      `${field}: operator ${n}`,
+      `${field}: value ${n}`,
+      `Remove condition ${n} on ${field}`,
+    ],
+    blank: () => addRow(),
+  });
+  function addRow(op: string = control.operators[0]!, value = ''): void {
     const slot = issueSlot();
     const opSelect = select(
-      { id: opId },
+      { id: uniqueId(`${field}-op`) },
       control.operators.map((o): [string, string] => [o, OPERATOR_LABELS[o] ?? o]),
       op,
     );
     const input = h('input', {
       type: 'text',
-      id: valueId,
+      id: uniqueId(`${field}-value`),
       autocomplete: 'off',
       inputmode: type === 'number' ? 'decimal' : undefined,
-      placeholder: PLACEHOLDERS[type],
+      list: suggestions?.id,
     });
     input.value = value;
-    const remove = h('button', { type: 'button', class: 'icon' }, '×');
-    const item = h(
-      'li',
-      { class: 'row' },
-      h('label', { for: opId, class: 'sr-only' }),
-      opSelect,
-      h('label', { for: valueId, class: 'sr-only' }),
-      input,
-      remove,
-      slot,
-    );
-    const row = { op: opSelect, value: input, slot, item };
-    remove.addEventListener('click', () => {
-      rows.splice(rows.indexOf(row), 1);
-      item.remove();
-      if (rows.length === 0) addRow();
-      renumber();
-      rows[0]?.value.focus();
-    });
-    rows.push(row);
-    list.append(item);
-    renumber();
-  };
+    // `nin` takes several values; say so where the value goes.
+    const hint = (): void => {
+      input.placeholder =
+        opSelect.value === 'nin' ? 'values, separated by commas' : (PLACEHOLDERS[type] ?? '');
+    };
+    opSelect.addEventListener('change', hint);
+    hint();
+    slots.set(rows.append(opSelect, input, slot).item, slot);
+  }
   addRow();
-  const add = h('button', { type: 'button', class: 'add' }, '+ condition');
-  add.setAttribute('aria-label', `Add a condition on ${field}`);
-  add.addEventListener('click', () => {
-    addRow();
-    rows.at(-1)?.value.focus();
-  });
   return {
-    element: h('div', {}, list, add),
+    element: suggestions ? h('div', {}, rows.element, suggestions) : rows.element,
     read() {
       const conditions: Condition[] = [];
       const targets: IssueTarget[] = [];
-      for (const row of rows) {
-        if (row.value.value === '') continue;
-        conditions.push({ field, op: row.op.value, value: row.value.value });
-        targets.push({
-          param: filterParam(field, row.op.value),
-          control: row.value,
-          slot: row.slot,
-        });
+      for (const row of rows.rows) {
+        if (row.second.value === '') continue;
+        conditions.push({ field, op: row.first.value, value: row.second.value });
+        const slot = slots.get(row.item)!;
+        targets.push({ param: filterParam(field, row.first.value), control: row.second, slot });
       }
-      return { conditions, targets };
+      return { value: conditions, targets };
     },
     write(given) {
       const mine = given.filter((c) => control.operators.includes(c.op as never));
-      for (const row of rows.splice(0)) row.item.remove();
+      rows.clear();
       for (const c of mine) addRow(c.op, [c.value].flat().join(','));
-      if (rows.length === 0) addRow();
+      if (rows.rows.length === 0) addRow();
     },
   };
 }
@@ -252,7 +238,7 @@ export function fieldFilter(filters: FieldFilters): ConditionControl {
     read() {
       const all = parts.map((p) => p.read());
       return {
-        conditions: all.flatMap((r) => r.conditions),
+        value: all.flatMap((r) => r.value),
         targets: all.flatMap((r) => r.targets),
       };
     },

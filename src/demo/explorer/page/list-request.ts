@@ -6,14 +6,15 @@
  */
 import {
   type AnyResource,
+  fromSearch,
   type ListPage,
   type ListParams,
   ListRequestError,
   pages,
   type Resource,
   safeListUrl,
+  toSearch,
 } from '../../../client/index.js';
-import { parseParamKey, splitSortTerm } from '../../../grammar.js';
 import type { Condition, ExplorerQuery, PageIssue, SortPair } from './explorer-query.js';
 
 /** A request of an endpoint whose field names are only known at run time. */
@@ -28,10 +29,9 @@ const INTEGER = /^[0-9]{1,15}$/;
 function clientValue(resource: Resource, condition: Condition): unknown {
   const { field, op, value } = condition;
   if (op === 'exists') return value === 'true' ? true : value === 'false' ? false : value;
-  if (op === 'eq' && typeof value === 'string' && resource.fields.get(field)?.list) {
-    return value.split(',');
-  }
-  return value;
+  // The operators that take a comma list: `nin`, and equality on a list field.
+  const list = op === 'nin' || (op === 'eq' && resource.fields.get(field)?.list === true);
+  return list && typeof value === 'string' ? value.split(',') : value;
 }
 
 /**
@@ -129,39 +129,52 @@ export function failureIssues(error: unknown): readonly PageIssue[] {
   return [{ param: null, message: error.message }];
 }
 
+/** A state value as the form shows it: text, lists as lists of text. */
+function formText(value: unknown): string | readonly string[] {
+  if (Array.isArray(value)) return value.map((item) => String(item));
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
 /**
- * The form's state from a query string (the page's own address); what the
- * form cannot show (unknown names) is left out.
+ * The form's state from the page's own address, read by the client's
+ * `fromSearch`: what the resource accepts fills the form, and each part it
+ * refuses (a hand-edited link) comes back as an issue.
  *
  * @example
- * readQueryString(leads, '?status=won&sort=value:desc').sort; // [['value', 'desc']]
+ * readAddress(leads, '?status=won&sort=value:desc').query.sort; // [['value', 'desc']]
  */
-export function readQueryString(resource: Resource, search: string): ExplorerQuery {
+export function readAddress(
+  resource: Resource,
+  search: string,
+): { readonly query: ExplorerQuery; readonly issues: readonly PageIssue[] } {
+  const { state, issues } = fromSearch(resource, search);
   const conditions: Condition[] = [];
-  let text = '';
-  let sort: SortPair[] = [];
-  let fields: string[] = [];
-  let limit = '';
-  for (const [key, value] of new URLSearchParams(search)) {
-    if (key === 'search') text = value;
-    else if (key === 'limit') limit = value;
-    else if (key === 'fields') fields = value.split(',').filter((f) => resource.fields.has(f));
-    else if (key === 'sort') {
-      sort = value.split(',').flatMap((term): SortPair[] => {
-        const { name, direction } = splitSortTerm(term);
-        return resource.fields.has(name) ? [[name, direction === 'desc' ? 'desc' : 'asc']] : [];
-      });
-    } else {
-      const parsed = parseParamKey(key);
-      const field = parsed && resource.fields.get(parsed.name);
-      if (!parsed || !field) continue;
-      const op = parsed.operator ?? 'eq';
-      conditions.push({
-        field: field.name,
-        op,
-        value: op === 'eq' && field.list ? value.split(',') : value,
-      });
-    }
+  for (const [field, spec] of Object.entries(state.filter ?? {})) {
+    const isOps = typeof spec === 'object' && spec !== null && !Array.isArray(spec);
+    const ops = isOps ? Object.entries(spec as Record<string, unknown>) : [['eq', spec] as const];
+    for (const [op, value] of ops) conditions.push({ field, op, value: formText(value) });
   }
-  return { conditions, search: text, sort, fields, limit };
+  const sort = (state.sort ?? []).map((key): SortPair => {
+    const [field, direction = 'asc'] = typeof key === 'string' ? [key] : key;
+    return [field, direction];
+  });
+  const query: ExplorerQuery = {
+    conditions,
+    search: state.search ?? '',
+    sort,
+    fields: state.fields ?? [],
+    limit: state.limit === undefined ? '' : String(state.limit),
+  };
+  return { query, issues };
+}
+
+/**
+ * The page's address for a request: `?` and the canonical query string (the
+ * client's `toSearch`), or '' for the defaults.
+ *
+ * @example
+ * addressOf(leads, { filter: { status: ['won'] } }); // '?status=won'
+ */
+export function addressOf(resource: Resource, params: Params): string {
+  return toSearch(resource, params);
 }

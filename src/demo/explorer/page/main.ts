@@ -9,13 +9,15 @@ import type { ExplorerConfig, PublicEndpoint } from '../endpoint.js';
 import type { IssueTarget } from './control.js';
 import { h, select, uniqueId } from './dom.js';
 import { type ExplainTexts, explainPanel } from './explain-panel.js';
+import type { PageIssue } from './explorer-query.js';
 import { issueSlot } from './filter-form.js';
 import { clearIssues, showIssues } from './issues.js';
 import {
+  addressOf,
   failureIssues,
   type Page,
   type Params,
-  readQueryString,
+  readAddress,
   requestText,
   toParams,
   walkPages,
@@ -153,9 +155,13 @@ async function run(push: boolean): Promise<void> {
   }
   const text = built.query;
   if (push) {
-    const page = `?${text}`;
-    if (page !== location.search)
-      history.pushState(null, '', text === '' ? location.pathname : page);
+    // The address holds the query (and the endpoint, when it is not the first), so a
+    // reload or a shared link opens the same table.
+    const hash = endpoint === config.endpoints[0] ? '' : `#${endpoint.path}`;
+    const address = `${location.pathname}${addressOf(resource, params)}${hash}`;
+    if (address !== `${location.pathname}${location.search}${location.hash}`) {
+      history.pushState(null, '', address);
+    }
   }
   showRequest(text);
   status.textContent = 'Loading…';
@@ -194,8 +200,32 @@ async function more(): Promise<void> {
   }
 }
 
-function restore(): void {
-  current.write(readQueryString(resources.get(endpoint.path)!, location.search));
+/** The endpoint and form from the address; a part of it the resource refuses is listed, not kept. */
+function restore(): readonly PageIssue[] {
+  const wanted =
+    config.endpoints.find((e) => `#${e.path}` === location.hash) ?? config.endpoints[0]!;
+  if (wanted !== endpoint) switchTo(wanted);
+  const { query, issues } = readAddress(resources.get(endpoint.path)!, location.search);
+  current.write(query);
+  return issues;
+}
+
+function switchTo(next: PublicEndpoint): void {
+  endpoint = next;
+  endpointSelect.value = next.path;
+  current = queryForm(resources.get(next.path)!);
+  formSlot.replaceChildren(current.element);
+}
+
+/** Runs the query of the address; issues of the address itself are shown with the answer. */
+async function load(): Promise<void> {
+  const issues = restore();
+  await run(false);
+  if (issues.length > 0) {
+    const prefix = 'Left out of the address: ';
+    const listed = issues.map((i) => ({ param: null, message: `${prefix}${i.message}` }));
+    showIssues(form, summary, listed, []);
+  }
 }
 
 form.addEventListener('submit', (event) => {
@@ -204,9 +234,7 @@ form.addEventListener('submit', (event) => {
 });
 loadMore.addEventListener('click', () => void more());
 endpointSelect.addEventListener('change', () => {
-  endpoint = config.endpoints.find((e) => e.path === endpointSelect.value) ?? endpoint;
-  current = queryForm(resources.get(endpoint.path)!);
-  formSlot.replaceChildren(current.element);
+  switchTo(config.endpoints.find((e) => e.path === endpointSelect.value) ?? endpoint);
   void run(true);
 });
 // A link in the error summary moves focus to its control (a fragment alone would only scroll).
@@ -216,10 +244,6 @@ summary.addEventListener('click', (event) => {
   event.preventDefault();
   document.getElementById(link.getAttribute('href')!.slice(1))?.focus();
 });
-window.addEventListener('popstate', () => {
-  restore();
-  void run(false);
-});
+window.addEventListener('popstate', () => void load());
 
-restore();
-void run(false);
+void load();

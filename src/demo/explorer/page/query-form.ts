@@ -94,10 +94,10 @@ export function queryForm(resource: Resource): QueryForm {
       targets.push({ param: 'limit', control: limit.input, slot: limit.slot });
       return {
         query: {
-          conditions: parts.flatMap((p) => p.conditions),
+          conditions: parts.flatMap((p) => p.value),
           search: search?.input.value ?? '',
-          sort: sorted.sort,
-          fields: picked.fields,
+          sort: sorted.value,
+          fields: picked.value,
           limit: limit.input.value,
         },
         targets,
@@ -109,7 +109,7 @@ export function queryForm(resource: Resource): QueryForm {
       sort.write(query.sort);
       fields.write(query.fields);
       limit.input.value = query.limit;
-      more.open = secondary.some((b) => b.read().conditions.length > 0);
+      more.open = secondary.some((b) => b.read().value.length > 0);
     },
   };
 }

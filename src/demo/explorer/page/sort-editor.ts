@@ -1,15 +1,9 @@
 import type { Resource } from '../../../resource/index.js';
-import type { IssueTarget } from './control.js';
+import type { FormPart } from './control.js';
 import { h, select, uniqueId } from './dom.js';
 import type { SortPair } from './explorer-query.js';
 import { issueSlot } from './filter-form.js';
-
-/** The sort keys editor: rows of field + direction, in order of precedence. */
-export interface SortEditor {
-  readonly element: HTMLElement;
-  read(): { readonly sort: SortPair[]; readonly targets: IssueTarget[] };
-  write(sort: readonly SortPair[]): void;
-}
+import { rowList } from './row-list.js';
 
 /**
  * Sort keys, one row each (field, direction, remove), and a button to add
@@ -18,87 +12,49 @@ export interface SortEditor {
  * @example
  * form.append(sortEditor(leads).element);
  */
-export function sortEditor(resource: Resource): SortEditor {
+export function sortEditor(resource: Resource): FormPart<readonly SortPair[]> {
   const slot = issueSlot();
-  const list = h('ol', { class: 'sort-keys' });
-  const rows: { field: HTMLSelectElement; direction: HTMLSelectElement; item: HTMLElement }[] = [];
   const fields = resource.sortable.map((f): [string, string] => [f, f]);
   const defaults = resource.defaults.sort.map((k) => `${k.field} ${k.direction}`).join(', ');
-
-  const renumber = (): void => {
-    rows.forEach((row, i) => {
-      const [fieldLabel, directionLabel] = row.item.querySelectorAll('label');
-      fieldLabel!.textContent = `Sort key ${i + 1}`;
-      directionLabel!.textContent = `Sort key ${i + 1}: direction`;
-      row.item.querySelector('button')!.setAttribute('aria-label', `Remove sort key ${i + 1}`);
-    });
-  };
-  const addRow = (field = resource.sortable[0] ?? '', direction = 'asc'): void => {
-    const fieldId = uniqueId('sort-field');
-    const directionId = uniqueId('sort-direction');
-    const fieldSelect = select({ id: fieldId }, fields, field);
-    const directionSelect = select(
-      { id: directionId },
-      [
-        ['asc', 'ascending'],
-        ['desc', 'descending'],
-      ],
-      direction,
-    );
-    const remove = h('button', { type: 'button', class: 'icon' }, '×');
-    const item = h(
-      'li',
-      { class: 'row' },
-      h('label', { for: fieldId, class: 'sr-only' }),
-      fieldSelect,
-      h('label', { for: directionId, class: 'sr-only' }),
-      directionSelect,
-      remove,
-    );
-    const row = { field: fieldSelect, direction: directionSelect, item };
-    remove.addEventListener('click', () => {
-      rows.splice(rows.indexOf(row), 1);
-      item.remove();
-      renumber();
-      (rows[0]?.field ?? add).focus();
-    });
-    rows.push(row);
-    list.append(item);
-    renumber();
-  };
-  const add = h('button', { type: 'button', class: 'add' }, '+ sort key');
-  add.addEventListener('click', () => {
-    addRow();
-    rows.at(-1)?.field.focus();
+  const keys = rowList<HTMLSelectElement, HTMLSelectElement>({
+    className: 'sort-keys',
+    addText: '+ sort key',
+    addLabel: 'Add a sort key',
+    minimum: 0,
+    labels: (n) => [`Sort key ${n}`, `Sort key ${n}: direction`, `Remove sort key ${n}`],
+    blank: () => addRow(),
   });
+  function addRow(field = resource.sortable[0] ?? '', direction = 'asc'): void {
+    const directions: [string, string][] = [
+      ['asc', 'ascending'],
+      ['desc', 'descending'],
+    ];
+    keys.append(
+      select({ id: uniqueId('sort-field') }, fields, field),
+      select({ id: uniqueId('sort-direction') }, directions, direction),
+    );
+  }
   const element = h(
     'fieldset',
     { class: 'sort' },
     h('legend', {}, 'Sort', h('span', { class: 'hint' }, ` default: ${defaults}`)),
-    list,
-    add,
+    keys.element,
     slot,
   );
   return {
     element,
     read() {
-      const sort = rows.map(
-        (r): SortPair => [r.field.value, r.direction.value === 'desc' ? 'desc' : 'asc'],
+      const sort = keys.rows.map(
+        (r): SortPair => [r.first.value, r.second.value === 'desc' ? 'desc' : 'asc'],
       );
-      return { sort, targets: [{ param: 'sort', control: rows[0]?.field ?? add, slot }] };
+      const control = keys.rows[0]?.first ?? keys.addButton;
+      return { value: sort, targets: [{ param: 'sort', control, slot }] };
     },
     write(sort) {
-      for (const row of rows.splice(0)) row.item.remove();
+      keys.clear();
       for (const [field, direction] of sort) addRow(field, direction);
     },
   };
-}
-
-/** The fields picker: a checkbox per selectable field; none checked means all. */
-export interface FieldsPicker {
-  readonly element: HTMLElement;
-  read(): { readonly fields: string[]; readonly targets: IssueTarget[] };
-  write(fields: readonly string[]): void;
 }
 
 /**
@@ -108,7 +64,7 @@ export interface FieldsPicker {
  * @example
  * form.append(fieldsPicker(leads).element);
  */
-export function fieldsPicker(resource: Resource): FieldsPicker {
+export function fieldsPicker(resource: Resource): FormPart<readonly string[]> {
   const slot = issueSlot();
   const boxes = resource.selectable.map((name) => {
     const box = h('input', { type: 'checkbox', value: name, id: uniqueId(`field-${name}`) });
@@ -147,7 +103,7 @@ export function fieldsPicker(resource: Resource): FieldsPicker {
     read() {
       const fields = boxes.filter((b) => b.checked && !b.disabled).map((b) => b.value);
       return {
-        fields,
+        value: fields,
         targets: [{ param: 'fields', control: boxes.find((b) => !b.disabled) ?? clear, slot }],
       };
     },

@@ -1,3 +1,4 @@
+import type { FilterOperator } from '../ast/index.js';
 import {
   comparison,
   exists,
@@ -9,11 +10,20 @@ import {
   text,
 } from '../ast/index.js';
 import { clip, type Issue, type IssueCode, issue } from '../errors/index.js';
-import type { ResourceLimits } from '../resource/index.js';
-import { coerceValue } from '../syntax/coerce-value.js';
-import type { ParamGroup } from './param-group.js';
+import type { Field, ResourceLimits } from '../resource/index.js';
+import { coerceValue } from './coerce-value.js';
 
-type FilterGroup = Extract<ParamGroup, { kind: 'filter' }>;
+/**
+ * The values of one `field[op]` key as read from a request (the parser's
+ * filter groups fit): the field, the operator (allowed on it), and each
+ * value with the parameter it was given as. `listql/client` builds the same
+ * shape from a request described as data, so both ends read values alike.
+ */
+export interface FilterGroup {
+  readonly field: Field;
+  readonly op: FilterOperator;
+  readonly values: readonly { readonly param: string; readonly value: string }[];
+}
 
 /**
  * True when the values of a `field[op]` group are comma lists whose repeats
