@@ -16,8 +16,8 @@ export {
   type RawListRow,
 } from './apply-list-query.js';
 export { type FilterSqlOptions, filterSql } from './compile-filter.js';
-export { countIndex } from './count-index.js';
 export { selectedFields } from './compile-select.js';
+export { countIndex } from './count-index.js';
 export {
   createTable,
   createTableQueries,
