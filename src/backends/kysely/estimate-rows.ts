@@ -31,18 +31,15 @@ export async function estimateRows<DB>(db: Kysely<DB>, select: Compilable): Prom
   return planRows(first === undefined ? undefined : Object.values(first)[0]);
 }
 
-/** The first `table` object of a MySQL/MariaDB `EXPLAIN FORMAT=JSON`, wherever the plan nests it. */
-function firstTable(plan: unknown): Record<string, unknown> | undefined {
-  if (typeof plan !== 'object' || plan === null) return undefined;
-  const table = (plan as Record<string, unknown>)['table'];
-  if (typeof table === 'object' && table !== null && !Array.isArray(table)) {
-    return table as Record<string, unknown>;
-  }
-  for (const value of Object.values(plan)) {
-    const found = firstTable(value);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/**
+ * The first number after `"name":` in an EXPLAIN text. MariaDB writes the
+ * query's values into `attached_condition` without escaping them, so the
+ * text is not always valid JSON and is read, not parsed; the plan's own
+ * `rows` and `filtered` come before any condition in a table's entry.
+ */
+function firstNumber(text: string, name: string): number | undefined {
+  const match = new RegExp(`"${name}":\\s*(\\d+(?:\\.\\d+)?)`).exec(text);
+  return match === null ? undefined : Number(match[1]);
 }
 
 /**
@@ -64,16 +61,13 @@ export async function estimateMysqlRows<DB>(db: Kysely<DB>, select: Compilable):
   );
   const first = result.rows[0] as Record<string, unknown> | undefined;
   const cell = first === undefined ? undefined : Object.values(first)[0];
-  const plan: unknown = typeof cell === 'string' ? JSON.parse(cell) : cell;
-  const table = firstTable(plan);
-  if (table === undefined) {
-    if (JSON.stringify(plan).includes('Impossible')) return 0;
-    throw new Error(`listql/kysely: EXPLAIN gave no row estimate: ${JSON.stringify(plan)}`);
+  const text = typeof cell === 'string' ? cell : JSON.stringify(cell ?? null);
+  const rows = firstNumber(text, 'rows') ?? firstNumber(text, 'rows_examined_per_scan');
+  if (rows === undefined) {
+    // No table was read: the optimizer proved the where clause false.
+    if (text.includes('Impossible WHERE')) return 0;
+    throw new Error(`listql/kysely: EXPLAIN gave no row estimate: ${text.slice(0, 500)}`);
   }
-  const rows = Number(table['rows'] ?? table['rows_examined_per_scan']);
-  const filtered = Number(table['filtered'] ?? 100);
-  if (!Number.isFinite(rows) || rows < 0 || !Number.isFinite(filtered)) {
-    throw new Error(`listql/kysely: EXPLAIN gave no row estimate: ${JSON.stringify(plan)}`);
-  }
+  const filtered = firstNumber(text, 'filtered') ?? 100;
   return Math.round((rows * filtered) / 100);
 }
