@@ -32,6 +32,7 @@ import {
   snakeCase,
   withColumns,
 } from '../../src/index.js';
+import { openLeads } from '../support/open-leads.js';
 
 /** A second resource: number ids, booleans, no search, no aliases, no default sort. */
 const tasks = defineResource({
@@ -110,6 +111,7 @@ describe('toOpenApi: the document is valid OpenAPI 3.1', () => {
     ['snake_case leads', toOpenApi(withColumns(leads, snakeCase), { path: '/leads' })],
     ['tasks', toOpenApi(tasks, { path: '/tasks', version: '2.3.0' })],
     ['leads with groups', toOpenApi(groupedLeads, { path: '/grouped-leads' })],
+    ['leads with the opt-in operators', toOpenApi(openLeads, { path: '/open-leads' })],
   ];
   for (const [name, document] of cases) {
     it(name, async () => {
@@ -210,6 +212,7 @@ describe('toOpenApi: query parameters', () => {
       [tasks, '/tasks'],
       [groupedLeads, '/grouped-leads'],
       [groupedTasks, '/grouped-tasks'],
+      [openLeads, '/open-leads'],
     ] as const) {
       const document = toOpenApi(resource as Resource, { path });
       for (const p of operation(document, path).parameters.filter((q) => q.in === 'query')) {
@@ -220,6 +223,26 @@ describe('toOpenApi: query parameters', () => {
         expect(result.success, `${p.name}=${query.get(p.name)}`).toBe(true);
       }
     }
+  });
+
+  it('documents ne, nin and the text operators, and the search mode', () => {
+    const parameters = operation(toOpenApi(openLeads, { path: '/o' }), '/o').parameters;
+    const byName = (name: string) => parameters.find((p) => p.name === name)!;
+    expect(byName('status[ne]').description).toBe('`status` does not equal the value.');
+    expect(byName('labelId[ne]').description).toContain('Rows where it is null match.');
+    expect(byName('status[nin]')).toMatchObject({
+      schema: { type: 'array', minItems: 1, maxItems: 100 },
+      style: 'form',
+      explode: false,
+    });
+    expect(byName('name[startsWith]').description).toContain('starts with the value. Literal text');
+    expect(byName('name[startsWith]').description).toContain('Rows where it is null never match.');
+    expect(byName('search').description).toContain('at most 10');
+    // The preset documents none of them.
+    const preset = operation(leadsDocument, '/leads').parameters.map((p) => p.name);
+    expect(preset.filter((name) => /\[(ne|nin|contains|startsWith|endsWith)\]/.test(name))).toEqual(
+      [],
+    );
   });
 
   it('describes types, enums, formats, lists and limits', () => {
