@@ -38,7 +38,7 @@ export {
   type SqlDialectHandle,
 } from './backends/kysely-backend.js';
 export { memoryBackend } from './backends/memory-backend.js';
-export { mongoBackend } from './backends/mongo-backend.js';
+export { mongoBackend, translateMongoError } from './backends/mongo-backend.js';
 export {
   ERROR_CODES,
   type ErrorCode,
@@ -78,3 +78,4 @@ export {
 export { newRequestId, requestIdFrom } from './request-id.js';
 export type * from './types.js';
 export { BackendUnavailableError, type UnavailableReason } from './unavailable.js';
+export { withTimeout } from './with-timeout.js';

@@ -26,6 +26,18 @@ export interface ListResult {
 }
 
 /**
+ * What a backend is told beside the query: a `signal` that aborts when the
+ * answer is no longer wanted (see `withTimeout`). A backend that can cancel
+ * its work (the MongoDB driver, `fetch`) passes it on; others may ignore it.
+ *
+ * @example
+ * const backend: ListBackend = { run: (query, { signal } = {}) => myStore.find(query, { signal }) };
+ */
+export interface ListRunOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
  * The one thing the HTTP layer needs from a store: run a validated query.
  * The ready-made factories (`memoryBackend`, `kyselyBackend`, `mongoBackend`)
  * implement it; a store of your own plugs in the same way.
@@ -39,7 +51,7 @@ export interface ListResult {
  * };
  */
 export interface ListBackend<F extends string = string> {
-  run(query: ListQuery<F>): Promise<ListResult>;
+  run(query: ListQuery<F>, options?: ListRunOptions): Promise<ListResult>;
   /**
    * Optional: resolves when the store can serve (a trivial query), rejects
    * otherwise. Readiness checks (`checkReady`) call it; without it a

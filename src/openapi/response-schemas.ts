@@ -144,6 +144,17 @@ export function componentSchemas<F extends string>(
           description: 'The offending value (cut to 200 characters, that is code points, and `…`).',
         },
         message: { type: 'string' },
+        // Only the boolean group parameters say where in their value a problem is.
+        ...(resource.groups === null
+          ? {}
+          : {
+              position: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  'For the group parameters `or` and `and`: the 0-based offset, in characters (code points) of the value, where the problem is.',
+              },
+            }),
       },
     },
     BadRequestError: errorSchema(ISSUE_CODES, {

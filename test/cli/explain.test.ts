@@ -24,6 +24,7 @@ import {
   runCli,
 } from '../../src/cli/index.js';
 import { defineResource, leads, parseListQuery, type Resource } from '../../src/index.js';
+import { openLeads } from '../support/open-leads.js';
 
 const rows = generateLeads(500, 17);
 const QUERIES = [
@@ -157,6 +158,48 @@ describe('explain --target sql runs as printed', () => {
       }
     });
   }
+
+  it(`explains the opt-in forms, and the SQL it prints returns the reference's rows`, async () => {
+    const queries = [
+      'status[nin]=won,lost&name[startsWith]=jo&sort=name&limit=20',
+      'email[endsWith]=.com&labelId[ne]=lbl_1&search=a%20o&sort=email:desc,value',
+      'name[contains]=%25_&status[ne]=open&sort=name:desc&limit=5',
+    ];
+    for (const [dialect, db] of databases) {
+      for (const query of queries) {
+        const explained = await explain(openLeads, query, {
+          dialect,
+          target: 'sql',
+          table: 'explained',
+        });
+        if (!explained.ok) expect.fail(JSON.stringify(explained.envelope));
+        const [page] = statements(explained.text);
+        expect(page!.sql).toMatch(/ not \(| like /);
+        const expected = runInMemory(
+          openLeads as unknown as Resource,
+          parseListQuery(openLeads, query),
+          rows as unknown as Record<string, unknown>[],
+        );
+        const pageRows = await db.executeQuery<Record<string, unknown>>({
+          sql: page!.sql,
+          parameters: page!.parameters,
+          query: { kind: 'RawNode' } as never,
+          queryId: { queryId: 'explain-open' } as never,
+        });
+        expect(pageRows.rows.map((r) => r['id'])).toEqual(expected.data.map((r) => r['id']));
+      }
+    }
+    const all = await explain(openLeads, 'status[ne]=won&name[startsWith]=Ac&sort=name', {
+      dialect: 'postgres',
+      target: 'all',
+      table: 'leads',
+    });
+    if (!all.ok) expect.fail(JSON.stringify(all.envelope));
+    expect(all.text).toMatch(/"kind": ?"text"/);
+    expect(all.text).toContain('$nor');
+    expect(all.text).toContain('listql-fold-name');
+    expect(all.text).toContain('lower("name" collate "C") collate "C"');
+  });
 
   it('quotes identifiers per dialect and binds every value as a parameter', async () => {
     const query = "status=won&search=o'brien";

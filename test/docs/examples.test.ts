@@ -28,12 +28,17 @@ const DOCS = [
   'docs/leads.md',
   'docs/ast.md',
 ] as const;
+
 /** What the snippets may import: the package root and, for HTTP bodies, `listql/http`. */
+import { openLeads } from '../support/open-leads.js';
+
 const SNIPPET_MODULES = { listql, 'listql/http': http };
 const RESOURCES: Readonly<Record<string, Resource>> = {
   '/leads': leads as Resource,
   // The derived resource of docs/resources.md#boolean-groups.
   '/grouped-leads': defineResource({ ...leads.definition, groups: true }) as Resource,
+  // Leads with the opt-in operators, all-words search and case-insensitive order.
+  '/open-leads': openLeads as Resource,
 };
 
 /** The examples of the spec's section 7; the docs must carry each of them. */

@@ -32,6 +32,7 @@ import {
   snakeCase,
   withColumns,
 } from '../../src/index.js';
+import { openLeads } from '../support/open-leads.js';
 
 /** A second resource: number ids, booleans, no search, no aliases, no default sort. */
 const tasks = defineResource({
@@ -110,6 +111,7 @@ describe('toOpenApi: the document is valid OpenAPI 3.1', () => {
     ['snake_case leads', toOpenApi(withColumns(leads, snakeCase), { path: '/leads' })],
     ['tasks', toOpenApi(tasks, { path: '/tasks', version: '2.3.0' })],
     ['leads with groups', toOpenApi(groupedLeads, { path: '/grouped-leads' })],
+    ['leads with the opt-in operators', toOpenApi(openLeads, { path: '/open-leads' })],
   ];
   for (const [name, document] of cases) {
     it(name, async () => {
@@ -210,6 +212,7 @@ describe('toOpenApi: query parameters', () => {
       [tasks, '/tasks'],
       [groupedLeads, '/grouped-leads'],
       [groupedTasks, '/grouped-tasks'],
+      [openLeads, '/open-leads'],
     ] as const) {
       const document = toOpenApi(resource as Resource, { path });
       for (const p of operation(document, path).parameters.filter((q) => q.in === 'query')) {
@@ -220,6 +223,26 @@ describe('toOpenApi: query parameters', () => {
         expect(result.success, `${p.name}=${query.get(p.name)}`).toBe(true);
       }
     }
+  });
+
+  it('documents ne, nin and the text operators, and the search mode', () => {
+    const parameters = operation(toOpenApi(openLeads, { path: '/o' }), '/o').parameters;
+    const byName = (name: string) => parameters.find((p) => p.name === name)!;
+    expect(byName('status[ne]').description).toBe('`status` does not equal the value.');
+    expect(byName('labelId[ne]').description).toContain('Rows where it is null match.');
+    expect(byName('status[nin]')).toMatchObject({
+      schema: { type: 'array', minItems: 1, maxItems: 100 },
+      style: 'form',
+      explode: false,
+    });
+    expect(byName('name[startsWith]').description).toContain('starts with the value. Literal text');
+    expect(byName('name[startsWith]').description).toContain('Rows where it is null never match.');
+    expect(byName('search').description).toContain('at most 10');
+    // The preset documents none of them.
+    const preset = operation(leadsDocument, '/leads').parameters.map((p) => p.name);
+    expect(preset.filter((name) => /\[(ne|nin|contains|startsWith|endsWith)\]/.test(name))).toEqual(
+      [],
+    );
   });
 
   it('describes types, enums, formats, lists and limits', () => {
@@ -407,6 +430,39 @@ describe('toOpenApi: responses and security', () => {
         expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
       });
     }
+
+    it("a 400 for a malformed group matches the grouped resource's schema, position included", async () => {
+      const document = toOpenApi(groupedLeads, { path: '/grouped-leads' });
+      const groupedAjv = addFormats(new Ajv2020({ strict: false }));
+      groupedAjv.addSchema(structuredClone(document) as object, 'grouped');
+      const response = await handleListRequest({
+        resource: groupedLeads,
+        backend,
+        query: 'or=(status=won;;value=1)&and=(value[gte]=abc)',
+        headers: { 'x-api-key': 'k' },
+        auth: (h) => readHeader(h, 'x-api-key') === 'k',
+        logger: quiet,
+      });
+      expect(response.status).toBe(400);
+      const body = JSON.parse(JSON.stringify(response.body));
+      expect(body.error.details.issues.map((i: { position?: number }) => i.position)).toEqual([
+        12, 1,
+      ]);
+      const ref = operation(document, '/grouped-leads').responses['400']!.content[
+        'application/json'
+      ].schema['$ref'] as string;
+      const validate = groupedAjv.getSchema(`grouped${ref}`)!;
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+      const issue = (name: string) =>
+        (name === 'grouped' ? document : leadsDocument).components.schemas['Issue'] as {
+          properties: Record<string, JsonValue>;
+        };
+      expect(issue('grouped').properties['position']).toMatchObject({
+        type: 'integer',
+        minimum: 0,
+      });
+      expect(issue('leads').properties).not.toHaveProperty('position');
+    });
 
     it('the schemas reject bodies that break the envelope', () => {
       const meta = { requestId: 'req_000000000000', timestamp: '2026-03-10T12:00:00.000Z' };

@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import type { Field, Resource } from '../../resource/index.js';
 import { fieldOf } from './columns.js';
+import { foldedText } from './compile-filter.js';
 import type { SqlDialect } from './dialect.js';
 import { sqlDialectOf } from './dialects/detect.js';
 
@@ -58,14 +59,25 @@ export interface TableQueries {
   readonly indexes: readonly CreateIndexBuilder[];
 }
 
-/** One key of an index: a field name (ascending) or `field:desc`. */
-export type IndexKey<F extends string> = F | `${F}:desc`;
+/**
+ * One key of an index: a field name (ascending) or `field:desc`; with
+ * `:folded` (`name:folded`, `name:folded:desc`), the ASCII-folded text the
+ * order of a `caseInsensitiveSort` field starts with (an expression index).
+ */
+export type IndexKey<F extends string> = F | `${F}:desc` | `${F}:folded` | `${F}:folded:desc`;
 
-/** The field and direction of an index key. */
-function keyParts<F extends string>(key: IndexKey<F>): { field: F; desc: boolean } {
-  return key.endsWith(':desc')
-    ? { field: key.slice(0, -':desc'.length) as F, desc: true }
-    : { field: key as F, desc: false };
+interface KeyParts<F extends string> {
+  readonly field: F;
+  readonly desc: boolean;
+  readonly folded: boolean;
+}
+
+/** The field, direction and folding of an index key. */
+function keyParts<F extends string>(key: IndexKey<F>): KeyParts<F> {
+  const desc = key.endsWith(':desc');
+  const rest = desc ? key.slice(0, -':desc'.length) : key;
+  const folded = rest.endsWith(':folded');
+  return { field: (folded ? rest.slice(0, -':folded'.length) : rest) as F, desc, folded };
 }
 
 /**
@@ -74,6 +86,8 @@ function keyParts<F extends string>(key: IndexKey<F>): { field: F; desc: boolean
  *   and range filters on the field), so a page and a cursor page in either
  *   direction are an index scan; text fields only where text can be indexed
  *   whole (not MySQL, whose TEXT columns need a prefix, which cannot order);
+ *   a `caseInsensitiveSort` field as its ORDER BY is, an expression index on
+ *   the folded text, then the text, then the id (`name:folded`, `name`, `id`);
  * - on PostgreSQL, for each nullable sortable field also
  *   `(field desc nulls last, id desc)`: listql sorts nulls last in both
  *   directions, and a backward scan of `(field, id)` would give nulls first;
@@ -102,14 +116,19 @@ export function recommendedIndexes<F extends string>(
       (f) =>
         f.sortable && f.name !== id && (wholeText || f.type === 'datetime' || f.type === 'number'),
     )
-    .flatMap((f): IndexKey<F>[][] =>
-      dialect?.name === 'postgres' && f.nullable
+    .flatMap((f): IndexKey<F>[][] => {
+      // A case-insensitive order is the folded text, then the text, then the id.
+      const head: IndexKey<F>[] = f.caseInsensitiveSort ? [`${f.name}:folded`, f.name] : [f.name];
+      const back: IndexKey<F>[] = f.caseInsensitiveSort
+        ? [`${f.name}:folded:desc`, `${f.name}:desc`]
+        : [`${f.name}:desc`];
+      return dialect?.name === 'postgres' && f.nullable
         ? [
-            [f.name, id],
-            [`${f.name}:desc`, `${id}:desc`],
+            [...head, id],
+            [...back, `${id}:desc`],
           ]
-        : [[f.name, id]],
-    );
+        : [[...head, id]];
+    });
   const listed = resource.fieldList
     .filter((f) => f.list && f.name !== id)
     .map((f) =>
@@ -168,15 +187,17 @@ export function createTableQueries<DB, F extends string>(
   const names = indexKeys.map((keys, position) =>
     indexName(
       options.table,
-      keys.map((key) => (key.desc ? `${key.field.column}_desc` : key.field.column)),
+      keys.map(
+        (key) => `${key.folded ? 'folded_' : ''}${key.field.column}${key.desc ? '_desc' : ''}`,
+      ),
       position,
     ),
   );
   if (dialect.inlineIndexes) {
     indexKeys.forEach((keys, position) => {
-      if (keys.some((key) => key.desc)) {
+      if (keys.some((key) => key.desc || key.folded)) {
         throw new Error(
-          `listql/kysely: index ${names[position]} has a descending key; ${dialect.name} indexes are declared inline and ascending (an index scan runs backwards)`,
+          `listql/kysely: index ${names[position]} has a descending or folded key; ${dialect.name} indexes are declared inline, ascending, on columns (an index scan runs backwards)`,
         );
       }
     });
@@ -196,9 +217,11 @@ export function createTableQueries<DB, F extends string>(
     : indexKeys.map((keys, position) =>
         keys.reduce(
           (index, key) =>
-            key.desc
-              ? index.expression(descendingKey(dialect, key.field))
-              : index.column(key.field.column),
+            key.folded
+              ? index.expression(foldedKey(dialect, key.field, key.desc))
+              : key.desc
+                ? index.expression(descendingKey(dialect, key.field))
+                : index.column(key.field.column),
           db.schema.createIndex(names[position]!).on(options.table),
         ),
       );
@@ -221,6 +244,19 @@ function descendingKey(dialect: SqlDialect, field: Field): RawBuilder<unknown> {
   return nullsLast
     ? sql`${sql.id(field.column)} desc nulls last`
     : sql`${sql.id(field.column)} desc`;
+}
+
+/**
+ * The folded-text key of a `caseInsensitiveSort` field: exactly its ORDER BY
+ * expression (`foldedText`), since a planner only uses an expression index
+ * for the identical expression; descending with nulls last as listql sorts.
+ */
+function foldedKey(dialect: SqlDialect, field: Field, desc: boolean): RawBuilder<unknown> {
+  const folded = sql`(${foldedText(dialect, sql.ref(field.column))})`;
+  if (!desc) return folded;
+  return dialect.name === 'postgres' && field.nullable
+    ? sql`${folded} desc nulls last`
+    : sql`${folded} desc`;
 }
 
 /**

@@ -34,4 +34,6 @@ export interface MongoCollation {
  */
 export interface MongoAggregateOptions {
   readonly collation?: MongoCollation;
+  /** Aborts the aggregation (driver 6.13 and later); `mongoBackend` passes `withTimeout`'s. */
+  readonly signal?: AbortSignal;
 }
