@@ -42,7 +42,7 @@ function checkMs(name: string, value: number): number {
 }
 
 /**
- * Prepares a `node:http` (or `node:https`) server for a shutdown that drops
+ * Prepares a `node:http` server for a shutdown that drops
  * no request, and returns the function that performs it. Call it once, right
  * after creating the server: from then on it knows which connection is
  * serving a request and since when each one is idle. The shutdown

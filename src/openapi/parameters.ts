@@ -26,7 +26,7 @@ function paramName(field: string, op: FilterOperator): string {
 function filterDescription(field: Field, op: FilterOperator): string {
   const day =
     field.type === 'datetime'
-      ? ' A date-time (`2026-01-15T10:30:00Z`, upper-case `T` and `Z`, seconds required, an optional fraction, `Z` or `±hh:mm` or no offset, which means UTC; no leap second) or a day (`2026-01-15`), which stands for the whole UTC day.'
+      ? ' A date-time `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]` (`2026-01-15T10:30:00Z`; upper-case `T` and `Z`; no offset means UTC; no leap second) or a day (`2026-01-15`), which stands for the whole UTC day.'
       : '';
   // `ne` and `nin` are the exact complements of equality: null rows match them.
   const negative = op === 'ne' || op === 'nin';

@@ -127,8 +127,9 @@ export function toOpenApi<F extends string>(
     headers: {
       ...unavailable.headers,
       'Retry-After': {
-        description: 'Seconds to wait before retrying.',
-        schema: { type: 'string' },
+        description: 'Seconds to wait before retrying. Always sent with a 503.',
+        required: true,
+        schema: { type: 'string', pattern: '^[0-9]+$' },
       },
     },
   };

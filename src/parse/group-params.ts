@@ -22,13 +22,11 @@ function unknownParam(resource: Resource, key: string, value: string | null, sai
   const field = resource.fields.get(name);
   // The list of filterable fields goes with the first such issue only: 100
   // unknown parameters must not repeat it 100 times.
-  const list = said.filterable
-    ? 'Filterable fields: as listed above'
-    : `Filterable fields: ${nameList(resource.filterable)}`;
+  const list = said.filterable ? '' : `. Filterable fields: ${nameList(resource.filterable)}`;
   said.filterable = true;
   const message = field
-    ? `Field '${name}' is not filterable. ${list}`
-    : `Unknown filter field '${name}'. ${list}`;
+    ? `Field '${name}' is not filterable${list}`
+    : `Unknown filter field '${name}'${list}`;
   return issue('INVALID_FILTER', key, value, message);
 }
 

@@ -54,6 +54,11 @@ export function readDecimal(text: string): { readonly value: number } | DecimalP
   const parsed = Number(text);
   if (!Number.isFinite(parsed)) return { problem: 'range' };
   const value = parsed === 0 ? 0 : parsed; // no -0 in the AST
+  // Fifteen digits or fewer (leading and trailing zeros included, so the
+  // value is far from underflow) always survive: a double keeps 15
+  // significant decimal digits (DBL_DIG). Most filters end here.
+  const digits = text.length - (text.charCodeAt(0) === 45 ? 1 : 0) - (text.includes('.') ? 1 : 0);
+  if (digits <= 15) return { value };
   const canonical = formatDecimal(value);
   if (canonical !== normalize(text)) return { problem: 'inexact', becomes: canonical };
   return { value };

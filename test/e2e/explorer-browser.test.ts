@@ -402,11 +402,12 @@ describe.skipIf(!chromiumPath)('the explorer page with several endpoints', () =>
     // Free-text fields wait in the collapsed "More filters" group.
     await page.getByText('More filters (1)').click();
     expect(await page.getByLabel('title: operator 1').inputValue()).toBe('contains');
+    await page.getByLabel('title: value 1').fill('TASK');
     await page.getByRole('button', { name: 'Run query' }).click();
     await page.locator('.request-url', { hasText: 'done=false' }).waitFor();
     await page.locator('.status', { hasText: 'shown' }).waitFor();
     expect(await page.locator('.request-url').textContent()).toBe(
-      'GET /tasks?done=false&priority=high&due[exists]=true',
+      'GET /tasks?title[contains]=TASK&done=false&priority=high&due[exists]=true',
     );
     expect(new URL(page.url()).hash).toBe('#/tasks');
 
@@ -414,7 +415,7 @@ describe.skipIf(!chromiumPath)('the explorer page with several endpoints', () =>
     const expected: Record<string, unknown>[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `done=false&priority=high&due[exists]=true${cursor ? `&cursor=${cursor}` : ''}`;
+      const query: string = `title[contains]=TASK&done=false&priority=high&due[exists]=true${cursor ? `&cursor=${cursor}` : ''}`;
       const body = (await (await fetch(`${url}/tasks?${query}`)).json()) as SuccessEnvelope;
       expected.push(...body.data);
       cursor = body.meta.pagination.nextCursor;

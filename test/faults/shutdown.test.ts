@@ -118,7 +118,6 @@ describe.skipIf(!postgresUp)('SIGTERM on PostgreSQL with requests in flight', ()
       server.child.kill('SIGTERM');
       const replies = await Promise.all(inFlight);
       exit = await server.exited;
-      console.log(server.stdout(), Date.now() % 100000);
 
       expect(replies).toEqual(Array(10).fill({ status: 200, connection: 'close', success: true }));
       expect(await closedCleanly(idle.sockets)).toEqual([[], [], []]);

@@ -14,11 +14,17 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLeads } from '../../bench/support/synthetic-leads.js';
 import { type RunningDemo, startDemo } from '../../src/demo/index.js';
 import {
+  BackendUnavailableError,
+  handleListRequest,
   type JsonSchema,
+  type ListBackend,
+  memoryBackend,
   type OpenApiDocument,
   type OpenApiParameter,
+  readHeader,
   toOpenApi,
 } from '../../src/http/index.js';
 import {
@@ -174,6 +180,48 @@ function responseChecker(document: OpenApiDocument, path: string) {
     }
   };
 }
+
+describe('handleListRequest answers as the document says, headers included', () => {
+  const document = toOpenApi(leads, { path: '/leads', schemaName: 'Lead' });
+  const check = responseChecker(document, '/leads');
+  const backend = memoryBackend(leads, generateLeads(30, 5));
+  const failing = (err: Error): ListBackend => ({
+    async run() {
+      throw err;
+    },
+  });
+  const key = { 'x-api-key': 'k' };
+  it.each([
+    [200, 'sort=value:desc&limit=3', backend, key],
+    [
+      400,
+      `value[gte]=9007199254740993&${Array.from({ length: 40 }, (_, i) => `x${i}=1`).join('&')}`,
+      backend,
+      key,
+    ],
+    [401, '', backend, {}],
+    [500, '', failing(new Error('boom')), key],
+    [503, '', failing(new BackendUnavailableError('timeout')), key],
+  ] as const)('%i', async (status, query, store, headers) => {
+    const response = await handleListRequest({
+      resource: leads,
+      backend: store,
+      query,
+      headers,
+      auth: (h) => readHeader(h, 'x-api-key') === 'k',
+      logger: { error() {} },
+    });
+    expect(response.status).toBe(status);
+    check(status, new Headers(response.headers), JSON.parse(JSON.stringify(response.body)));
+  });
+
+  it('the checker does catch a missing required header', async () => {
+    const response = await handleListRequest({ resource: leads, backend, query: 'limit=1' });
+    const body = JSON.parse(JSON.stringify(response.body));
+    check(200, new Headers(response.headers), body);
+    expect(() => check(200, new Headers(), body)).toThrow(/X-Request-Id is required/);
+  });
+});
 
 function parameterOf(document: OpenApiDocument, path: string, name: string): OpenApiParameter {
   const found = document.paths[path]!.get.parameters.find((p) => p.name === name);

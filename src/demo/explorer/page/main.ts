@@ -90,13 +90,19 @@ let endpoint: PublicEndpoint = config.endpoints[0]!;
 let current = queryForm(resources.get(endpoint.path)!);
 formSlot.append(current.element);
 
-/** The walk behind the rows on screen: its pages iterator and what the status line counts. */
-let shown: {
-  walk: AsyncGenerator<Page, void, undefined>;
-  params: Params;
-  next: string | null;
+/**
+ * The walk behind the rows on screen: the client's pages iterator, and where
+ * its next page starts (a cursor, or a page number when the server gives none).
+ */
+interface Walk {
+  readonly walk: AsyncGenerator<Page, void, undefined>;
+  readonly params: Params;
+  more: boolean;
+  cursor: string | null;
+  page: number;
   total: number | null;
-} | null = null;
+}
+let shown: Walk | null = null;
 let inFlight: AbortController | null = null;
 
 function allTargets(targets: readonly IssueTarget[]): IssueTarget[] {
@@ -114,14 +120,16 @@ function showRequest(text: string): void {
 }
 
 /** Draws a page the walk yielded: the first replaces the rows, later ones add to them. */
-function draw(page: Page, first: boolean): void {
-  if (!shown) return;
-  const { nextCursor, total } = page.meta.pagination;
-  shown.next = page.meta.pagination.hasMore ? nextCursor : null;
-  shown.total = total;
+function draw(state: Walk, page: Page, first: boolean): void {
+  const { nextCursor, total, hasMore } = page.meta.pagination;
+  // As the iterator decides: more while the server says so and the page was not empty.
+  state.more = hasMore && page.data.length > 0;
+  state.cursor = nextCursor;
+  state.page = page.meta.pagination.page;
+  state.total = total;
   if (first) table.reset(page.data);
   else table.append(page.data);
-  loadMore.hidden = shown.next === null;
+  loadMore.hidden = !state.more;
   status.textContent = describeTotal();
 }
 
@@ -172,11 +180,12 @@ async function run(push: boolean): Promise<void> {
     .then((r) => r.json() as Promise<{ success: boolean } & ExplainTexts>)
     .catch(() => null);
   const walk = walkPages(endpoint.path, resource, params, keyInput.value, controller.signal);
-  shown = { walk, params, next: null, total: null };
+  const state: Walk = { walk, params, more: false, cursor: null, page: 1, total: null };
+  shown = state;
   try {
     const first = await walk.next();
     if (first.done) table.reset([]);
-    else draw(first.value, true);
+    else draw(state, first.value, true);
     const texts = await explained;
     explain.show(texts?.success ? texts : null);
   } catch (error) {
@@ -185,16 +194,20 @@ async function run(push: boolean): Promise<void> {
 }
 
 async function more(): Promise<void> {
-  if (!shown?.next) return;
+  const state = shown;
+  if (!state?.more) return;
   const resource = resources.get(endpoint.path)!;
-  const next = requestText(resource, { ...shown.params, after: shown.next });
+  const { page: _page, ...rest } = state.params;
+  const position = state.cursor === null ? { page: state.page + 1 } : { after: state.cursor };
+  const next = requestText(resource, { ...rest, ...position });
   if (next.ok) showRequest(next.query);
   loadMore.disabled = true;
   try {
-    const page = await shown.walk.next();
-    if (!page.done) draw(page.value, false);
+    const page = await state.walk.next();
+    // A new query may have started meanwhile: its rows are not this walk's.
+    if (state === shown && !page.done) draw(state, page.value, false);
   } catch (error) {
-    fail(error, current.read().targets);
+    if (state === shown) fail(error, current.read().targets);
   } finally {
     loadMore.disabled = false;
   }
