@@ -85,7 +85,13 @@ export const DATE_TIME_PATTERN = `^${DAY}${TIME}${OFFSET}$`;
 export const DATE_TIME_EDGE_PATTERN =
   '^(0000-01-01T[^+]*\\+(0[1-9]|1[0-9]|2[0-3]|00:(0[1-9]|[1-5][0-9]))|9999-12-31T[^-]*-(0[1-9]|1[0-9]|2[0-3]|00:(0[1-9]|[1-5][0-9])))';
 
-/** Whitespace between the tokens of a group: ASCII space, tab, line feed, carriage return. */
+/**
+ * Whitespace between the tokens of a boolean group: ASCII space, tab, line
+ * feed, carriage return (nothing else, so a bare value keeps U+00A0).
+ *
+ * @example
+ * isGroupSpace('\t'); // true
+ */
 export function isGroupSpace(char: string | undefined): boolean {
   return char === ' ' || char === '\t' || char === '\n' || char === '\r';
 }

@@ -85,3 +85,22 @@ export function checkSearchTerm(backend: string, text: string): string {
   }
   return text;
 }
+
+/**
+ * Returns `field` when it is a string field, the only type the `text` and
+ * `foldedComparison` nodes apply to; throws an Error naming `backend`, the
+ * node kind and the field otherwise (a hand-built node; the parser never
+ * builds one elsewhere).
+ *
+ * @example
+ * stringFieldFor('listql/mongo', 'text', leads.fields.get('name')!); // the field
+ * stringFieldFor('listql/mongo', 'text', leads.fields.get('value')!); // throws
+ */
+export function stringFieldFor<F extends Field>(backend: string, kind: string, field: F): F {
+  if (field.type !== 'string') {
+    throw new Error(
+      `${backend}: a '${kind}' node on '${field.name}' (${field.type}); only string fields take it`,
+    );
+  }
+  return field;
+}

@@ -4,7 +4,12 @@ import { ListRequestError } from './list-request-error.js';
 import { safeListUrl } from './list-url.js';
 import type { AnyResource, FieldName, ListParams, Row, SelectableField } from './types.js';
 
-/** How {@link fetchList} and {@link pages} send requests. */
+/**
+ * How {@link fetchList} and {@link pages} send requests.
+ *
+ * @example
+ * const options: FetchListOptions = { headers: { 'x-api-key': key }, signal: AbortSignal.timeout(5_000) };
+ */
 export interface FetchListOptions {
   /** The `fetch` to use; default `globalThis.fetch` (browsers, Node 18+, Deno, Bun). */
   readonly fetch?: typeof fetch;
@@ -19,7 +24,12 @@ export type FetchParams<R extends AnyResource, S extends FieldName<R>> = ListPar
   readonly fields?: readonly S[];
 };
 
-/** One page as the server sends it: rows typed by the resource and the request's `fields`. */
+/**
+ * One page as the server sends it: rows typed by the resource and the request's `fields`.
+ *
+ * @example
+ * type NamedPage = ListPage<typeof leads, 'name'>; // data: { id: string; name: string | null }[]
+ */
 export type ListPage<
   R extends AnyResource,
   S extends FieldName<R> = SelectableField<R>,

@@ -28,17 +28,17 @@ export type OperatorsOf<D> = D extends { readonly filter: readonly (infer O)[] }
   ? O & FilterOperator
   : never;
 
-/** Fields that take at least one filter operator. */
+/** Fields that take at least one filter operator. @example type F = FilterableField<typeof leads>; // 'status' | 'value' | … */
 export type FilterableField<R extends AnyResource> = {
   [K in FieldName<R>]: [OperatorsOf<Def<R, K>>] extends [never] ? never : K;
 }[FieldName<R>];
 
-/** Fields that may appear in `sort`. */
+/** Fields that may appear in `sort`. @example type S = SortableField<typeof leads>; // 'name' | 'email' | 'status' | … */
 export type SortableField<R extends AnyResource> = {
   [K in FieldName<R>]: Def<R, K> extends { readonly sortable: true } ? K : never;
 }[FieldName<R>];
 
-/** Fields that may appear in `fields` (the id always may). */
+/** Fields that may appear in `fields` (the id always may). @example type S = SelectableField<typeof leads>; */
 export type SelectableField<R extends AnyResource> = {
   [K in FieldName<R>]: Def<R, K> extends { readonly selectable: false } ? never : K;
 }[FieldName<R>];
@@ -87,7 +87,12 @@ export type FieldFilter<D> =
   | ('eq' extends OperatorsOf<D> ? EqualityValue<D> : never)
   | { readonly [O in OperatorsOf<D>]?: OperatorValue<D, O> };
 
-/** The `filter` of a request: each filterable field at most once, every filter ANDed. */
+/**
+ * The `filter` of a request: each filterable field at most once, every filter ANDed.
+ *
+ * @example
+ * const filter: FilterParams<typeof leads> = { status: ['won'], value: { gte: 100 } };
+ */
 export type FilterParams<R extends AnyResource> = {
   readonly [K in FilterableField<R>]?: FieldFilter<Def<R, K>>;
 };
@@ -95,6 +100,9 @@ export type FilterParams<R extends AnyResource> = {
 /**
  * One condition of a boolean group: filters on fields (all of them must
  * hold, like `and(…)`), or a nested `or`, `and` or `not`.
+ *
+ * @example
+ * const c: GroupCondition<typeof grouped> = { or: [{ status: 'won' }, { not: { value: { lt: 10 } } }] };
  */
 export type GroupCondition<R extends AnyResource> =
   | FilterParams<R>
@@ -102,7 +110,7 @@ export type GroupCondition<R extends AnyResource> =
   | { readonly and: readonly GroupCondition<R>[] }
   | { readonly not: GroupCondition<R> };
 
-/** One sort key: a field (ascending) or `[field, direction]`. */
+/** One sort key: a field (ascending) or `[field, direction]`. @example const key: SortParam<typeof leads> = ['value', 'desc']; */
 export type SortParam<R extends AnyResource> =
   | SortableField<R>
   | readonly [SortableField<R>, SortDirection];

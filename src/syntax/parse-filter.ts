@@ -28,6 +28,10 @@ export interface FilterGroup {
 /**
  * True when the values of a `field[op]` group are comma lists whose repeats
  * merge: equality on a `list` field, and `nin` on any field.
+ *
+ * @example
+ * takesList({ field: leads.fields.get('status')!, op: 'eq' }); // true
+ * takesList({ field: leads.fields.get('website')!, op: 'nin' }); // true
  */
 export function takesList(group: Pick<FilterGroup, 'field' | 'op'>): boolean {
   return group.op === 'nin' || (group.op === 'eq' && group.field.list);

@@ -17,6 +17,7 @@ export {
   queryStringArbitrary,
   type ValueArbitraries,
 } from './arbitraries.js';
+export { groupNodeArbitrary } from './group-arbitrary.js';
 export { type GeneratedRow, type RowsArbitraryOptions, rowsArbitrary } from './rows-arbitrary.js';
 export {
   generateLeads,

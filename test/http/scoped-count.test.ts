@@ -76,7 +76,9 @@ describe('count=estimated with a scope', () => {
       return (response.body as SuccessEnvelope).meta.pagination;
     };
     expect(await get()).toMatchObject({ total: 0, count: 'exact' });
-    // The opt-in really reaches the planner (which knows nothing of the tenant).
-    expect((await get(true)).count).toBe('estimated');
+    // With the opt-in the planner is asked (see the recording test above); `estimated`
+    // is hybrid, and a tenant the planner expects few rows of is below the
+    // threshold, so it is counted exactly all the same.
+    expect(await get(true)).toMatchObject({ total: 0, count: 'exact' });
   }, 60_000);
 });

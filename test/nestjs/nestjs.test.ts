@@ -20,30 +20,14 @@ import {
 } from '../../src/http/index.js';
 import { leads, parseListQuery } from '../../src/index.js';
 import { withListQueryDocs } from '../../src/nestjs/index.js';
+import { ADAPTER_CORPUS } from '../http/corpus.js';
 import { NEST_API_KEY, startNest } from './app.js';
 
 const rows = generateLeads(120, 5);
 const backend = memoryBackend(leads, rows);
 
-const CORPUS = [
-  '',
-  'status=won&value[gte]=100&sort=value:desc&fields=id,name,value',
-  'createdAt[gte]=2026-01-01&createdAt[lt]=2026-02-01&gclid[exists]=true',
-  'search=john&source=gtm,wordpress&limit=20&page=3',
-  'updated_after=2025-06-15T10:00:00Z&sort=updated_at:asc',
-  'status=won&status=lost&limit=5',
-  'search=St.+John',
-  'search=Mart%C3%ADnez',
-  'value=abc',
-  'createdAt[gte]=2026-02-30',
-  'limit=0&page=-1',
-  'fields=id,nope',
-  'foo=bar',
-  'limit=5&limit=6',
-  'search=%00',
-  'search=%E0%A4%A',
-  'cursor=forged',
-];
+/** The adapters' corpus, and a forged cursor. */
+const CORPUS = [...ADAPTER_CORPUS, 'cursor=forged', 'search=%E0%A4%A'];
 
 function comparable(status: number, body: ListEnvelope) {
   const { requestId, timestamp, ...meta } = body.meta;

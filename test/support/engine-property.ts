@@ -40,20 +40,26 @@ export function describeEngineProperty(
       await engine?.close();
     });
 
-    it('for generated datasets and queries', async () => {
-      if (!engine) return;
-      const open = engine;
-      await fc.assert(
-        fc.asyncProperty(caseArbitrary, async ([resource, rows, queries]) => {
-          const dataset = await open.load(resource, rows);
-          try {
-            for (const query of queries) await check(dataset, rows, query, resource);
-          } finally {
-            await dataset.drop();
-          }
-        }),
-        propertyParams(runs),
-      );
-    });
+    it(
+      'for generated datasets and queries',
+      async () => {
+        if (!engine) return;
+        const open = engine;
+        await fc.assert(
+          fc.asyncProperty(caseArbitrary, async ([resource, rows, queries]) => {
+            const dataset = await open.load(resource, rows);
+            try {
+              for (const query of queries) await check(dataset, rows, query, resource);
+            } finally {
+              await dataset.drop();
+            }
+          }),
+          propertyParams(runs),
+        );
+      },
+      // Tens of datasets through a database (PGlite runs in WASM on a shared
+      // CPU) outlast the default test timeout: allow a minute per ten datasets.
+      6_000 * propertyParams(runs).numRuns!,
+    );
   });
 }

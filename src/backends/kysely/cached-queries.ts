@@ -117,15 +117,12 @@ export function pageQuery<F extends string>(
   if (shape === undefined) {
     return { compiled: build(), read: listRowReader(selectedFields(resource, query.select)) };
   }
-  const key = [
-    'page',
-    idOf(resource),
-    idOf(options.dialect),
-    options.table,
-    JSON.stringify(query.select),
-    JSON.stringify(query.sort),
-    shape.key,
-  ].join('\u0000');
+  // Field names and directions are validated identifiers: `,`, `+`, `-` and NUL cannot occur in them.
+  const select = query.select === 'all' ? '*' : query.select.join(',');
+  const sort = query.sort
+    .map((key) => `${key.direction === 'desc' ? '-' : '+'}${key.field}`)
+    .join();
+  const key = `page\u0000${idOf(resource)}\u0000${idOf(options.dialect)}\u0000${options.table}\u0000${select}\u0000${sort}\u0000${shape.key}`;
   const cache = cacheOf(db);
   const entry = cache.get(key);
   const parameters = [...shape.parameters, limit, offset];
@@ -166,7 +163,7 @@ export function countQuery<F extends string>(
   const build = () => buildListCount(db.selectFrom(options.table), where).compile();
   const shape = cached ? whereShape(where) : undefined;
   if (shape === undefined) return build();
-  const key = ['count', idOf(options.dialect), options.table, shape.key].join('\u0000');
+  const key = `count\u0000${idOf(options.dialect)}\u0000${options.table}\u0000${shape.key}`;
   const cache = cacheOf(db);
   const entry = cache.get(key);
   if (entry !== undefined && entry !== UNCACHEABLE) {

@@ -20,7 +20,7 @@ import {
   visitFilter,
 } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
-import { checkSearchTerm } from '../check-filter-value.js';
+import { checkSearchTerm, stringFieldFor } from '../check-filter-value.js';
 import { columnSql, fieldOf, isTextField } from './columns.js';
 import { allOf, anyOf, type Condition, condition, FALSE, negate, toSql } from './condition.js';
 import type { Sql, SqlDialect } from './dialect.js';
@@ -142,12 +142,7 @@ function likeLeaf(ctx: Context<string>, column: Sql, pattern: string): Condition
 
 /** A node that only string fields take (`text`, `foldedComparison`): the field, or it throws. */
 function stringField(field: Field, kind: string): Field {
-  if (field.type !== 'string') {
-    throw new Error(
-      `listql/kysely: a '${kind}' node on '${field.name}' (${field.type}); only string fields`,
-    );
-  }
-  return field;
+  return stringFieldFor('listql/kysely', kind, field);
 }
 
 function textLeaf(

@@ -17,6 +17,7 @@ export {
 } from './apply-list-query.js';
 export { type FilterSqlOptions, filterSql } from './compile-filter.js';
 export { selectedFields } from './compile-select.js';
+export { countIndex } from './count-index.js';
 export {
   createTable,
   createTableQueries,

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { CountStrategy, ListQuery } from '../../ast/index.js';
 import type { Resource } from '../../resource/index.js';
-import { applyListCount, type ListQuerySqlOptions, whereCondition } from './apply-list-query.js';
-import { countQuery, pageQuery } from './cached-queries.js';
-import type { Condition } from './condition.js';
+import { whereCondition } from './apply-list-query.js';
+import { pageQuery } from './cached-queries.js';
+import { countRows, DEFAULT_ESTIMATE_THRESHOLD } from './count-rows.js';
 import type { SqlDialect } from './dialect.js';
 import { sqlDialectOf } from './dialects/detect.js';
-import { estimateRows } from './estimate-rows.js';
-import { type LooseDatabase, loose } from './loose-db.js';
+import { loose } from './loose-db.js';
 import type { ListRow } from './read-row.js';
 
 /** Options of {@link runListQuery}. */
@@ -16,6 +15,13 @@ export interface RunListQueryOptions {
   readonly table: string;
   /** The dialect; by default read from the Kysely instance's adapter. */
   readonly dialect?: SqlDialect;
+  /**
+   * With `count: 'estimated'`, the estimated number of matches below which
+   * the total is counted exactly instead (and reported `exact`); on SQLite,
+   * which has no estimate, the cap of its count (a total at the cap is a
+   * lower bound, reported `estimated`). Default 10,000.
+   */
+  readonly estimateThreshold?: number;
   /**
    * Reuse the SQL text of an earlier query of the same shape (same fields,
    * sort, page kind and filter structure; other values are only bound again),
@@ -27,9 +33,10 @@ export interface RunListQueryOptions {
 
 /**
  * One page of API rows, the number of rows matching the filter (null with
- * `count: 'none'`; the planner's estimate with `count: 'estimated'` on
- * PostgreSQL), whether rows follow the page, and the count strategy used
- * (`estimated` falls back to `exact` on MySQL/MariaDB and SQLite).
+ * `count: 'none'`; with `count: 'estimated'` the planner's or optimizer's
+ * estimate, or on SQLite a capped count, when it reaches the threshold),
+ * whether rows follow the page, and the count strategy that produced the
+ * total (`exact` when `estimated` counted exactly below the threshold).
  *
  * @example
  * const { data, total, hasMore, count }: ListResult<LeadField> = await runListQuery(db, leads, query, { table: 'leads' });
@@ -41,16 +48,12 @@ export interface ListResult<F extends string> {
   readonly count: CountStrategy;
 }
 
-/** The strategy a dialect can honour: only PostgreSQL exposes a planner estimate. */
-function countStrategyFor(requested: CountStrategy, dialect: SqlDialect): CountStrategy {
-  return requested === 'estimated' && dialect.name !== 'postgres' ? 'exact' : requested;
-}
-
 /**
  * Runs a list query on a table: the page of rows, shaped like the API (field
  * names, ISO date strings, booleans, numbers, nulls), and the total as the
- * query's count strategy asks: `exact` runs `count(*)`, `estimated` asks
- * PostgreSQL's planner (`exact` elsewhere), `none` runs no count at all.
+ * query's count strategy asks: `exact` runs `count(*)`, `estimated` is
+ * hybrid (an estimate above `estimateThreshold` matches, an exact count
+ * below; see `count-rows.ts`), `none` runs no count at all.
  * The page query fetches one row beyond the limit, so `hasMore` is exact
  * whatever the strategy. The queries run concurrently; in a transaction `db`
  * they share it.
@@ -70,14 +73,19 @@ export async function runListQuery<DB, F extends string>(
   // Qualified columns: ORDER BY can never mistake one for a select alias.
   const sqlOptions = { dialect, table: options.table };
   const cached = options.shapeCache ?? true;
-  const count = countStrategyFor(query.count, dialect);
   // Without a cursor the page and the count share one where clause: compile it once.
   const where =
     query.after === null ? whereCondition(resource, query, sqlOptions, false) : undefined;
   const page = pageQuery(kysely, resource, query, sqlOptions, cached, where);
-  const [result, total] = await Promise.all([
+  const estimateThreshold = options.estimateThreshold ?? DEFAULT_ESTIMATE_THRESHOLD;
+  if (!Number.isSafeInteger(estimateThreshold) || estimateThreshold < 1) {
+    throw new Error(
+      `listql/kysely: estimateThreshold must be a positive integer, not ${estimateThreshold}`,
+    );
+  }
+  const [result, { total, count }] = await Promise.all([
     kysely.executeQuery(page.compiled),
-    countRows(kysely, resource, query, sqlOptions, count, cached, where),
+    countRows(kysely, resource, query, { ...sqlOptions, cached, estimateThreshold, where }),
   ]);
   // One row past the page says whether another page follows.
   const rows = result.rows;
@@ -85,34 +93,4 @@ export async function runListQuery<DB, F extends string>(
   const data = new Array<ListRow<F>>(length);
   for (let i = 0; i < length; i++) data[i] = page.read(rows[i]!);
   return { data, total, hasMore: rows.length > query.page.limit, count };
-}
-
-/** `total` by the strategy `count`: a `count(*)`, the planner's estimate, or nothing. */
-async function countRows<F extends string>(
-  db: Kysely<LooseDatabase>,
-  resource: Resource<F>,
-  query: ListQuery<F>,
-  options: ListQuerySqlOptions & { readonly table: string },
-  count: CountStrategy,
-  cached: boolean,
-  where: Condition | undefined,
-): Promise<number | null> {
-  switch (count) {
-    case 'none':
-      return null;
-    case 'estimated': {
-      const matching = applyListCount(db.selectFrom(options.table), resource, query, options)
-        .clearSelect()
-        .select((eb) => eb.lit(1).as('one'));
-      return estimateRows(db, matching);
-    }
-    case 'exact': {
-      const { rows } = await db.executeQuery(
-        countQuery(db, resource, query, options, cached, where),
-      );
-      const row = rows[0];
-      if (row === undefined) throw new Error('listql/kysely: count(*) returned no row');
-      return Number(row.total);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-import { checkSearchTerm } from '../check-filter-value.js';
+import { checkSearchTerm, stringFieldFor } from '../check-filter-value.js';
 import { allOf, anyOf } from './combinators.js';
 import { checkFilterValue } from './filter-values.js';
 import {
@@ -28,13 +28,7 @@ const exists: MemoryHandler<'exists'> = (node, _visit, context) =>
 
 /** The field of a text-only node (`text`, `foldedComparison`): a string field, or it throws. */
 function stringField(context: MemoryContext, name: string, kind: string) {
-  const field = context.field(name);
-  if (field.type !== 'string') {
-    throw new Error(
-      `listql/memory: a '${kind}' node on '${name}' (${field.type}); only string fields`,
-    );
-  }
-  return field;
+  return stringFieldFor('listql/memory', kind, context.field(name));
 }
 
 const text: MemoryHandler<'text'> = (node, _visit, context) => {

@@ -61,7 +61,8 @@ export function runInMemory<F extends string>(
   const { limit, page } = query.page;
   // A keyset page starts right after its position: no offset, whatever `page` says.
   const start = query.after === null ? (page - 1) * limit : 0;
-  const ordered = firstInOrder(matches, order, start + limit);
+  // A page past the last match is empty: nothing to order.
+  const ordered = start >= matches.length ? [] : firstInOrder(matches, order, start + limit);
   const count = query.count === 'none' ? 'none' : 'exact';
   return {
     data: ordered.slice(start).map(({ row }) => project(row)),

@@ -9,6 +9,7 @@ import {
   type TextNode,
   visitFilter,
 } from '../../ast/index.js';
+import { stringFieldFor } from '../check-filter-value.js';
 import { asciiFoldExpression } from './ascii-fold.js';
 import { dateCondition, literal } from './literal.js';
 import type { MongoDocument } from './mongo-types.js';
@@ -82,10 +83,7 @@ function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>)
 
 /** The column of a node only string fields take (`text`, `foldedComparison`), or it throws. */
 function stringColumn<F extends string>(name: F, kind: string, storage: MongoStorage<F>): string {
-  const field = storage.field(name);
-  if (field.type !== 'string')
-    fail(`a '${kind}' node on '${name}' (${field.type}); only string fields`);
-  return storage.columnOf(field);
+  return storage.columnOf(stringFieldFor('listql/mongo', kind, storage.field(name)));
 }
 
 function text<F extends string>(node: TextNode<F>, storage: MongoStorage<F>): Condition {

@@ -60,8 +60,12 @@ export interface SqlDialectHandle {
 export interface KyselyBackendOptions {
   /** The table (or `schema.table`) holding the resource's rows. */
   readonly table: string;
-  /** The dialect; by default read from the Kysely instance's adapter. */
+  /** The dialect; by default `detectSqlDialect` on the first request. */
   readonly dialect?: SqlDialectHandle;
+  /** `runListQuery`'s `estimateThreshold`: below it `count=estimated` counts exactly. Default 10,000. */
+  readonly estimateThreshold?: number;
+  /** `runListQuery`'s `shapeCache`: reuse the SQL of earlier queries of the same shape. Default true. */
+  readonly shapeCache?: boolean;
 }
 
 /**

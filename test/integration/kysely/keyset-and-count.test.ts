@@ -69,7 +69,10 @@ async function loadLeads(db: AnyKysely, analyze: boolean): Promise<string> {
   const table = uniqueTableName('keyset');
   await createTable(db, leads, { table });
   await insertRows(db, leads, ROWS, { table });
-  if (analyze) await sql`analyze ${sql.table(table)}`.execute(db);
+  if (analyze) {
+    const keyword = sqlDialectOf(db).name === 'mysql' ? sql`analyze table` : sql`analyze`;
+    await sql`${keyword} ${sql.table(table)}`.execute(db);
+  }
   return table;
 }
 
@@ -138,11 +141,16 @@ describe.each(planEngines)('$name serves a cursor page from the (createdAt, id) 
   });
 });
 
-const countEngines: { name: string; engine: () => KyselyEngine; estimates: boolean }[] = [
-  { name: 'SQLite', engine: sqliteEngine, estimates: false },
-  { name: 'PGlite', engine: pgliteEngine, estimates: true },
-  ...(pgAvailable ? [{ name: 'PostgreSQL', engine: () => postgresEngine(), estimates: true }] : []),
-  ...(mariaAvailable ? [{ name: 'MariaDB', engine: () => mariadbEngine(), estimates: false }] : []),
+/** How each dialect answers `estimated` above the threshold: a planner's estimate, or a capped count. */
+const countEngines: { name: string; engine: () => KyselyEngine; estimates: 'plan' | 'cap' }[] = [
+  { name: 'SQLite', engine: sqliteEngine, estimates: 'cap' },
+  { name: 'PGlite', engine: pgliteEngine, estimates: 'plan' },
+  ...(pgAvailable
+    ? [{ name: 'PostgreSQL', engine: () => postgresEngine(), estimates: 'plan' as const }]
+    : []),
+  ...(mariaAvailable
+    ? [{ name: 'MariaDB', engine: () => mariadbEngine(), estimates: 'plan' as const }]
+    : []),
 ];
 
 describe.each(countEngines)('$name: count strategies', (setup) => {
@@ -153,7 +161,7 @@ describe.each(countEngines)('$name: count strategies', (setup) => {
   const won = ROWS.filter((row) => row['status'] === 'won').length;
   beforeAll(async () => {
     db = engine.kysely();
-    table = await loadLeads(db, setup.estimates);
+    table = await loadLeads(db, setup.estimates === 'plan');
   }, 60_000);
   afterAll(async () => {
     await db?.schema.dropTable(table).ifExists().execute();
@@ -174,20 +182,51 @@ describe.each(countEngines)('$name: count strategies', (setup) => {
     expect(end.data).toHaveLength(won - (lastPage - 1) * 100);
   });
 
-  it(setup.estimates ? 'estimated asks the planner' : 'estimated falls back to exact', async () => {
-    const all = await run('count=estimated&limit=5');
-    const filtered = await run('status=won&count=estimated&limit=5');
-    if (!setup.estimates) {
-      expect(all).toMatchObject({ total: ROWS.length, count: 'exact' });
-      expect(filtered).toMatchObject({ total: won, count: 'exact' });
-      return;
-    }
-    // Freshly analyzed, the whole table's estimate is its row count.
-    expect(all).toMatchObject({ total: ROWS.length, count: 'estimated', hasMore: true });
-    expect(filtered.count).toBe('estimated');
-    expect(Number.isSafeInteger(filtered.total)).toBe(true);
-    // A planner's guess, not a count: within a factor of two of the truth on these statistics.
-    expect(filtered.total!).toBeGreaterThan(won / 2);
-    expect(filtered.total!).toBeLessThan(won * 2);
+  it('estimated counts exactly below the threshold, and says so', async () => {
+    expect(await run('count=estimated&limit=5')).toMatchObject({
+      total: ROWS.length,
+      count: 'exact',
+    });
+    expect(await run('status=won&count=estimated&limit=5')).toMatchObject({
+      total: won,
+      count: 'exact',
+    });
+  });
+
+  it(
+    setup.estimates === 'cap'
+      ? 'estimated above the threshold is the cap, a lower bound'
+      : "estimated above the threshold is the planner's estimate",
+    async () => {
+      const runWith = (text: string, estimateThreshold: number) =>
+        runListQuery(db, leads, parseListQuery(leads, text), { table, estimateThreshold });
+      const all = await runWith('count=estimated&limit=5', 100);
+      const filtered = await runWith('status=won&count=estimated&limit=5', 100);
+      if (setup.estimates === 'cap') {
+        expect(all).toMatchObject({ total: 100, count: 'estimated', hasMore: true });
+        expect(filtered).toMatchObject({ total: 100, count: 'estimated' });
+        // A cap above the matches is an exact count.
+        const few = await runWith('status=won&count=estimated&limit=5', won + 1);
+        expect(few).toMatchObject({ total: won, count: 'exact' });
+        return;
+      }
+      expect(all.count).toBe('estimated');
+      expect(filtered.count).toBe('estimated');
+      // Freshly analyzed: a guess, not a count, but close to the truth on these statistics.
+      expect(all.total!).toBeGreaterThan(ROWS.length / 2);
+      expect(all.total!).toBeLessThan(ROWS.length * 2);
+      expect(Number.isSafeInteger(filtered.total)).toBe(true);
+      expect(filtered.total!).toBeGreaterThan(won / 2);
+      expect(filtered.total!).toBeLessThan(won * 2);
+    },
+  );
+
+  it('refuses a threshold that is not a positive integer', async () => {
+    await expect(
+      runListQuery(db, leads, parseListQuery(leads, 'count=estimated'), {
+        table,
+        estimateThreshold: 0,
+      }),
+    ).rejects.toThrow(/estimateThreshold/);
   });
 });

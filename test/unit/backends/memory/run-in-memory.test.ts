@@ -3,7 +3,7 @@
  * forms, and the top-k page selection agreeing with a full stable sort.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileMemory, runInMemory } from '../../../../src/backends/memory/index.js';
 import {
   and,
@@ -36,6 +36,20 @@ describe('paging', () => {
   it('an empty page past the end still reports the total', () => {
     const result = runInMemory(things, query('limit=10&page=4'), numbered);
     expect(result).toEqual({ data: [], total: 23, hasMore: false, count: 'exact' });
+  });
+
+  it('never orders the matches for a page past the end', () => {
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    try {
+      const result = runInMemory(things, query('sort=amount:desc&limit=10&page=9'), numbered);
+      expect(result).toMatchObject({ data: [], total: 23, hasMore: false });
+      expect(sort).not.toHaveBeenCalled();
+      // The last page does order them (the spy sees it), so the check above can fail.
+      runInMemory(things, query('sort=amount:desc&limit=10&page=3'), numbered);
+      expect(sort).toHaveBeenCalled();
+    } finally {
+      sort.mockRestore();
+    }
   });
 
   it('pages tile the full order: no row repeated or skipped', () => {
