@@ -21,6 +21,8 @@ export async function openServerStore(
   const drop = async (): Promise<void> => {
     await db.schema.dropTable(table).ifExists().execute();
   };
+  // Named in the log before seeding, so a failed start can be traced to its table.
+  context.log(`Seeding ${label} table ${table}`);
   try {
     const rows = await seedTable(db, demoLeads, table, context.source, context.progress);
     return {
