@@ -7,8 +7,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/support/synthetic-leads.js';
 import {
@@ -17,7 +15,13 @@ import {
   type RunningDemo,
   startDemo,
 } from '../../src/demo/index.js';
-import { mysqlSettings, postgresSettings, serverAvailable } from '../support/databases.js';
+import {
+  withMysql as mysql,
+  mysqlSettings,
+  withPostgres as postgres,
+  postgresSettings,
+  serverAvailable,
+} from '../support/databases.js';
 import { demoSuite } from './demo-suite.js';
 
 const postgresUp = await serverAvailable('PostgreSQL', postgresSettings);
@@ -27,39 +31,6 @@ function tableOf(demo: RunningDemo): string {
   const table = /listql_demo_[0-9a-f]+/.exec(demo.location)?.[0];
   if (!table) throw new Error(`no table in '${demo.location}'`);
   return table;
-}
-
-async function postgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    database: postgresSettings.database,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-  });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function mysql<T>(
-  work: (connection: import('mysql2/promise').Connection) => Promise<T>,
-): Promise<T> {
-  const connection = await createConnection({
-    host: mysqlSettings.host,
-    port: mysqlSettings.port,
-    user: mysqlSettings.user,
-    password: mysqlSettings.password ?? '',
-    database: mysqlSettings.database,
-  });
-  try {
-    return await work(connection);
-  } finally {
-    await connection.end();
-  }
 }
 
 const postgresTableExists = (table: string) =>

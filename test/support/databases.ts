@@ -20,6 +20,8 @@
  * run the rest.
  */
 import { connect } from 'node:net';
+import { createConnection } from 'mysql2/promise';
+import pg from 'pg';
 import {
   mysqlSettings as readMysqlSettings,
   postgresSettings as readPostgresSettings,
@@ -69,4 +71,39 @@ export async function serverAvailable(label: string, settings: ServerSettings): 
       `!! Start the server or set the connection variables (see test/support/databases.ts).\n${bar}\n`,
   );
   return false;
+}
+
+/** A pg client on the test server, for one piece of work. */
+export async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({
+    host: postgresSettings.host,
+    port: postgresSettings.port,
+    user: postgresSettings.user,
+    database: postgresSettings.database,
+    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A mysql2 connection on the test server, for one piece of work. */
+export async function withMysql<T>(
+  work: (connection: import('mysql2/promise').Connection) => Promise<T>,
+): Promise<T> {
+  const connection = await createConnection({
+    host: mysqlSettings.host,
+    port: mysqlSettings.port,
+    user: mysqlSettings.user,
+    password: mysqlSettings.password ?? '',
+    database: mysqlSettings.database,
+  });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.end();
+  }
 }

@@ -2,45 +2,13 @@
  * Administrative connections to the test servers, for faults: terminate a
  * process's own connections (and nobody else's), found by their client ports.
  */
-import { createConnection } from 'mysql2/promise';
-import pg from 'pg';
-import { mysqlSettings, postgresSettings } from '../../support/databases.js';
+import {
+  mysqlSettings,
+  postgresSettings,
+  withMysql,
+  withPostgres,
+} from '../../support/databases.js';
 import { localPortsTo } from './sockets.js';
-
-/** A pg client on the test server, for one piece of work. */
-export async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    database: postgresSettings.database,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-  });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A mysql2 connection on the test server, for one piece of work. */
-export async function withMysql<T>(
-  work: (connection: import('mysql2/promise').Connection) => Promise<T>,
-): Promise<T> {
-  const connection = await createConnection({
-    host: mysqlSettings.host,
-    port: mysqlSettings.port,
-    user: mysqlSettings.user,
-    password: mysqlSettings.password ?? '',
-    database: mysqlSettings.database,
-  });
-  try {
-    return await work(connection);
-  } finally {
-    await connection.end();
-  }
-}
 
 /**
  * `pg_terminate_backend` on every PostgreSQL backend serving process `pid`,
