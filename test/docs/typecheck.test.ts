@@ -13,23 +13,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_POINTS } from '../support/entry-points.js';
 import { type CodeBlock, codeBlocks } from './markdown.js';
 import { DOC_PAGES } from './pages.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRATCH = join(ROOT, '.scratch-typecheck');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
-
-const ENTRY_POINTS: Readonly<Record<string, string>> = {
-  listql: 'src/index.ts',
-  'listql/http': 'src/http/index.ts',
-  'listql/kysely': 'src/backends/kysely/index.ts',
-  'listql/memory': 'src/backends/memory/index.ts',
-  'listql/mongo': 'src/backends/mongo/index.ts',
-  'listql/testing': 'src/testing/index.ts',
-  'listql/client': 'src/client/index.ts',
-  'listql/nestjs': 'src/nestjs/index.ts',
-};
 
 /**
  * Modules a docs page shows that the repository does not install (a client

@@ -50,47 +50,46 @@ function expectSurvived(run: Awaited<ReturnType<typeof breakUnderLoad>>): void {
   expect(late.filter((outcome) => outcome.status !== 200)).toEqual([]);
 }
 
+/** Runs the demo on `backend` in a child process and breaks its connections under load. */
+async function demoUnderConnectionLoss(
+  backend: 'postgres' | 'mysql',
+  kill: (pid: number) => Promise<number>,
+): Promise<{ run: Awaited<ReturnType<typeof breakUnderLoad>>; stderr: string }> {
+  const server = await startChild('src/demo/main.ts', [
+    '--backend',
+    backend,
+    '--rows',
+    '300',
+    '--port',
+    '0',
+  ]);
+  let run: Awaited<ReturnType<typeof breakUnderLoad>>;
+  try {
+    run = await breakUnderLoad(server, kill);
+  } finally {
+    await stopChild(server).then((code) => expect(code).toBe(0));
+  }
+  return { run, stderr: server.stderr() };
+}
+
 describe.skipIf(!postgresUp)(
   'PostgreSQL drops the demo’s connections (pg_terminate_backend)',
   () => {
     it('the process lives, errors are clean 500/503s, and it recovers within 2 s', async () => {
-      const server = await startChild('src/demo/main.ts', [
-        '--backend',
+      const { run, stderr } = await demoUnderConnectionLoss(
         'postgres',
-        '--rows',
-        '300',
-        '--port',
-        '0',
-      ]);
-      let run: Awaited<ReturnType<typeof breakUnderLoad>>;
-      try {
-        run = await breakUnderLoad(server, terminatePostgresConnectionsOf);
-      } finally {
-        await stopChild(server).then((code) => expect(code).toBe(0));
-      }
+        terminatePostgresConnectionsOf,
+      );
       expectSurvived(run);
       // The loss is logged, not silent.
-      expect(server.stderr()).toMatch(/a database connection was lost/);
+      expect(stderr).toMatch(/a database connection was lost/);
     });
   },
 );
 
 describe.skipIf(!mysqlUp)('MariaDB drops the demo’s connections (KILL CONNECTION)', () => {
   it('the process lives, errors are clean 500/503s, and it recovers within 2 s', async () => {
-    const server = await startChild('src/demo/main.ts', [
-      '--backend',
-      'mysql',
-      '--rows',
-      '300',
-      '--port',
-      '0',
-    ]);
-    let run: Awaited<ReturnType<typeof breakUnderLoad>>;
-    try {
-      run = await breakUnderLoad(server, killMysqlConnectionsOf);
-    } finally {
-      await stopChild(server).then((code) => expect(code).toBe(0));
-    }
+    const { run } = await demoUnderConnectionLoss('mysql', killMysqlConnectionsOf);
     expectSurvived(run);
   });
 });

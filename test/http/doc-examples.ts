@@ -9,20 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
+import { ENTRY_POINTS } from '../support/entry-points.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRATCH = join(ROOT, '.scratch-docs');
-
-const ENTRY_POINTS: Readonly<Record<string, string>> = {
-  listql: 'src/index.ts',
-  'listql/http': 'src/http/index.ts',
-  'listql/kysely': 'src/backends/kysely/index.ts',
-  'listql/memory': 'src/backends/memory/index.ts',
-  'listql/mongo': 'src/backends/mongo/index.ts',
-  'listql/testing': 'src/testing/index.ts',
-  'listql/client': 'src/client/index.ts',
-  'listql/nestjs': 'src/nestjs/index.ts',
-};
 
 const SAME_LINE = /^(\s*)(.+?);\s*\/\/ → (.+)$/;
 const NEXT_LINE = /^\s*\/\/ → (.+)$/;
