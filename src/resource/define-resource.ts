@@ -8,6 +8,8 @@ import {
   type SortKey,
 } from '../ast/index.js';
 import { NAME_PATTERN, parseParamKey, RESERVED_PARAMS, splitSortTerm } from '../grammar.js';
+import { defineRelations } from './define-relations.js';
+import type { RelationDefinitions } from './relation-types.js';
 import {
   FIELD_TYPES,
   type Field,
@@ -214,9 +216,12 @@ export function defineResource<
   const Id extends keyof Fields & string = string extends keyof Fields
     ? keyof Fields & string
     : 'id' & keyof Fields,
+  // No relations unless declared: then a resource has no `relation.field` paths.
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no relations"
+  const Rels extends RelationDefinitions = {},
 >(
-  definition: ResourceDefinition<Fields> & { readonly id?: Id },
-): Resource<keyof Fields & string, Fields, Id> {
+  definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
+): Resource<keyof Fields & string, Fields, Id, Rels> {
   type F = keyof Fields & string;
   const name = definition.name;
   const fieldList = Object.entries(definition.fields).map(([fieldName, def], index) =>
@@ -247,6 +252,7 @@ export function defineResource<
   if (!(COUNT_STRATEGIES as readonly string[]).includes(count)) {
     fail(name, `defaults.count must be one of ${COUNT_STRATEGIES.join(', ')}, got '${count}'`);
   }
+  const related = defineRelations(name, fields, idField, definition.relations);
   const cursorSecret = definition.cursorSecret ?? null;
   if (cursorSecret !== null && cursorSecret.length < 16) {
     fail(name, 'cursorSecret must be at least 16 characters; use a long random string');
@@ -254,10 +260,18 @@ export function defineResource<
   // A cursor holds the last row's sort values: for a field the client may not
   // select they must be encrypted, which needs a key (see docs/pagination.md).
   const hiddenSort = fieldList.find((f) => f.sortable && !f.selectable && f.name !== idField.name);
-  if (hiddenSort !== undefined && cursorSecret === null) {
+  const hiddenPath = related.relationList
+    .flatMap((relation) =>
+      [...relation.sortable.keys()]
+        .filter((field) => !relation.selectable.has(field))
+        .map((field) => `${relation.name}.${field}`),
+    )
+    .at(0);
+  const hidden = hiddenSort?.name ?? hiddenPath;
+  if (hidden !== undefined && cursorSecret === null) {
     fail(
       name,
-      `field '${hiddenSort.name}' is sortable but not selectable, so its values would be readable ` +
+      `field '${hidden}' is sortable but not selectable, so its values would be readable ` +
         'in nextCursor: give the resource a cursorSecret (cursors sorted by it are then encrypted), ' +
         'or make the field selectable or not sortable',
     );
@@ -311,6 +325,9 @@ export function defineResource<
     cursorSecret,
     limits,
     aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),
+    relationList: related.relationList,
+    relations: related.relations,
+    paths: related.paths as Resource<F, Fields, Id, Rels>['paths'],
     definition,
   });
 }
