@@ -4,7 +4,13 @@
  * buildResource so a browser bundle does not carry the checks) pass them.
  */
 import { describe, expect, it } from 'vitest';
-import { buildResource, defineResource, leads } from '../../../src/index.js';
+import {
+  buildResource,
+  defineResource,
+  type FieldDefinition,
+  leads,
+  type ResourceDefinition,
+} from '../../../src/index.js';
 import { products } from '../../client/fixtures.js';
 
 describe('buildResource', () => {
@@ -12,7 +18,7 @@ describe('buildResource', () => {
     expect(defineResource(leads.definition)).toEqual(leads);
   });
 
-  it.each([
+  it.each<[string, ResourceDefinition<Record<string, FieldDefinition>>]>([
     ['products (number id, all-words search, groups, limits)', products.definition],
     ['groups: true', { ...leads.definition, groups: true }],
     ['no defaults, limits or aliases', { name: 'plain', fields: { id: { type: 'string' } } }],
@@ -31,7 +37,7 @@ describe('buildResource', () => {
         aliases: { params: { due_before: 'due[lt]', due_on: 'due' }, sortFields: { s: 'secret' } },
       },
     ],
-  ] as const)('%s: the same resource as defineResource', (_what, definition) => {
+  ])('%s: the same resource as defineResource', (_what, definition) => {
     expect(buildResource(definition)).toEqual(defineResource(definition));
   });
 
