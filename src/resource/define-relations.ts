@@ -1,20 +1,17 @@
 /**
- * Checking relation declarations (`defineResource`'s `relations`) and
- * resolving them into {@link Relation}s and their `relation.field` paths.
+ * Checking relation declarations (`defineResource`'s `relations`) before the
+ * resource is built (`build-relations.ts` resolves them, trusting this).
  * A mistake is a programmer error: it throws an Error that names the fix.
  */
 import { visitFilter } from '../ast/visitor.js';
 import { NAME_PATTERN } from '../grammar.js';
 import {
-  DEFAULT_EMBED_LIMIT,
   MAX_EMBED_LIMIT,
   RELATION_TYPES,
-  type Relation,
   type RelationDefinition,
   type RelationDefinitions,
-  type RelationPath,
 } from './relation-types.js';
-import type { Field, Resource } from './types.js';
+import type { Field, FieldDefinition, Resource } from './types.js';
 
 /** Names that would reach `Object.prototype` when used as object keys. */
 const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -32,6 +29,12 @@ function checkName(fail: Fail, what: string, name: unknown, pattern: RegExp): st
   return name;
 }
 
+/** A key field as the checks need it: its name and type. */
+interface KeyField {
+  readonly name: string;
+  readonly type: FieldDefinition['type'];
+}
+
 /** A field of `resource` by name, or a failure listing the fields. */
 function fieldOf(fail: Fail, resource: Resource, name: unknown, what: string): Field {
   const field = typeof name === 'string' ? resource.fields.get(name) : undefined;
@@ -42,17 +45,32 @@ function fieldOf(fail: Fail, resource: Resource, name: unknown, what: string): F
   return field;
 }
 
+/** A field of the resource being defined, from its declaration. */
+function ownFieldOf(
+  fail: Fail,
+  resourceName: string,
+  fields: Readonly<Record<string, FieldDefinition>>,
+  name: unknown,
+  what: string,
+): KeyField {
+  if (typeof name !== 'string' || !Object.hasOwn(fields, name)) {
+    const names = Object.keys(fields).join(', ');
+    fail(`${what} '${String(name)}' is not a field of '${resourceName}'. Fields: ${names}`);
+  }
+  return { name, type: fields[name]!.type };
+}
+
 /** The related fields a relation exposes for one capability: a subset of what the target allows. */
-function exposed(
+function checkExposed(
   fail: Fail,
   target: Resource,
   listed: readonly string[] | undefined,
   allowed: readonly string[],
   what: 'filterable' | 'sortable' | 'selectable',
-): ReadonlyMap<string, Field> {
-  const names = listed ?? allowed;
-  const fields = new Map<string, Field>();
-  for (const name of names) {
+): void {
+  if (listed === undefined) return;
+  if (!Array.isArray(listed)) fail(`${what} must be a list of field names of '${target.name}'`);
+  for (const name of listed) {
     const field = fieldOf(fail, target, name, what);
     if (!allowed.includes(field.name)) {
       fail(
@@ -60,13 +78,11 @@ function exposed(
           `fewer fields than its resource, never more (${what} there: ${allowed.join(', ') || 'none'})`,
       );
     }
-    fields.set(field.name, field);
   }
-  return fields;
 }
 
 /** The two keys of a relation must compare: the same type on both sides. */
-function checkKeyTypes(fail: Fail, local: Field, target: Field): void {
+function checkKeyTypes(fail: Fail, local: KeyField, target: KeyField): void {
   if (local.type !== target.type) {
     fail(
       `the keys do not match: '${local.name}' is ${local.type} but '${target.name}' is ${target.type}`,
@@ -107,19 +123,18 @@ function checkWhere(fail: Fail, target: Resource, where: RelationDefinition['whe
   });
 }
 
-function normalizeRelation(
+function checkRelation(
   resourceName: string,
-  fields: ReadonlyMap<string, Field>,
-  idField: Field,
+  fields: Readonly<Record<string, FieldDefinition>>,
+  idName: string,
   name: string,
   def: RelationDefinition,
-  index: number,
-): Relation {
+): void {
   const fail: Fail = (message) => {
     throw new Error(`defineResource('${resourceName}'): relation '${name}': ${message}`);
   };
   checkName(fail, 'a relation name', name, NAME_PATTERN);
-  if (fields.has(name)) {
+  if (Object.hasOwn(fields, name)) {
     fail(`'${name}' is also a field; a relation and a field cannot share a name (rename one)`);
   }
   if (typeof def !== 'object' || def === null) fail('must be an object { type, resource, … }');
@@ -130,17 +145,11 @@ function normalizeRelation(
   if (typeof target !== 'object' || target === null || !(target.fields instanceof Map)) {
     fail('resource must be a resource made by defineResource (define the related resource first)');
   }
-  const self: Pick<Resource, 'name' | 'fields' | 'fieldList'> = {
-    name: resourceName,
-    fields,
-    fieldList: [...fields.values()],
-  };
-  const localField = (key: string | undefined, what: string): Field =>
-    key === undefined ? idField : fieldOf(fail, self as Resource, key, what);
+  const localField = (key: string | undefined, what: string): KeyField =>
+    ownFieldOf(fail, resourceName, fields, key ?? idName, what);
 
-  let localKey: Field;
-  let targetKey: Field;
-  let through: Relation['through'] = null;
+  let localKey: KeyField;
+  let targetKey: KeyField;
   switch (def.type) {
     case 'toOne': {
       localKey = localField(def.localKey, 'localKey');
@@ -172,12 +181,10 @@ function normalizeRelation(
       if (typeof join !== 'object' || join === null) {
         fail('a manyToMany relation needs through: { table, sourceColumn, targetColumn }');
       }
-      through = Object.freeze({
-        table: checkName(fail, 'through.table', join.table, TABLE_PATTERN),
-        sourceColumn: checkName(fail, 'through.sourceColumn', join.sourceColumn, NAME_PATTERN),
-        targetColumn: checkName(fail, 'through.targetColumn', join.targetColumn, NAME_PATTERN),
-      });
-      if (through.sourceColumn === through.targetColumn) {
+      checkName(fail, 'through.table', join.table, TABLE_PATTERN);
+      checkName(fail, 'through.sourceColumn', join.sourceColumn, NAME_PATTERN);
+      checkName(fail, 'through.targetColumn', join.targetColumn, NAME_PATTERN);
+      if (join.sourceColumn === join.targetColumn) {
         fail('through.sourceColumn and through.targetColumn must be two different columns');
       }
       break;
@@ -187,9 +194,9 @@ function normalizeRelation(
   checkWhere(fail, target, def.where);
 
   const toOne = def.type === 'toOne';
-  const embedLimit = toOne ? 1 : (def.embedLimit ?? DEFAULT_EMBED_LIMIT);
+  const embedLimit = toOne ? undefined : def.embedLimit;
   if (
-    !toOne &&
+    embedLimit !== undefined &&
     (!Number.isSafeInteger(embedLimit) || embedLimit < 1 || embedLimit > MAX_EMBED_LIMIT)
   ) {
     fail(`embedLimit must be an integer in 1..${MAX_EMBED_LIMIT}, got ${String(embedLimit)}`);
@@ -197,62 +204,42 @@ function normalizeRelation(
   if (!toOne && 'sortable' in def && def.sortable !== undefined) {
     fail('only a to-one relation can be sorted by: a row has many related rows here');
   }
-  const embedded = def.embedded ?? false;
-  if (!embedded && def.column !== undefined) fail("'column' is only for embedded relations");
-  return Object.freeze({
-    name,
-    type: def.type,
-    target,
-    table: checkName(fail, 'table', def.table ?? target.name, TABLE_PATTERN),
-    localKey,
-    targetKey,
-    through,
-    where: def.where ?? null,
-    filterable: exposed(fail, target, def.filterable, target.filterable, 'filterable'),
-    sortable: toOne
-      ? exposed(fail, target, def.sortable, target.sortable, 'sortable')
-      : new Map<string, Field>(),
-    selectable: exposed(fail, target, def.selectable, target.selectable, 'selectable'),
-    embedLimit,
-    embedded,
-    column: checkName(fail, 'column', def.column ?? name, NAME_PATTERN),
-    index,
-  });
+  if (!embedded(def) && def.column !== undefined) fail("'column' is only for embedded relations");
+  if (def.embedded !== undefined && typeof def.embedded !== 'boolean')
+    fail('embedded must be true or false');
+  checkName(fail, 'table', def.table ?? target.name, TABLE_PATTERN);
+  checkName(fail, 'column', def.column ?? name, NAME_PATTERN);
+  checkExposed(fail, target, def.filterable, target.filterable, 'filterable');
+  if (toOne) checkExposed(fail, target, def.sortable, target.sortable, 'sortable');
+  checkExposed(fail, target, def.selectable, target.selectable, 'selectable');
 }
 
-/** The checked relations of a definition, and every `relation.field` path they open. */
-export interface DefinedRelations {
-  readonly relationList: readonly Relation[];
-  readonly relations: ReadonlyMap<string, Relation>;
-  readonly paths: ReadonlyMap<string, RelationPath>;
-}
+const embedded = (def: RelationDefinition): boolean => def.embedded === true;
 
 /**
- * Checks and resolves `definition.relations` against the resource's own
- * fields. Relations reach one level: the related resource's own relations
- * are not paths of this one, which is also why no declaration can form a
- * cycle a query would follow (a related resource is defined, and frozen,
- * before the one that refers to it).
+ * Checks `definition.relations` against the resource's own field
+ * declarations (already checked) and the related resources (built by
+ * `defineResource`, so checked too). Relations reach one level: the related
+ * resource's own relations are not paths of this one, which is also why no
+ * declaration can make a query walk a cycle (a related resource is defined,
+ * and frozen, before the one that refers to it).
  *
  * @example
- * defineRelations('leads', fields, idField, { label: { type: 'toOne', resource: labels, localKey: 'labelId' } });
+ * checkRelations('leads', fields, 'id', { label: { type: 'toOne', resource: labels, localKey: 'labelId' } });
  */
-export function defineRelations(
+export function checkRelations(
   resourceName: string,
-  fields: ReadonlyMap<string, Field>,
-  idField: Field,
+  fields: Readonly<Record<string, FieldDefinition>>,
+  idName: string,
   definitions: RelationDefinitions | undefined,
-): DefinedRelations {
-  const relationList = Object.entries(definitions ?? {}).map(([name, def], index) =>
-    normalizeRelation(resourceName, fields, idField, name, def, index),
-  );
-  const relations = new Map(relationList.map((relation) => [relation.name, relation]));
-  const paths = new Map<string, RelationPath>();
-  for (const relation of relationList) {
-    for (const field of relation.target.fieldList) {
-      const path = `${relation.name}.${field.name}`;
-      paths.set(path, Object.freeze({ path, relation, field }));
-    }
+): void {
+  if (definitions === undefined) return;
+  if (typeof definitions !== 'object' || definitions === null) {
+    throw new Error(
+      `defineResource('${resourceName}'): relations must be an object of relations by name`,
+    );
   }
-  return { relationList: Object.freeze(relationList), relations, paths };
+  for (const [name, def] of Object.entries(definitions)) {
+    checkRelation(resourceName, fields, idName, name, def);
+  }
 }

@@ -1,3 +1,4 @@
+export { buildResource } from './build-resource.js';
 export { defineResource } from './define-resource.js';
 export { labeledLeads, labels, notes, tags } from './presets/labeled-leads.js';
 export { type LeadField, leads } from './presets/leads.js';
