@@ -35,7 +35,7 @@ const rows: SyntheticLead[] = generateLeads(120, 7);
 const signed = withCursorSecret(leads, 'a-secret-of-at-least-16-chars');
 
 /** A memory backend that records the count strategy of every query it runs. */
-function spyBackend(resource: Resource<LeadField>, data: readonly Record<string, unknown>[]) {
+function spyBackend(resource: Resource<LeadField>, data: readonly object[]) {
   const inner = memoryBackend(resource, data);
   const counts: CountStrategy[] = [];
   const backend: ListBackend<LeadField> = {
