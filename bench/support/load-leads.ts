@@ -31,11 +31,7 @@ import {
 import { storageValue } from '../../src/backends/kysely/values.js';
 import { mysqlServerDialect } from '../../src/demo/stores/server-dialects.js';
 import { type LeadField, leads, parseListQuery, snakeCase, withColumns } from '../../src/index.js';
-import {
-  mysqlSettings,
-  postgresSettings,
-  serverAvailable,
-} from '../../test/support/databases.js';
+import { mysqlSettings, postgresSettings, serverAvailable } from '../../test/support/databases.js';
 import type { SyntheticLead } from './synthetic-leads.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the benchmark table is named at run time.
@@ -53,7 +49,10 @@ export const BENCH_COUNT_FILTER = 'status=won,lost&value[gte]=100';
  * `count(*)` an index-only scan (`status`, `value`).
  */
 export function benchIndexes(dialect: SqlDialect): IndexKey<LeadField>[][] {
-  const counted = countIndex(benchResource, parseListQuery(benchResource, BENCH_COUNT_FILTER).filter);
+  const counted = countIndex(
+    benchResource,
+    parseListQuery(benchResource, BENCH_COUNT_FILTER).filter,
+  );
   return [...recommendedIndexes(benchResource, dialect), counted];
 }
 
