@@ -20,7 +20,6 @@ import {
   readListRow,
   runListQuery,
   selectedFields,
-  sqlDialectOf,
 } from '../src/backends/kysely/index.js';
 import { type ListQuery, parseListQuery } from '../src/index.js';
 import { encodeCursor, positionOf } from '../src/parse/index.js';
@@ -77,7 +76,7 @@ const PAGED_QUERIES: readonly [string, readonly number[]][] = [
   ['sort=createdAt:desc', [1, 100, 10_000]],
   ['status=won,lost&value[gte]=100&sort=createdAt:desc', [1, 100, 3_000]],
 ];
-const COUNT_QUERY = 'status=won,lost&value[gte]=100&sort=createdAt:desc';
+const COUNT_QUERY = `${BENCH_COUNT_FILTER}&sort=createdAt:desc`;
 
 function parse(text: string): ListQuery {
   return parseListQuery(resource, text) as ListQuery;
