@@ -1,6 +1,6 @@
 /**
- * listql at scale: N synthetic leads (1,000,000 by default) in SQLite and
- * PostgreSQL. For each engine:
+ * listql at scale: N synthetic leads (1,000,000 by default) in SQLite,
+ * PostgreSQL and MariaDB (MySQL). For each engine:
  *
  * - listql against hand-written Kysely by offset (from `sql.bench.ts`);
  * - pages 1 / 100 / 10,000 by offset and by cursor, each cursor page first
@@ -10,7 +10,7 @@
  * - a rare-term search, and on PostgreSQL the same search again after the
  *   pg_trgm indexes of `createTableQueries(…, { searchIndexes: true })`.
  *
- *   npx tsx bench/scale.bench.ts [--rows=1000000] [--dialects=sqlite,postgres]
+ *   npx tsx bench/scale.bench.ts [--rows=1000000] [--dialects=sqlite,postgres,mysql]
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
