@@ -1,5 +1,6 @@
 import { type FilterNode, type FilterVisitor, visitFilter } from '../../ast/index.js';
 import { type Field, type Resource, resolveField } from '../../resource/index.js';
+import { ownCode } from './cell-leaves.js';
 import { cellReader } from './cells.js';
 import { memoryHandlers } from './handlers.js';
 import {
@@ -121,5 +122,8 @@ export function compileFilter(
   handlers: MemoryHandlers = memoryHandlers,
   relations: MemoryRelations = createMemoryRelations(undefined, handlers),
 ): RowPredicate {
-  return visitFilter(filter, toVisitor(handlers, createMemoryContext(resource, relations)));
+  // A filter that is one leaf gets code of its own too (see `cell-leaves.ts`).
+  return ownCode(
+    visitFilter(filter, toVisitor(handlers, createMemoryContext(resource, relations))),
+  );
 }
