@@ -39,8 +39,9 @@ export interface MongoFindQuery {
  */
 export interface MongoQuery {
   /**
-   * The query document of the filter; always exact. Use with
-   * `countDocuments(filter)` for `total`. For a keyset page (`query.after`)
+   * The query document of the filter; exact on the documents after
+   * {@link lookups} (the stored documents themselves when `lookups` is
+   * empty: then use it with `countDocuments(filter)` for `total`). For a keyset page (`query.after`)
    * the page's documents are those of `find.filter` / the pipeline's `$match`,
    * which also hold the keyset condition; without a position they are the same.
    */
