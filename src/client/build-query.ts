@@ -49,6 +49,25 @@ const PARAM_KEYS: ReadonlySet<string> = new Set([
 const directions: readonly string[] = SORT_DIRECTIONS;
 const counts: readonly string[] = COUNT_STRATEGIES;
 
+/**
+ * Why `name` cannot be a sort key (null when it can): not a sortable field,
+ * or a path that is not a sortable field of a to-one relation.
+ */
+function sortRefusal(resource: Resource, name: string): string | null {
+  if (resource.fields.get(name)?.sortable) return null;
+  const path = resource.fields.has(name) ? undefined : resource.paths.get(name);
+  if (path === undefined) {
+    return `Unknown sort field '${name}'. Sortable fields: ${resource.sortable.join(', ')}`;
+  }
+  const { relation, field } = path;
+  if (relation.type !== 'toOne') {
+    return `Cannot sort by '${name}': only fields of a to-one relation sort`;
+  }
+  return relation.sortable.has(field.name)
+    ? null
+    : `Unknown sort field '${field.name}' on relation '${relation.name}'. Sortable fields: ${[...relation.sortable.keys()].join(', ')}`;
+}
+
 function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[] | undefined {
   if (sort === undefined) return undefined;
   const text = shown(sort);
@@ -59,16 +78,12 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
   const keys: SortKey[] = [];
   for (const key of sort as readonly unknown[]) {
     const [name, direction = 'asc'] = Array.isArray(key) ? key : [key];
-    const field = typeof name === 'string' ? resource.fields.get(name) : undefined;
-    if (!field?.sortable) {
-      issues.push(
-        issue(
-          'VALIDATION_ERROR',
-          'sort',
-          text,
-          `Unknown sort field '${shown(name)}'. Sortable fields: ${resource.sortable.join(', ')}`,
-        ),
-      );
+    const refused = typeof name === 'string' ? sortRefusal(resource, name) : undefined;
+    if (typeof name !== 'string' || refused !== null) {
+      const message =
+        refused ??
+        `Unknown sort field '${shown(name)}'. Sortable fields: ${resource.sortable.join(', ')}`;
+      issues.push(issue('VALIDATION_ERROR', 'sort', text, message));
     } else if (typeof direction !== 'string' || !directions.includes(direction)) {
       issues.push(
         issue(
@@ -78,16 +93,28 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
           `Sort direction must be asc or desc, got '${shown(direction)}'`,
         ),
       );
-    } else if (keys.some((k) => k.field === field.name)) {
-      issues.push(
-        issue('VALIDATION_ERROR', 'sort', text, `Sort field '${field.name}' is given twice`),
-      );
+    } else if (keys.some((k) => k.field === name)) {
+      issues.push(issue('VALIDATION_ERROR', 'sort', text, `Sort field '${name}' is given twice`));
     } else {
-      keys.push({ field: field.name, direction: direction as SortKey['direction'] });
+      keys.push({ field: name, direction: direction as SortKey['direction'] });
     }
   }
   // No keys is the default order, as when `sort` is left out.
   return keys.length === 0 ? undefined : keys;
+}
+
+/** Why `name` cannot be in `fields` (null when it can): not selectable, or a path its relation does not embed. */
+function selectRefusal(resource: Resource, name: string): string | null {
+  const field = resource.fields.get(name);
+  if (field !== undefined && resource.selectable.includes(field.name)) return null;
+  const path = field === undefined ? resource.paths.get(name) : undefined;
+  if (path === undefined) {
+    return `fields has unknown field '${name}'. Selectable fields: ${resource.selectable.join(', ')}`;
+  }
+  const { relation } = path;
+  return relation.selectable.has(path.field.name)
+    ? null
+    : `fields has unknown field '${path.field.name}' on relation '${relation.name}'. Selectable fields: ${[...relation.selectable.keys()].join(', ')}`;
 }
 
 function readFields(
@@ -105,18 +132,14 @@ function readFields(
   }
   const selected: string[] = [resource.idField];
   for (const name of fields as readonly unknown[]) {
-    const field = typeof name === 'string' ? resource.fields.get(name) : undefined;
-    if (field === undefined || !resource.selectable.includes(field.name)) {
-      issues.push(
-        issue(
-          'VALIDATION_ERROR',
-          'fields',
-          text,
-          `fields has unknown field '${shown(name)}'. Selectable fields: ${resource.selectable.join(', ')}`,
-        ),
-      );
-    } else if (!selected.includes(field.name)) {
-      selected.push(field.name);
+    const refused = typeof name === 'string' ? selectRefusal(resource, name) : undefined;
+    if (typeof name !== 'string' || refused !== null) {
+      const message =
+        refused ??
+        `fields has unknown field '${shown(name)}'. Selectable fields: ${resource.selectable.join(', ')}`;
+      issues.push(issue('VALIDATION_ERROR', 'fields', text, message));
+    } else if (!selected.includes(name)) {
+      selected.push(name);
     }
   }
   return selected;
