@@ -14,7 +14,7 @@ import {
 } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/index.js';
-import type { Resource } from '../resource/index.js';
+import type { Relation, Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
 import { parseSearch } from '../syntax/parse-search.js';
 import type { PrintableQuery } from '../syntax/print-list-query.js';
@@ -50,22 +50,33 @@ const directions: readonly string[] = SORT_DIRECTIONS;
 const counts: readonly string[] = COUNT_STRATEGIES;
 
 /**
- * Why `name` cannot be a sort key (null when it can): not a sortable field,
- * or a path that is not a sortable field of a to-one relation.
+ * Why `name` cannot be in `sort` or `fields` (null when it can): not one of
+ * the resource's `own` names, or a `relation.field` path its relation does
+ * not allow (`allowed` picks the relation's list; to-one only for sort).
  */
-function sortRefusal(resource: Resource, name: string): string | null {
-  if (resource.fields.get(name)?.sortable) return null;
+function refusal(
+  resource: Resource,
+  name: string,
+  own: readonly string[],
+  allowed: (relation: Relation) => ReadonlyMap<string, unknown>,
+  lead: string,
+  label: string,
+): string | null {
+  if (own.includes(name)) return null;
   const path = resource.fields.has(name) ? undefined : resource.paths.get(name);
-  if (path === undefined) {
-    return `Unknown sort field '${name}'. Sortable fields: ${resource.sortable.join(', ')}`;
+  let list = own;
+  let named = `'${name}'`;
+  if (path !== undefined) {
+    const { relation, field } = path;
+    if (label === 'Sortable' && relation.type !== 'toOne') {
+      return `Cannot sort by '${name}': only fields of a to-one relation sort`;
+    }
+    const names = allowed(relation);
+    if (names.has(field.name)) return null;
+    list = [...names.keys()];
+    named = `'${field.name}' on relation '${relation.name}'`;
   }
-  const { relation, field } = path;
-  if (relation.type !== 'toOne') {
-    return `Cannot sort by '${name}': only fields of a to-one relation sort`;
-  }
-  return relation.sortable.has(field.name)
-    ? null
-    : `Unknown sort field '${field.name}' on relation '${relation.name}'. Sortable fields: ${[...relation.sortable.keys()].join(', ')}`;
+  return `${lead} ${named}. ${label} fields: ${list.join(', ')}`;
 }
 
 function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[] | undefined {
@@ -78,12 +89,16 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
   const keys: SortKey[] = [];
   for (const key of sort as readonly unknown[]) {
     const [name, direction = 'asc'] = Array.isArray(key) ? key : [key];
-    const refused = typeof name === 'string' ? sortRefusal(resource, name) : undefined;
+    const refused = refusal(
+      resource,
+      shown(name),
+      resource.sortable,
+      (relation) => relation.sortable,
+      'Unknown sort field',
+      'Sortable',
+    );
     if (typeof name !== 'string' || refused !== null) {
-      const message =
-        refused ??
-        `Unknown sort field '${shown(name)}'. Sortable fields: ${resource.sortable.join(', ')}`;
-      issues.push(issue('VALIDATION_ERROR', 'sort', text, message));
+      issues.push(issue('VALIDATION_ERROR', 'sort', text, refused ?? ''));
     } else if (typeof direction !== 'string' || !directions.includes(direction)) {
       issues.push(
         issue(
@@ -103,20 +118,6 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
   return keys.length === 0 ? undefined : keys;
 }
 
-/** Why `name` cannot be in `fields` (null when it can): not selectable, or a path its relation does not embed. */
-function selectRefusal(resource: Resource, name: string): string | null {
-  const field = resource.fields.get(name);
-  if (field !== undefined && resource.selectable.includes(field.name)) return null;
-  const path = field === undefined ? resource.paths.get(name) : undefined;
-  if (path === undefined) {
-    return `fields has unknown field '${name}'. Selectable fields: ${resource.selectable.join(', ')}`;
-  }
-  const { relation } = path;
-  return relation.selectable.has(path.field.name)
-    ? null
-    : `fields has unknown field '${path.field.name}' on relation '${relation.name}'. Selectable fields: ${[...relation.selectable.keys()].join(', ')}`;
-}
-
 function readFields(
   resource: Resource,
   fields: unknown,
@@ -132,12 +133,16 @@ function readFields(
   }
   const selected: string[] = [resource.idField];
   for (const name of fields as readonly unknown[]) {
-    const refused = typeof name === 'string' ? selectRefusal(resource, name) : undefined;
+    const refused = refusal(
+      resource,
+      shown(name),
+      resource.selectable,
+      (relation) => relation.selectable,
+      'fields has unknown field',
+      'Selectable',
+    );
     if (typeof name !== 'string' || refused !== null) {
-      const message =
-        refused ??
-        `fields has unknown field '${shown(name)}'. Selectable fields: ${resource.selectable.join(', ')}`;
-      issues.push(issue('VALIDATION_ERROR', 'fields', text, message));
+      issues.push(issue('VALIDATION_ERROR', 'fields', text, refused ?? ''));
     } else if (!selected.includes(name)) {
       selected.push(name);
     }

@@ -97,34 +97,29 @@ interface FilterTarget {
 }
 
 /**
- * The field behind a `relation.field` key, or the issue naming what is
- * wrong with it. A to-one path reads like a field of the row (its nodes name
- * the path); a to-many one is a condition on one related row (its nodes name
- * the related field, inside `some`).
+ * What a filter key names, or why it names nothing. A to-one path reads
+ * like a field of the row (its nodes name the path); a to-many one is a
+ * condition on one related row (its nodes name the related field, in `some`).
  */
-function pathTarget(resource: Resource, name: string, dot: number): FilterTarget | string {
-  const relation = resource.relations.get(name.slice(0, dot));
-  if (relation === undefined) {
-    return `Unknown relation '${name.slice(0, dot)}'. Relations: ${[...resource.relations.keys()].join(', ')}`;
-  }
-  const fieldName = name.slice(dot + 1);
-  const field = relation.filterable.get(fieldName);
-  if (field === undefined) {
-    const fields = [...relation.filterable.keys()].join(', ');
-    return `Unknown field '${fieldName}' on relation '${relation.name}'. Fields: ${fields}`;
-  }
-  return relation.type === 'toOne'
-    ? { field: { ...field, name }, relation: null }
-    : { field, relation: relation.name };
-}
-
 function filterTarget(resource: Resource, name: string): FilterTarget | string {
   // A Map, never `filter[name]` on the resource: `__proto__` finds nothing.
   const field = resource.fields.get(name);
-  if (field !== undefined && field.operators.length > 0) return { field, relation: null };
+  if (field?.operators.length) return { field, relation: null };
   const dot = name.indexOf('.');
-  if (dot > 0 && field === undefined) return pathTarget(resource, name, dot);
-  return `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`;
+  const relation = field ? undefined : resource.relations.get(name.slice(0, dot));
+  if (relation === undefined) {
+    return dot > 0 && !field
+      ? `Unknown relation '${name.slice(0, dot)}'. Relations: ${[...resource.relations.keys()].join(', ')}`
+      : `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`;
+  }
+  const related = relation.filterable.get(name.slice(dot + 1));
+  if (related === undefined) {
+    const fields = [...relation.filterable.keys()].join(', ');
+    return `Unknown field '${name.slice(dot + 1)}' on relation '${relation.name}'. Fields: ${fields}`;
+  }
+  return relation.type === 'toOne'
+    ? { field: { ...related, name }, relation: null }
+    : { field: related, relation: relation.name };
 }
 
 /** The nodes of a `filter` object (or of one condition of a group), in its entries' order. */
