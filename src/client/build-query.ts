@@ -14,7 +14,7 @@ import {
 } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/index.js';
-import type { Relation, Resource } from '../resource/index.js';
+import type { Resource } from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
 import { parseSearch } from '../syntax/parse-search.js';
 import type { PrintableQuery } from '../syntax/print-list-query.js';
@@ -50,33 +50,40 @@ const directions: readonly string[] = SORT_DIRECTIONS;
 const counts: readonly string[] = COUNT_STRATEGIES;
 
 /**
- * Why `name` cannot be in `sort` or `fields` (null when it can): not one of
- * the resource's `own` names, or a `relation.field` path its relation does
- * not allow (`allowed` picks the relation's list; to-one only for sort).
+ * Why `sort` (or `fields`) cannot hold the `relation.field` path `name`, in
+ * the parser's words; null when it can; undefined when `name` is no path.
  */
-function refusal(
-  resource: Resource,
-  name: string,
-  own: readonly string[],
-  allowed: (relation: Relation) => ReadonlyMap<string, unknown>,
-  lead: string,
-  label: string,
-): string | null {
-  if (own.includes(name)) return null;
-  const path = resource.fields.has(name) ? undefined : resource.paths.get(name);
-  let list = own;
-  let named = `'${name}'`;
-  if (path !== undefined) {
-    const { relation, field } = path;
-    if (label === 'Sortable' && relation.type !== 'toOne') {
-      return `Cannot sort by '${name}': only fields of a to-one relation sort`;
-    }
-    const names = allowed(relation);
-    if (names.has(field.name)) return null;
-    list = [...names.keys()];
-    named = `'${field.name}' on relation '${relation.name}'`;
+function pathRefusal(resource: Resource, name: string, sort: boolean): string | null | undefined {
+  const dot = name.indexOf('.');
+  if (dot < 0 || resource.relations.size === 0 || resource.fields.has(name)) return undefined;
+  const named = name.slice(0, dot);
+  const field = name.slice(dot + 1);
+  const relation = resource.relations.get(named);
+  const lead = sort ? `Cannot sort by '${name}': ` : 'fields has ';
+  if (relation === undefined) {
+    return `${lead}unknown relation '${named}'. Relations: ${[...resource.relations.keys()].join(', ')}`;
   }
-  return `${lead} ${named}. ${label} fields: ${list.join(', ')}`;
+  if (sort && relation.type !== 'toOne') {
+    return `${lead}only fields of a to-one relation sort ('${named}' has many rows per row)`;
+  }
+  const allowed = sort ? relation.sortable : relation.selectable;
+  if (allowed.has(field)) return null;
+  const list = [...allowed.keys()].join(', ');
+  if (!sort) return `${lead}unknown field '${field}' on relation '${named}'. Fields: ${list}`;
+  const what = relation.target.fields.has(field) ? 'is not sortable' : 'is unknown';
+  return `${lead}field '${field}' on relation '${named}' ${what}. Sortable: ${list}`;
+}
+
+/** Why `name` cannot be in `sort` (sort) or `fields`; null when it can. */
+function refusal(resource: Resource, name: unknown, sort: boolean): string | null {
+  const text = shown(name);
+  const path = typeof name === 'string' ? pathRefusal(resource, name, sort) : undefined;
+  if (path !== undefined) return path;
+  const own = sort ? resource.sortable : resource.selectable;
+  if (typeof name === 'string' && own.includes(name)) return null;
+  return sort
+    ? `Unknown sort field '${text}'. Sortable fields: ${own.join(', ')}`
+    : `fields has unknown field '${text}'. Selectable fields: ${own.join(', ')}`;
 }
 
 function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[] | undefined {
@@ -89,14 +96,7 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
   const keys: SortKey[] = [];
   for (const key of sort as readonly unknown[]) {
     const [name, direction = 'asc'] = Array.isArray(key) ? key : [key];
-    const refused = refusal(
-      resource,
-      shown(name),
-      resource.sortable,
-      (relation) => relation.sortable,
-      'Unknown sort field',
-      'Sortable',
-    );
+    const refused = refusal(resource, name, true);
     if (typeof name !== 'string' || refused !== null) {
       issues.push(issue('VALIDATION_ERROR', 'sort', text, refused ?? ''));
     } else if (typeof direction !== 'string' || !directions.includes(direction)) {
@@ -133,14 +133,7 @@ function readFields(
   }
   const selected: string[] = [resource.idField];
   for (const name of fields as readonly unknown[]) {
-    const refused = refusal(
-      resource,
-      shown(name),
-      resource.selectable,
-      (relation) => relation.selectable,
-      'fields has unknown field',
-      'Selectable',
-    );
+    const refused = refusal(resource, name, false);
     if (typeof name !== 'string' || refused !== null) {
       issues.push(issue('VALIDATION_ERROR', 'fields', text, refused ?? ''));
     } else if (!selected.includes(name)) {

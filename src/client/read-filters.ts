@@ -106,20 +106,25 @@ function filterTarget(resource: Resource, name: string): FilterTarget | string {
   const field = resource.fields.get(name);
   if (field?.operators.length) return { field, relation: null };
   const dot = name.indexOf('.');
-  const relation = field ? undefined : resource.relations.get(name.slice(0, dot));
-  if (relation === undefined) {
-    return dot > 0 && !field
-      ? `Unknown relation '${name.slice(0, dot)}'. Relations: ${[...resource.relations.keys()].join(', ')}`
-      : `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`;
+  if (dot < 0 || field || resource.relations.size === 0) {
+    return `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`;
   }
-  const related = relation.filterable.get(name.slice(dot + 1));
+  const named = name.slice(0, dot);
+  const fieldName = name.slice(dot + 1);
+  const relation = resource.relations.get(named);
+  if (relation === undefined) {
+    return `Unknown relation '${named}'. Relations: ${[...resource.relations.keys()].join(', ')}`;
+  }
+  const related = relation.filterable.get(fieldName);
   if (related === undefined) {
-    const fields = [...relation.filterable.keys()].join(', ');
-    return `Unknown field '${name.slice(dot + 1)}' on relation '${relation.name}'. Fields: ${fields}`;
+    const list = [...relation.filterable.keys()].join(', ');
+    return relation.target.fields.has(fieldName)
+      ? `Field '${fieldName}' on relation '${named}' is not filterable. Filterable: ${list}`
+      : `Unknown field '${fieldName}' on relation '${named}'. Fields: ${list}`;
   }
   return relation.type === 'toOne'
     ? { field: { ...related, name }, relation: null }
-    : { field: related, relation: relation.name };
+    : { field: related, relation: named };
 }
 
 /** The nodes of a `filter` object (or of one condition of a group), in its entries' order. */

@@ -32,8 +32,7 @@ function printItem(resource: Resource, node: FilterNode, inAnd = false): string 
   }
   switch (node.kind) {
     case 'not':
-      // `not(tags.name=vip;tags.id=t1)`: no related row meets both (docs/relations.md).
-      return `not(${printItem(resource, node.child, node.child.kind === 'some')})`;
+      return `not(${printItem(resource, node.child)})`;
     case 'and':
     case 'or':
       return `${node.kind}${printItems(resource, node)}`;
