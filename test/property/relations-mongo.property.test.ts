@@ -8,8 +8,9 @@
  * order, totals, hasMore and embedded objects. Referenced and embedded
  * relations alike.
  *
- * Runs: LISTQL_RUNS_FACTOR × 40 datasets × 8 queries each, per variant
- * (640 queries), cursor walks included.
+ * Four variants: referenced and embedded, each without and with a to-one
+ * `where`. Runs: LISTQL_RUNS_FACTOR × 40 datasets × (8 queries + a cursor
+ * walk) per variant: 320 queries and 40 walks each.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +30,12 @@ import {
 import type { StoredRow } from '../support/engine.js';
 import { type RelatedRows, runRelated } from '../support/engines/mongo.js';
 import { propertyParams } from '../support/property.js';
-import { embeddedOwners, owners } from '../unit/backends/mongo/relation-fixtures.js';
+import {
+  embeddedOwners,
+  embeddedRankedOwners,
+  owners,
+  rankedOwners,
+} from '../unit/backends/mongo/relation-fixtures.js';
 
 const DAYS = ['2026-01-01T00:00:00.000Z', '2026-03-05T12:00:00.000Z', null] as const;
 const NAMES = ['a', 'A', 'b', 'B', 'c'] as const;
@@ -160,9 +166,17 @@ const queryArbitrary: fc.Arbitrary<ListQuery> = fc
   }));
 
 /** The value of a sort key for a stored owner, as a cursor holds it. */
-function sortValue(dataset: Dataset, owner: StoredRow, field: string): string | number | null {
+function sortValue(
+  resource: Resource,
+  dataset: Dataset,
+  owner: StoredRow,
+  field: string,
+): string | number | null {
   if (!field.startsWith('team.')) return (owner[field] ?? null) as string | null;
-  const team = dataset.related.teams!.find((t) => t['id'] === owner['team_id']);
+  const ranked = resource.relations.get('team')!.where !== null;
+  const team = dataset.related.teams!.find(
+    (t) => t['id'] === owner['team_id'] && (!ranked || t['rank'] !== null),
+  );
   return (team?.[field.slice(5)] ?? null) as string | number | null;
 }
 
@@ -170,41 +184,48 @@ const variants: readonly { name: string; resource: Resource; rows: (d: Dataset) 
   [
     { name: 'referenced', resource: owners, rows: (d) => d.owners },
     { name: 'embedded', resource: embeddedOwners, rows: embed },
+    { name: 'referenced, to-one where', resource: rankedOwners, rows: (d) => d.owners },
+    { name: 'embedded, to-one where', resource: embeddedRankedOwners, rows: embed },
   ];
 
-describe.each(variants)('mongo relations ($name) return what the memory backend returns', (variant) => {
-  it('for generated related datasets, queries and cursor walks', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        datasetArbitrary,
-        fc.array(queryArbitrary, { minLength: 8, maxLength: 8 }),
-        async (dataset, queries) => {
-          const rows = variant.rows(dataset);
-          const related = variant.resource === owners ? dataset.related : {};
-          const compare = async (query: ListQuery) => {
-            const expected = runInMemory(variant.resource, query, rows, { related });
-            const actual = await runRelated(variant.resource, query, rows, related);
-            expect({ data: actual.data, total: actual.total, hasMore: actual.hasMore }).toEqual({
-              data: expected.data,
-              total: expected.total,
-              hasMore: expected.hasMore,
-            });
-            return actual;
-          };
-          for (const query of queries) await compare(query);
-          // One keyset walk per dataset: the last query's order, page by page.
-          const last = { ...queries.at(-1)!, page: { limit: 2, page: 1 } };
-          let after: ListQuery['after'] = null;
-          for (let guard = 0; guard < 10; guard++) {
-            const page = await compare({ ...last, after });
-            if (!page.hasMore) break;
-            const id = page.data.at(-1)!['id'];
-            const owner = dataset.owners.find((o) => o['id'] === id)!;
-            after = last.sort.map((key) => sortValue(dataset, owner, key.field));
-          }
-        },
-      ),
-      propertyParams(40),
-    );
-  }, 240_000);
-});
+describe.each(variants)(
+  'mongo relations ($name) return what the memory backend returns',
+  (variant) => {
+    it('for generated related datasets, queries and cursor walks', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          datasetArbitrary,
+          fc.array(queryArbitrary, { minLength: 8, maxLength: 8 }),
+          async (dataset, queries) => {
+            const rows = variant.rows(dataset);
+            const related = variant.rows === embed ? {} : dataset.related;
+            const compare = async (query: ListQuery) => {
+              const expected = runInMemory(variant.resource, query, rows, { related });
+              const actual = await runRelated(variant.resource, query, rows, related);
+              expect({ data: actual.data, total: actual.total, hasMore: actual.hasMore }).toEqual({
+                data: expected.data,
+                total: expected.total,
+                hasMore: expected.hasMore,
+              });
+              return actual;
+            };
+            for (const query of queries) await compare(query);
+            // One keyset walk per dataset: the last query's order, page by page.
+            const last = { ...queries.at(-1)!, page: { limit: 2, page: 1 } };
+            let after: ListQuery['after'] = null;
+            for (let guard = 0; guard < 10; guard++) {
+              const page = await compare({ ...last, after });
+              if (!page.hasMore) break;
+              const id = page.data.at(-1)!['id'];
+              const owner = dataset.owners.find((o) => o['id'] === id)!;
+              after = last.sort.map((key) =>
+                sortValue(variant.resource, dataset, owner, key.field),
+              );
+            }
+          },
+        ),
+        propertyParams(40),
+      );
+    }, 240_000);
+  },
+);
