@@ -90,14 +90,12 @@ export function fromSearch<R extends AnyResource>(
       } else entry[op] = typed(field, op, value);
       continue;
     }
-    const path = key.includes('.') ? splitKey(key) : null;
+    const path = key.includes('.') && r.relations.size > 0 ? splitKey(key) : null;
     if (path !== null) {
       // A path the resource does not have: kept as text, so the builder names what is wrong with it.
-      const known = filter[path.name];
+      // (Bare, as the issue shows it; one issue per path, however often it is given.)
       filter[path.name] =
-        path.operator === undefined && known === undefined
-          ? (value as unknown as Mutable) // the bare value, as the issue shows it
-          : { ...known, [path.operator ?? 'eq']: value };
+        path.operator === undefined ? (value as unknown as Mutable) : { [path.operator]: value };
       continue;
     }
     const slot = RESERVED.get(key);
@@ -231,8 +229,8 @@ function keepValid(
     issues.push(found);
     const param = found.param ?? '';
     const key = splitKey(param);
-    const entry = key ? filter[key.name] : undefined;
-    if (key && entry && Object.hasOwn(filter, key.name)) {
+    if (key && Object.hasOwn(filter, key.name)) {
+      const entry = filter[key.name]!;
       delete entry[key.operator ?? 'eq'];
       // An unknown path's bare value goes whole.
       if (typeof entry !== 'object' || Object.keys(entry).length === 0) delete filter[key.name];

@@ -5,6 +5,7 @@
  * `some` nodes (merged in a group's `and`) and refuses what no URL can say;
  * mistakes name the path; the table state reads relation keys back.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildListQuery,
@@ -30,6 +31,7 @@ import {
   some,
   text,
 } from '../../src/index.js';
+import { propertyParams } from '../support/property.js';
 
 type Labeled = ListParams<typeof labeledLeads>;
 
@@ -219,6 +221,52 @@ describe('relations in listUrl', () => {
     const bad = fromSearch(labeledLeads, '?label.nmae=x&tags.name[gt]=z&status=won');
     expect(bad.state).toEqual({ filter: { status: { eq: ['won'] } } });
     expect(bad.issues.map((i) => i.param)).toEqual(['label.nmae', 'tags.name[gt]']);
+  });
+});
+
+describe('relation keys in fromSearch', () => {
+  it('never throws on any text, and what it keeps always builds', () => {
+    const key = fc.constantFrom(
+      'label.name',
+      'label.priority[gte]',
+      'tags.name',
+      'tags.name[ne]',
+      'tags.deletedAt',
+      'lable.name',
+      'label.',
+      '.name',
+      'a.b.c',
+      'notes.pinned',
+      'sort',
+      'fields',
+      'and',
+      'or',
+    );
+    const value = fc.constantFrom(
+      'VIP',
+      'a,b',
+      '2',
+      'abc',
+      'true',
+      '',
+      'label.name:desc',
+      'tags.name',
+      '(tags.name=vip;tags.id=t1)',
+      '(not(tags.name=x);label.color[exists]=false)',
+    );
+    const search = fc
+      .array(fc.tuple(fc.oneof(key, fc.string({ maxLength: 6 })), value), { maxLength: 8 })
+      .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));
+    fc.assert(
+      fc.property(search, (text) => {
+        const read = fromSearch(labeledLeads, text);
+        const url = safeListUrl(labeledLeads, read.state);
+        expect(url.success).toBe(true);
+        // What it keeps is what the server reads.
+        if (url.success) expect(safeParseListQuery(labeledLeads, url.search).success).toBe(true);
+      }),
+      propertyParams(300),
+    );
   });
 });
 
