@@ -7,6 +7,8 @@ import type { ChartBar } from './chart.js';
 import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
 import type { EngineResult } from './scale.bench.js';
+import type { ShardResult } from './shard.bench.js';
+import { shardBars, shardSection, shardTarget } from './shard-report.js';
 import type { Machine } from './support/machine.js';
 
 export interface SuiteResults {
@@ -26,6 +28,8 @@ export interface SuiteResults {
   };
   /** Null when the scale part was skipped (--quick). */
   readonly scale: { readonly rows: number; readonly engines: readonly EngineResult[] } | null;
+  /** The sharded PostgreSQL run; null when skipped (--quick) or PostgreSQL was missing. */
+  readonly shard?: ShardResult | null;
 }
 
 /** Markers around the generated part of docs/benchmarks.md; text outside them is kept. */
@@ -126,6 +130,7 @@ function targets(results: SuiteResults): Target[] {
       });
     }
   }
+  if (results.shard) list.push(shardTarget(results.shard));
   return list;
 }
 
@@ -237,6 +242,7 @@ export function chartBars(results: SuiteResults): ChartBar[] {
         better: 'lower',
       });
   }
+  if (results.shard) bars.push(...shardBars(results.shard));
   return bars;
 }
 
@@ -389,6 +395,7 @@ export function renderReport(results: SuiteResults): string {
     );
     for (const engine of results.scale.engines) lines.push(...engineSection(engine));
   }
+  if (results.shard) lines.push(...shardSection(results.shard));
   lines.push(END);
   return `${lines.join('\n')}\n`;
 }

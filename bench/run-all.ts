@@ -8,6 +8,8 @@
  *   npm run bench -- --rows=200000     # the scale part on fewer rows
  *   npm run bench -- --dialects=sqlite # the scale part on SQLite only
  *   npm run bench -- --no-write        # print the report instead of writing the docs
+ *   npm run bench -- --shard-rows=510000  # the sharded PostgreSQL part on this many rows
+ *   npm run bench -- --only=shard      # only the sharded PostgreSQL part, printed (docs untouched)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,8 @@ import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
 import { chartBars, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
+import { benchShard } from './shard.bench.js';
+import { shardSection, shardTarget } from './shard-report.js';
 import { describeMachine } from './support/machine.js';
 
 function flag(name: string): string | undefined {
@@ -31,6 +35,19 @@ const rows = Number(flag('rows') ?? 1_000_000);
 const dialects = (flag('dialects') ?? 'sqlite,postgres').split(',');
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const shardRows = Number(flag('shard-rows') ?? 510_000);
+if (flag('only') === 'shard') {
+  // One part alone: printed, not spliced into docs/benchmarks.md (which holds the whole suite).
+  const shard = await benchShard({ rows: shardRows, log });
+  if (shard === null) {
+    console.log('sharded PostgreSQL: skipped (see the warning above)');
+  } else {
+    const target = shardTarget(shard);
+    console.log([...shardSection(shard), `${target.what}: ${target.measured}`].join('\n'));
+  }
+  process.exit(0);
+}
 
 const startedAt = new Date();
 const started = performance.now();
@@ -46,6 +63,11 @@ if (!quick) {
   log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
   scale = { rows, engines: await benchScale({ rows, dialects, log }) };
 }
+let shard: SuiteResults['shard'] = null;
+if (!quick) {
+  log(`shard: ${shardRows.toLocaleString('en')} leads on a sharded PostgreSQL (postgres_fdw)`);
+  shard = await benchShard({ rows: shardRows, log });
+}
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
 const results: SuiteResults = {
@@ -60,6 +82,7 @@ const results: SuiteResults = {
   memoryArgs,
   build: { ...build, query: BUILD_QUERY },
   scale,
+  shard,
 };
 const report = renderReport(results);
 const chart = renderChart('listql benchmarks: headline ratios', chartBars(results));

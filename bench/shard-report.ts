@@ -1,0 +1,94 @@
+/**
+ * The sharded-PostgreSQL part of docs/benchmarks.md and of its chart, from a
+ * {@link ShardResult} (bench/shard.bench.ts). Pure: no timing, no I/O.
+ */
+import type { ChartBar } from './chart.js';
+import { SHARD_TARGET_PAGE, SHARD_TARGET_RATIO, type ShardResult } from './shard.bench.js';
+
+const fmt = (n: number) =>
+  n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function deepPage(result: ShardResult) {
+  return result.pages.find(
+    (row) => row.query === 'sort=createdAt:desc' && row.page === SHARD_TARGET_PAGE,
+  );
+}
+
+/**
+ * The row of the targets table: the deep cursor page, sharded ÷ one node.
+ *
+ * @example
+ * const target = shardTarget(result); // { what, measured, ok }
+ */
+export function shardTarget(result: ShardResult): {
+  what: string;
+  measured: string;
+  ok: boolean | null;
+} {
+  const what = `sharded PostgreSQL (postgres_fdw, 2 shards): cursor page at depth ${SHARD_TARGET_PAGE.toLocaleString('en')} within ${SHARD_TARGET_RATIO}× of one node`;
+  const deep = deepPage(result);
+  if (!deep) {
+    return {
+      what,
+      measured: `not measured: ${result.rows.toLocaleString('en')} rows have no page ${SHARD_TARGET_PAGE.toLocaleString('en')} (use --shard-rows=510000 or more)`,
+      ok: null,
+    };
+  }
+  const ratio = deep.shardedMs / deep.singleMs;
+  return {
+    what,
+    measured: `${fmt(ratio)}× (${fmt(deep.shardedMs)} ms vs ${fmt(deep.singleMs)} ms)`,
+    ok: ratio <= SHARD_TARGET_RATIO,
+  };
+}
+
+/**
+ * The chart bar of the deep cursor page, when measured.
+ *
+ * @example
+ * bars.push(...shardBars(result));
+ */
+export function shardBars(result: ShardResult): ChartBar[] {
+  const deep = deepPage(result);
+  if (!deep) return [];
+  return [
+    {
+      label: `sharded: cursor page ${SHARD_TARGET_PAGE.toLocaleString('en')} ÷ one node`,
+      value: deep.shardedMs / deep.singleMs,
+      target: SHARD_TARGET_RATIO,
+      better: 'lower',
+    },
+  ];
+}
+
+/**
+ * The "Past one machine" section.
+ *
+ * @example
+ * lines.push(...shardSection(result));
+ */
+export function shardSection(result: ShardResult): string[] {
+  return [
+    `## Past one machine: ${result.rows.toLocaleString('en')} leads on a sharded PostgreSQL`,
+    '',
+    `\`bench/shard.bench.ts\` (\`npm run bench -- --only=shard\`): ${result.engine}. The parent table is partitioned by hash of the id; each partition is a \`postgres_fdw\` foreign table on one shard, whose real table has the DDL and recommended indexes of \`createTableQueries\` (see [Beyond one machine](backends/sql.md#beyond-one-machine)). The single node is a plain table with the same rows and indexes on the coordinator's server. ${result.loadReport}.`,
+    '',
+    'Each sharded page is first checked to return the ids of the single-node page; then both run in interleaved rounds (median ms; limit 50; listql with `postgresFdwDialect` on the shards, `postgresDialect` on one node; all three clusters share this machine):',
+    '',
+    '| query | page | by | rows | one node | sharded | sharded ÷ one node |',
+    '|---|---:|---|---:|---:|---:|---:|',
+    ...result.pages.map(
+      (row) =>
+        `| \`${row.query}\` | ${row.page.toLocaleString('en')} | ${row.by} | ${row.rows} | ${fmt(row.singleMs)} | ${fmt(row.shardedMs)} | ${fmt(row.shardedMs / row.singleMs)} |`,
+    ),
+    '',
+    `<details><summary>EXPLAIN (ANALYZE, VERBOSE) of ${result.explainQuery}, sharded</summary>`,
+    '',
+    '```',
+    result.explain,
+    '```',
+    '',
+    '</details>',
+    '',
+  ];
+}
