@@ -9,7 +9,7 @@
  *   npm run bench -- --dialects=sqlite # the scale part on SQLite only
  *   npm run bench -- --no-write        # print the report instead of writing the docs
  *   npm run bench -- --shard-rows=510000  # the sharded PostgreSQL part on this many rows
- *   npm run bench -- --only=shard      # only the sharded PostgreSQL part, printed (docs untouched)
+ *   npm run bench -- --only=shard      # only the sharded PostgreSQL part, rewriting only its section
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,10 +18,10 @@ import { BUILD_QUERY, benchBuild } from './build.bench.js';
 import { renderChart } from './chart.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
-import { chartBars, renderReport, type SuiteResults, spliceReport } from './report.js';
+import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { benchShard } from './shard.bench.js';
-import { shardSection, shardTarget } from './shard-report.js';
+import { shardSection, spliceShardSection } from './shard-report.js';
 import { describeMachine } from './support/machine.js';
 
 function flag(name: string): string | undefined {
@@ -38,13 +38,19 @@ const log = (line: string) =>
 
 const shardRows = Number(flag('shard-rows') ?? 510_000);
 if (flag('only') === 'shard') {
-  // One part alone: printed, not spliced into docs/benchmarks.md (which holds the whole suite).
+  // One part alone: only its own section of docs/benchmarks.md is rewritten.
   const shard = await benchShard({ rows: shardRows, log });
   if (shard === null) {
     console.log('sharded PostgreSQL: skipped (see the warning above)');
-  } else {
-    const target = shardTarget(shard);
-    console.log([...shardSection(shard), `${target.what}: ${target.measured}`].join('\n'));
+    process.exit(0);
+  }
+  const section = shardSection(shard).join('\n');
+  const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+  const spliced = write ? spliceShardSection(readFileSync(file, 'utf8'), section, END) : undefined;
+  if (spliced === undefined) console.log(section);
+  else {
+    writeFileSync(file, spliced);
+    log(`wrote the sharded section of ${file}`);
   }
   process.exit(0);
 }

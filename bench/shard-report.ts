@@ -68,10 +68,12 @@ export function shardBars(result: ShardResult): ChartBar[] {
  * lines.push(...shardSection(result));
  */
 export function shardSection(result: ShardResult): string[] {
+  const target = shardTarget(result);
   return [
-    `## Past one machine: ${result.rows.toLocaleString('en')} leads on a sharded PostgreSQL`,
+    SHARD_BEGIN,
+    '## Past one machine: a sharded PostgreSQL',
     '',
-    `\`bench/shard.bench.ts\` (\`npm run bench -- --only=shard\`): ${result.engine}. The parent table is partitioned by hash of the id; each partition is a \`postgres_fdw\` foreign table on one shard, whose real table has the DDL and recommended indexes of \`createTableQueries\` (see [Beyond one machine](backends/sql.md#beyond-one-machine)). The single node is a plain table with the same rows and indexes on the coordinator's server. ${result.loadReport}.`,
+    `${result.rows.toLocaleString('en')} leads, \`bench/shard.bench.ts\` (\`npm run bench -- --only=shard\` runs this part alone and rewrites only this section): ${result.engine}. The parent table is partitioned by hash of the id; each partition is a \`postgres_fdw\` foreign table on one shard, whose real table has the DDL and recommended indexes of \`createTableQueries\` (see [Beyond one machine](backends/sql.md#beyond-one-machine)). The single node is a plain table with the same rows and indexes on the coordinator's server. ${result.loadReport}.`,
     '',
     'Each sharded page is first checked to return the ids of the single-node page; then both run in interleaved rounds (median ms; limit 50; listql with `postgresFdwDialect` on the shards, `postgresDialect` on one node; all three clusters share this machine):',
     '',
@@ -90,5 +92,36 @@ export function shardSection(result: ShardResult): string[] {
     '',
     '</details>',
     '',
+    `Target: ${target.what}: ${target.measured}${target.ok === null ? '' : target.ok ? ' (met)' : ' (missed)'}.`,
+    '',
+    SHARD_END,
+    '',
   ];
+}
+
+/** Markers around the section, so `--only=shard` can replace it alone. */
+export const SHARD_BEGIN = '<!-- begin: sharded PostgreSQL (bench/shard-report.ts) -->';
+export const SHARD_END = '<!-- end: sharded PostgreSQL -->';
+
+/**
+ * `existing` (docs/benchmarks.md) with its sharded section replaced by
+ * `section`, or inserted before the end of the generated part when it has
+ * none yet; undefined when `existing` has no generated part to put it in.
+ *
+ * @example
+ * spliceShardSection(readFileSync(file, 'utf8'), shardSection(result).join('\n'), END);
+ */
+export function spliceShardSection(
+  existing: string,
+  section: string,
+  generatedEnd: string,
+): string | undefined {
+  const begin = existing.indexOf(SHARD_BEGIN);
+  const end = existing.indexOf(SHARD_END);
+  if (begin !== -1 && end > begin) {
+    return existing.slice(0, begin) + section.trimEnd() + existing.slice(end + SHARD_END.length);
+  }
+  const at = existing.indexOf(generatedEnd);
+  if (at === -1) return undefined;
+  return `${existing.slice(0, at)}${section.trimEnd()}\n${existing.slice(at)}`;
 }

@@ -213,6 +213,7 @@ describe('EXPLAIN on the shards: filter, keyset and order pushed down', () => {
     ],
     ['sort=value:desc', /WHERE .*value IS NULL/, /ORDER BY value DESC NULLS LAST, id DESC/],
     ['sort=name', /WHERE .*name > /, /ORDER BY name ASC NULLS LAST, id ASC NULLS LAST/],
+    ['search=an&sort=createdAt:desc', /WHERE .*lower\(name\) ~~ /, /ORDER BY created_at DESC/],
   ];
 
   it.each(cases)(
