@@ -90,6 +90,20 @@ export interface NotNode<F extends string = string> {
   readonly child: FilterNode<F>;
 }
 
+/**
+ * At least one related row of `relation` satisfies `filter`, whose fields are
+ * the related resource's (`tags.name=vip` is `some('tags', eq('name', 'vip'))`).
+ * No related row (none linked, a null key, all refused by the relation's
+ * server-side `where`) makes it false, so its `not` means "no related row
+ * matches". The parser writes to-many conditions this way; a to-one
+ * relation's fields are plain leaves on `relation.field` paths instead.
+ */
+export interface SomeNode {
+  readonly kind: 'some';
+  readonly relation: string;
+  readonly filter: FilterNode;
+}
+
 /** Any node of the filter tree. */
 export type FilterNode<F extends string = string> =
   | ComparisonNode<F>
@@ -100,7 +114,8 @@ export type FilterNode<F extends string = string> =
   | SearchNode<F>
   | AndNode<F>
   | OrNode<F>
-  | NotNode<F>;
+  | NotNode<F>
+  | SomeNode;
 
 /** The `kind` tags of {@link FilterNode}. */
 export type FilterNodeKind = FilterNode['kind'];

@@ -46,6 +46,7 @@ function toVisitor(
     and: (node, visit) => handlers.and(node, visit, context),
     or: (node, visit) => handlers.or(node, visit, context),
     not: (node, visit) => handlers.not(node, visit, context),
+    some: (node, visit) => handlers.some(node, visit, context),
   };
 }
 
