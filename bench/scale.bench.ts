@@ -1,6 +1,6 @@
 /**
- * listql at scale: N synthetic leads (1,000,000 by default) in SQLite and
- * PostgreSQL. For each engine:
+ * listql at scale: N synthetic leads (1,000,000 by default) in SQLite,
+ * PostgreSQL and MariaDB (MySQL). For each engine:
  *
  * - listql against hand-written Kysely by offset (from `sql.bench.ts`);
  * - pages 1 / 100 / 10,000 by offset and by cursor, each cursor page first
@@ -10,23 +10,26 @@
  * - a rare-term search, and on PostgreSQL the same search again after the
  *   pg_trgm indexes of `createTableQueries(…, { searchIndexes: true })`.
  *
- *   npx tsx bench/scale.bench.ts [--rows=1000000] [--dialects=sqlite,postgres]
+ *   npx tsx bench/scale.bench.ts [--rows=1000000] [--dialects=sqlite,postgres,mysql]
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import {
+  applyListCount,
   applyListQuery,
   createTableQueries,
   readListRow,
   runListQuery,
   selectedFields,
-  sqlDialectOf,
 } from '../src/backends/kysely/index.js';
+import { handleListRequest, kyselyBackend } from '../src/http/index.js';
 import { type ListQuery, parseListQuery } from '../src/index.js';
 import { encodeCursor, positionOf } from '../src/parse/index.js';
 import { compareWithHandWritten, type Row } from './sql.bench.js';
 import {
+  BENCH_COUNT_FILTER,
   type LoadedLeads,
+  loadMysql,
   loadPostgres,
   loadSqlite,
   benchResource as resource,
@@ -45,7 +48,8 @@ export interface PagingRow {
 }
 
 export interface CountRow {
-  readonly strategy: 'exact' | 'estimated' | 'none';
+  /** `carried`: a cursor page whose cursor carries the first page's total (no count runs). */
+  readonly strategy: 'exact' | 'estimated' | 'none' | 'carried';
   /** The strategy runListQuery reported (estimated falls back to exact off PostgreSQL). */
   readonly used: string;
   readonly total: number | null;
@@ -69,13 +73,15 @@ export interface EngineResult {
   readonly countQuery: string;
   readonly search: readonly SearchRow[];
   readonly searchTerm: string;
+  /** EXPLAIN of the count, of the default sort's page 1 and of its cursor page at depth 10,000. */
+  readonly plans: readonly { readonly label: string; readonly plan: string }[];
 }
 
 const PAGED_QUERIES: readonly [string, readonly number[]][] = [
   ['sort=createdAt:desc', [1, 100, 10_000]],
   ['status=won,lost&value[gte]=100&sort=createdAt:desc', [1, 100, 3_000]],
 ];
-const COUNT_QUERY = 'status=won,lost&value[gte]=100&sort=createdAt:desc';
+const COUNT_QUERY = `${BENCH_COUNT_FILTER}&sort=createdAt:desc`;
 
 function parse(text: string): ListQuery {
   return parseListQuery(resource, text) as ListQuery;
@@ -83,7 +89,7 @@ function parse(text: string): ListQuery {
 
 /** Ids of a listql page query run on `loaded`. */
 async function pageIds(loaded: LoadedLeads, query: ListQuery): Promise<unknown[]> {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const fields = selectedFields(resource, query.select);
   const rows = await applyListQuery(loaded.db.selectFrom(loaded.table), resource, query, {
     dialect,
@@ -99,7 +105,7 @@ async function cursorBefore(
 ): Promise<string | undefined> {
   if (page === 1) return undefined;
   const previous = parse(`${text}&page=${page - 1}`);
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const fields = selectedFields(resource, previous.select);
   const rows = await applyListQuery(loaded.db.selectFrom(loaded.table), resource, previous, {
     dialect,
@@ -116,7 +122,7 @@ async function cursorBefore(
 }
 
 async function benchPaging(loaded: LoadedLeads, quickRounds: boolean): Promise<PagingRow[]> {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const out: PagingRow[] = [];
   for (const [text, pages] of PAGED_QUERIES) {
     for (const page of pages) {
@@ -166,7 +172,7 @@ async function benchPaging(loaded: LoadedLeads, quickRounds: boolean): Promise<P
 }
 
 async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   // The page alone, done as runListQuery does it (parse, build, execute, read rows) but without a count.
   const fields = selectedFields(resource, 'all');
   const pageAlone = async () => {
@@ -182,19 +188,36 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
     strategies.map((s) =>
       runListQuery(loaded.db, resource, parse(`${COUNT_QUERY}&count=${s}`), {
         table: loaded.table,
+        dialect,
       }),
     ),
   );
-  const contenders = [
+  const contenders: { name: string; run: () => Promise<unknown> }[] = [
     { name: 'page alone', run: pageAlone },
     ...strategies.map((s) => ({
       name: s,
       run: () =>
         runListQuery(loaded.db, resource, parse(`${COUNT_QUERY}&count=${s}`), {
           table: loaded.table,
+          dialect,
         }),
     })),
   ];
+  // The second page as a server answers it: the first page's cursor carries its total.
+  const backend = kyselyBackend(loaded.db, resource, { table: loaded.table, dialect });
+  const first = await handleListRequest({ resource, backend, query: COUNT_QUERY });
+  if (!first.body.success) throw new Error(first.body.error.message);
+  const carriedQuery = `${COUNT_QUERY}&cursor=${first.body.meta.pagination.nextCursor}`;
+  const carriedPage = async () => {
+    const response = await handleListRequest({ resource, backend, query: carriedQuery });
+    if (!response.body.success) throw new Error(response.body.error.message);
+    return response.body.meta.pagination;
+  };
+  const carried = await carriedPage();
+  if (carried.totalFromCursor !== true || carried.total !== first.body.meta.pagination.total) {
+    throw new Error(`the cursor page did not carry the total: ${JSON.stringify(carried)}`);
+  }
+  contenders.push({ name: 'carried', run: carriedPage });
   const times = await timeInterleavedAsync(contenders, { rounds: quickRounds ? 5 : 25, warmup: 2 });
   const counts: CountRow[] = strategies.map((strategy, i) => {
     const result = results[i] as { total: number | null; count?: string };
@@ -205,7 +228,52 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
       ms: times[i + 1]!,
     };
   });
+  counts.push({
+    strategy: 'carried',
+    used: `${carried.count}, from the cursor`,
+    total: carried.total,
+    ms: times[strategies.length + 1]!,
+  });
   return { pageAloneMs: times[0]!, counts };
+}
+
+/** EXPLAIN of the exact count, the default sort's page 1, and its cursor page at depth 10,000. */
+async function benchPlans(loaded: LoadedLeads) {
+  const { dialect } = loaded;
+  const counted = parse(COUNT_QUERY);
+  const plans = [
+    {
+      label: `exact count of \`${BENCH_COUNT_FILTER}\` (with its countIndex)`,
+      plan: await loaded.explain(
+        applyListCount(loaded.db.selectFrom(loaded.table), resource, counted, {
+          dialect,
+        }).compile(),
+      ),
+    },
+    {
+      label: '`sort=createdAt:desc`, page 1',
+      plan: await loaded.explain(
+        applyListQuery(loaded.db.selectFrom(loaded.table), resource, parse('sort=createdAt:desc'), {
+          dialect,
+        }).compile(),
+      ),
+    },
+  ];
+  const cursor = await cursorBefore(loaded, 'sort=createdAt:desc', 10_000);
+  if (cursor !== undefined) {
+    plans.push({
+      label: '`sort=createdAt:desc`, cursor page at depth 10,000',
+      plan: await loaded.explain(
+        applyListQuery(
+          loaded.db.selectFrom(loaded.table),
+          resource,
+          parse(`sort=createdAt:desc&cursor=${cursor}`),
+          { dialect },
+        ).compile(),
+      ),
+    });
+  }
+  return plans;
 }
 
 /** A term found in a handful of rows: the tail of one lead's phone number. */
@@ -225,7 +293,7 @@ async function benchSearch(
   rows: readonly SyntheticLead[],
   quickRounds: boolean,
 ): Promise<{ term: string; search: SearchRow[] }> {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const term = rareTerm(rows);
   const expected = referenceMatches(rows, term);
   const query = parse(`search=${encodeURIComponent(term)}&sort=createdAt:desc&limit=100`);
@@ -281,6 +349,7 @@ export async function benchScale(options: {
   const loaders = [
     ['sqlite', () => loadSqlite(rows, table)],
     ['postgres', () => loadPostgres(rows, table)],
+    ['mysql', () => loadMysql(rows, table)],
   ] as const;
   for (const [name, load] of loaders) {
     if (!options.dialects.includes(name)) continue;
@@ -288,7 +357,12 @@ export async function benchScale(options: {
     if (loaded === undefined) continue;
     try {
       options.log(`${loaded.engine}: ${loaded.loadReport}`);
-      const handWritten = await compareWithHandWritten(loaded.db, loaded.explain, loaded.table);
+      const handWritten = await compareWithHandWritten(
+        loaded.db,
+        loaded.explain,
+        loaded.table,
+        loaded.dialect,
+      );
       options.log(`${name}: offset pages and count vs hand-written done`);
       const paging = await benchPaging(loaded, quickRounds);
       options.log(`${name}: offset vs cursor done`);
@@ -296,6 +370,7 @@ export async function benchScale(options: {
       options.log(`${name}: count strategies done`);
       const { term, search } = await benchSearch(loaded, rows, quickRounds);
       options.log(`${name}: search done`);
+      const plans = await benchPlans(loaded);
       results.push({
         engine: loaded.engine,
         loadReport: loaded.loadReport,
@@ -306,6 +381,7 @@ export async function benchScale(options: {
         countQuery: COUNT_QUERY,
         search,
         searchTerm: term,
+        plans,
       });
     } finally {
       await loaded.close();
@@ -319,7 +395,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const results = await benchScale({
     rows: Number(arg('rows') ?? 1_000_000),
-    dialects: (arg('dialects') ?? 'sqlite,postgres').split(','),
+    dialects: (arg('dialects') ?? 'sqlite,postgres,mysql').split(','),
     log: (line) => console.error(line),
   });
   // The hand-written comparison prints its plans on stdout; the results go last, on one line.
