@@ -94,6 +94,8 @@ export function shardSection(result: ShardResult): string[] {
     '',
     `Target: ${target.what}: ${target.measured}${target.ok === null ? '' : target.ok ? ' (met)' : ' (missed)'}.`,
     '',
+    `Where the sharded time goes: the shards' own work is the single node's (each runs the remote SQL above on its \`(created_at, id)\` index and stops after one \`fetch_size\` batch), but every page costs five round trips per shard (start transaction, declare cursor, fetch, close, commit), one shard after the other (a Merge Append does not run its foreign scans concurrently), against one round trip on a single node. On this machine each round trip waits for a shared CPU, so the ratio follows the load: the 1-minute load average was ${result.loadAverage.toFixed(1)} on 2 cores when these timings started. Across machines the round trips cost network latency instead.`,
+    '',
     SHARD_END,
     '',
   ];

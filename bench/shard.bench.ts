@@ -11,6 +11,7 @@
  *   npx tsx bench/shard.bench.ts [--rows=600000]
  *   npm run bench -- --only=shard [--shard-rows=600000]
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CompiledQuery } from 'kysely';
 import {
@@ -55,6 +56,8 @@ export interface ShardResult {
   /** The query and EXPLAIN (ANALYZE, VERBOSE) of the deepest sharded cursor page. */
   readonly explainQuery: string;
   readonly explain: string;
+  /** The 1-minute load average when the timings started (the machine is shared). */
+  readonly loadAverage: number;
 }
 
 /** The target: a cursor page at depth 10,000 on the shards ≤ 3× the single-node page. */
@@ -128,6 +131,7 @@ export async function benchShard(options: {
       `INSERT … SELECT FROM unnest(arrays) on both shards at once), indexes + ANALYZE in ${seconds(performance.now() - loaded)}`;
     options.log(`shard: ${sharded.description}: ${loadReport}`);
 
+    const loadAverage = loadavg()[0] ?? Number.NaN;
     const pages: ShardPageRow[] = [];
     let explainQuery = '';
     let explain = '';
@@ -193,6 +197,7 @@ export async function benchShard(options: {
       pages,
       explainQuery,
       explain,
+      loadAverage,
     };
   } finally {
     await dropShardedTable(sharded, shardedTable).catch(() => {});
