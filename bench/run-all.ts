@@ -18,6 +18,7 @@ import { BUILD_QUERY, benchBuild } from './build.bench.js';
 import { renderChart } from './chart.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
+import { benchRelations } from './relations.bench.js';
 import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { benchShard } from './shard.bench.js';
@@ -69,6 +70,13 @@ if (!quick) {
   log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
   scale = { rows, engines: await benchScale({ rows, dialects, log }) };
 }
+let relations: SuiteResults['relations'] = null;
+if (!quick) {
+  // The issue's relation targets are for SQLite and PostgreSQL.
+  const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
+  log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
+  relations = { rows, engines: await benchRelations({ rows, dialects: relationDialects, log }) };
+}
 let shard: SuiteResults['shard'] = null;
 if (!quick) {
   log(`shard: ${shardRows.toLocaleString('en')} leads on a sharded PostgreSQL (postgres_fdw)`);
@@ -88,6 +96,7 @@ const results: SuiteResults = {
   memoryArgs,
   build: { ...build, query: BUILD_QUERY },
   scale,
+  relations,
   shard,
 };
 const report = renderReport(results);
