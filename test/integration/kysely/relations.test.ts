@@ -8,19 +8,9 @@
  * null key, a refused target (soft-deleted tag, colorless label), a tag
  * linked twice, more notes than `embedLimit`.
  */
-import Database from 'better-sqlite3';
-import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLeads } from '../../../bench/support/synthetic-leads.js';
-import {
-  runListQuery,
-  type SqlDialect,
-  sqliteStatementCache,
-} from '../../../src/backends/kysely/index.js';
-import {
-  mysqlServerDialect,
-  postgresServerDialect,
-} from '../../../src/demo/stores/server-dialects.js';
+import { runListQuery, type SqlDialect } from '../../../src/backends/kysely/index.js';
 import {
   and,
   eq,
@@ -33,8 +23,6 @@ import {
   type SortKey,
   some,
 } from '../../../src/index.js';
-import { mysqlSettings, postgresSettings, serverAvailable } from '../../support/databases.js';
-import type { AnyKysely } from '../../support/engines/kysely.js';
 import {
   dropRelationTables,
   labeledLeadsOn,
@@ -42,6 +30,7 @@ import {
   type RelationData,
   type RelationTables,
   relationTables,
+  sqlSetups,
 } from '../../support/relation-tables.js';
 
 const LABEL_OF: Record<string, string | null> = {
@@ -106,36 +95,7 @@ function query(parts: Partial<Query> = {}): Query {
 
 const byId = (filter: FilterNode): Query => query({ filter });
 
-interface Setup {
-  readonly name: string;
-  readonly available: () => Promise<boolean>;
-  /** A Kysely instance whose `log` sees every statement, the cached ones (raw) too. */
-  readonly connect: (log: (event: LogEvent) => void) => AnyKysely;
-}
-
-const setups: Setup[] = [
-  {
-    name: 'SQLite',
-    available: async () => true,
-    connect: (log) =>
-      new Kysely({
-        dialect: new SqliteDialect({ database: sqliteStatementCache(new Database(':memory:')) }),
-        log,
-      }),
-  },
-  {
-    name: 'PostgreSQL',
-    available: () => serverAvailable('PostgreSQL', postgresSettings),
-    connect: (log) => new Kysely({ dialect: postgresServerDialect(postgresSettings), log }),
-  },
-  {
-    name: 'MariaDB',
-    available: () => serverAvailable('MariaDB', mysqlSettings),
-    connect: (log) => new Kysely({ dialect: mysqlServerDialect(mysqlSettings), log }),
-  },
-];
-
-for (const setup of setups) {
+for (const setup of sqlSetups) {
   const up = await setup.available();
   describe.skipIf(!up)(`relations on ${setup.name}`, () => {
     const tables: RelationTables = relationTables();
