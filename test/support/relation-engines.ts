@@ -11,6 +11,7 @@ import type { ListQuery, Resource } from '../../src/index.js';
 import type { RelatedDataset } from '../../src/testing/index.js';
 import type { EngineResult } from './engine.js';
 import { kyselyRelationSetups } from './engines/kysely-relations.js';
+import { mongoRelationEngine } from './engines/mongo.js';
 
 /** A dataset held by an engine. */
 export interface LoadedRelationDataset {
@@ -60,6 +61,7 @@ export const memoryRelationEngine: RelationEngine = {
 export function relationEngineSetups(): RelationEngineSetup[] {
   return [
     { name: memoryRelationEngine.name, open: async () => memoryRelationEngine },
+    { name: mongoRelationEngine.name, open: async () => mongoRelationEngine },
     ...kyselyRelationSetups(),
   ];
 }
