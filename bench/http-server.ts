@@ -23,9 +23,9 @@ import pg from 'pg';
 import { sqliteStatementCache } from '../src/backends/kysely/index.js';
 import { handleListRequest, kyselyBackend, queryStringOf } from '../src/http/index.js';
 import { postgresSettings } from '../test/support/databases.js';
-import { benchResource } from './support/load-leads.js';
 import { handWrittenHandler } from './support/http-hand.js';
 import { postgresHandStore, sqliteHandStore } from './support/http-hand-stores.js';
+import { benchResource } from './support/load-leads.js';
 
 /** Connections per server: both servers get the same pool. */
 export const POOL_SIZE = 10;

@@ -16,6 +16,7 @@
  *   npx tsx bench/http.bench.ts [--rows=100000] [--dialects=sqlite,postgres] [--seconds=3] [--rounds=3]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { type CpuPart, type CpuProfile, cpuByPart } from './support/cpu-profile.js';
@@ -116,7 +117,9 @@ function startServer(args: readonly string[]): Promise<Server> {
       const m = /LISTENING (\d+)/.exec(out);
       if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, child });
     });
-    child.once('exit', (code) => reject(new Error(`bench server ${args.join(' ')} exited ${code}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bench server ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -137,7 +140,9 @@ function comparable(text: string): unknown {
   delete body.meta.timestamp;
   const pagination = body.meta.pagination;
   if (pagination?.nextCursor) {
-    const payload = JSON.parse(Buffer.from(pagination.nextCursor.split('.')[0]!, 'base64url').toString());
+    const payload = JSON.parse(
+      Buffer.from(pagination.nextCursor.split('.')[0]!, 'base64url').toString(),
+    );
     pagination.nextCursor = JSON.stringify((payload as unknown[])[2]);
   }
   return body;
@@ -189,7 +194,9 @@ async function checkEqual(shape: HttpShape, urls: readonly string[]): Promise<vo
 async function load(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`http bench: ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+    throw new Error(
+      `http bench: ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
+    );
   }
   return result;
 }
@@ -205,7 +212,14 @@ async function profileServers(
   for (const [i, server] of servers.entries()) {
     await get(`${server.url}/__profile/start`);
     const result = await load(urls[i]!, 10, seconds);
-    const profile = JSON.parse((await get(`${server.url}/__profile/stop`)).text) as CpuProfile;
+    const text = (await get(`${server.url}/__profile/stop`)).text;
+    const dir = process.env['LISTQL_HTTP_PROFILES'];
+    if (dir)
+      writeFileSync(
+        `${dir}/${engine.split(' ')[0]}-${i === 0 ? 'hand' : 'listql'}.cpuprofile`,
+        text,
+      );
+    const profile = JSON.parse(text) as CpuProfile;
     const total = result.requests.total;
     const perRequest = Object.fromEntries(
       [...cpuByPart(profile)].map(([part, us]) => [part, us / total]),

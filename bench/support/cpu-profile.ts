@@ -59,7 +59,8 @@ function partOf(functionName: string, url: string): CpuPart | undefined {
     return 'build + compile SQL';
   }
   if (/\/src\/(parse|syntax|ast|errors|resource)\//.test(url)) return 'parse + validate (+ cursor)';
-  if (url.includes('/src/http/')) return 'envelope + JSON';
+  // The server's own listener: JSON.stringify of the body (a builtin has no frame of its own) and writeHead.
+  if (url.includes('/src/http/') || url.includes('/bench/http-server')) return 'envelope + JSON';
   if (url.includes('/bench/support/http-hand')) return 'hand-written handler';
   if (url.startsWith('node:')) return 'node:http + sockets';
   return undefined;

@@ -170,7 +170,10 @@ function parseSort(text: string): SortKey[] {
 export function handWrittenHandler(
   store: HandStore,
   table: string,
-): (url: string, headers: Readonly<Record<string, string | string[] | undefined>>) => Promise<HandResponse> {
+): (
+  url: string,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+) => Promise<HandResponse> {
   const s = SPELLINGS[store.dialect];
   const from = ` from ${s.quote(table)}`;
   const selectItem = (field: string) => `${s.quote(COLUMN.get(field)!)} as ${s.quote(field)}`;
@@ -299,7 +302,10 @@ export function handWrittenHandler(
       const [rows, counted] = await Promise.all([
         store.all(pageSql, values),
         countExact
-          ? store.all(`select count(*) as total${from}${filterWhere}`, values.slice(0, filterValues))
+          ? store.all(
+              `select count(*) as total${from}${filterWhere}`,
+              values.slice(0, filterValues),
+            )
           : undefined,
       ]);
       const total = counted === undefined ? null : Number(counted[0]!['total']);
@@ -307,7 +313,8 @@ export function handWrittenHandler(
       const data = (hasMore ? rows.slice(0, limit) : rows) as Record<string, unknown>[];
       // Driver values to API values, in place: 0/1 booleans (SQLite, MySQL), Dates (pg, mysql2).
       const booleans = list.filter((field) => KIND.get(field) === 'b');
-      const dates = store.dialect === 'sqlite' ? [] : list.filter((field) => KIND.get(field) === 'd');
+      const dates =
+        store.dialect === 'sqlite' ? [] : list.filter((field) => KIND.get(field) === 'd');
       for (const row of data) {
         for (const field of booleans) {
           const value = row[field];
