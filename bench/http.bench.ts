@@ -59,6 +59,8 @@ export interface HttpRow {
   /** Median requests per second over the rounds. */
   readonly handRps: number;
   readonly listqlRps: number;
+  /** Median over the rounds of listql ÷ hand-written req/s in the same round (robust to drift between rounds). */
+  readonly ratio: number;
   /** Median of the rounds' median latencies, ms. */
   readonly handP50: number;
   readonly listqlP50: number;
@@ -303,6 +305,7 @@ export async function benchHttp(options: {
             shape: shape.name,
             query: shape.query,
             connections: count,
+            ratio: median(sample.rps[1]!.map((rps, round) => rps / sample.rps[0]![round]!)),
             handRps: median(sample.rps[0]!),
             listqlRps: median(sample.rps[1]!),
             handP50: median(sample.p50[0]!),
@@ -342,7 +345,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   for (const row of result.results) {
     console.log(
-      `${row.engine.padEnd(16)} ${row.shape.padEnd(34)} c=${String(row.connections).padEnd(3)} hand ${row.handRps.toFixed(0).padStart(6)}/s  listql ${row.listqlRps.toFixed(0).padStart(6)}/s  ×${(row.listqlRps / row.handRps).toFixed(2)}`,
+      `${row.engine.padEnd(16)} ${row.shape.padEnd(34)} c=${String(row.connections).padEnd(3)} hand ${row.handRps.toFixed(0).padStart(6)}/s  listql ${row.listqlRps.toFixed(0).padStart(6)}/s  ×${row.ratio.toFixed(2)}`,
     );
   }
   for (const p of result.profiles) console.log(JSON.stringify(p));

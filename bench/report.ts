@@ -4,6 +4,8 @@
  */
 import type { BuildBenchRow } from './build.bench.js';
 import type { ChartBar } from './chart.js';
+import type { HttpBenchResult } from './http.bench.js';
+import { httpBars, httpTargets, renderHttpSection } from './http-report.js';
 import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
 import type { EngineResult } from './scale.bench.js';
@@ -26,6 +28,8 @@ export interface SuiteResults {
   };
   /** Null when the scale part was skipped (--quick). */
   readonly scale: { readonly rows: number; readonly engines: readonly EngineResult[] } | null;
+  /** End to end over HTTP (`bench/http.bench.ts`); null or absent when skipped. */
+  readonly http?: HttpBenchResult | null;
 }
 
 /** Markers around the generated part of docs/benchmarks.md; text outside them is kept. */
@@ -126,6 +130,7 @@ function targets(results: SuiteResults): Target[] {
       });
     }
   }
+  if (results.http) list.push(...httpTargets(results.http));
   return list;
 }
 
@@ -237,6 +242,7 @@ export function chartBars(results: SuiteResults): ChartBar[] {
         better: 'lower',
       });
   }
+  if (results.http) bars.push(...httpBars(results.http));
   return bars;
 }
 
@@ -389,6 +395,7 @@ export function renderReport(results: SuiteResults): string {
     );
     for (const engine of results.scale.engines) lines.push(...engineSection(engine));
   }
+  if (results.http) lines.push(renderHttpSection(results.http), '');
   lines.push(END);
   return `${lines.join('\n')}\n`;
 }

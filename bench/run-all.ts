@@ -8,15 +8,19 @@
  *   npm run bench -- --rows=200000     # the scale part on fewer rows
  *   npm run bench -- --dialects=sqlite # the scale part on SQLite only
  *   npm run bench -- --no-write        # print the report instead of writing the docs
+ *   npm run bench -- --only=http       # only the HTTP part (bench/http.bench.ts), spliced into the docs
+ *   npm run bench -- --http-rows=20000 --http-seconds=1 --http-rounds=1  # a smaller HTTP part
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BUILD_QUERY, benchBuild } from './build.bench.js';
 import { renderChart } from './chart.js';
+import { benchHttp } from './http.bench.js';
+import { renderHttpSection, spliceHttpSection } from './http-report.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
-import { chartBars, renderReport, type SuiteResults, spliceReport } from './report.js';
+import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { describeMachine } from './support/machine.js';
 
@@ -32,6 +36,28 @@ const dialects = (flag('dialects') ?? 'sqlite,postgres').split(',');
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+/** The HTTP part's options: smaller in quick mode. */
+const httpOptions = {
+  rows: Number(flag('http-rows') ?? (quick ? 20_000 : 100_000)),
+  dialects,
+  seconds: Number(flag('http-seconds') ?? (quick ? 1 : 3)),
+  rounds: Number(flag('http-rounds') ?? (quick ? 1 : 3)),
+  log,
+};
+
+if (flag('only') === 'http') {
+  log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
+  const section = renderHttpSection(await benchHttp(httpOptions));
+  if (write) {
+    const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+    writeFileSync(file, spliceHttpSection(readFileSync(file, 'utf8'), section, END));
+    log(`wrote the HTTP part of ${file}`);
+  } else {
+    console.log(section);
+  }
+  process.exit(0);
+}
+
 const startedAt = new Date();
 const started = performance.now();
 log('parsing');
@@ -46,6 +72,8 @@ if (!quick) {
   log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
   scale = { rows, engines: await benchScale({ rows, dialects, log }) };
 }
+log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
+const http = await benchHttp(httpOptions);
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
 const results: SuiteResults = {
@@ -60,6 +88,7 @@ const results: SuiteResults = {
   memoryArgs,
   build: { ...build, query: BUILD_QUERY },
   scale,
+  http,
 };
 const report = renderReport(results);
 const chart = renderChart('listql benchmarks: headline ratios', chartBars(results));
