@@ -19,6 +19,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
+import { benchStubbed, type StubRow } from './http-stub.bench.js';
 import { type CpuPart, type CpuProfile, cpuByPart } from './support/cpu-profile.js';
 import { type LoadedLeads, loadPostgres, loadSqlite } from './support/load-leads.js';
 import { generateLeads } from './support/synthetic-leads.js';
@@ -84,6 +85,8 @@ export interface HttpBenchResult {
   readonly profiles: readonly HttpProfile[];
   readonly profileSeconds: number;
   readonly profiledShape: string;
+  /** The JavaScript of a request with the database stubbed out (`bench/http-stub.bench.ts`). */
+  readonly stubbed: readonly StubRow[];
 }
 
 interface AutocannonResult {
@@ -247,6 +250,8 @@ export async function benchHttp(options: {
   log: (line: string) => void;
 }): Promise<HttpBenchResult> {
   const connections = options.connections ?? [1, 10];
+  options.log('http: the JavaScript per request with the database stubbed out');
+  const stubbed = await benchStubbed(options.rounds < 3);
   const leads = generateLeads(options.rows, 42);
   const table = `bench_http_${process.pid}`;
   const engines: { engine: string; loadReport: string }[] = [];
@@ -330,6 +335,7 @@ export async function benchHttp(options: {
     profiles,
     profileSeconds,
     profiledShape: HTTP_SHAPES[PROFILED]!.query,
+    stubbed,
   };
 }
 
