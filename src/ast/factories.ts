@@ -9,6 +9,7 @@ import type {
   NotNode,
   OrNode,
   SearchNode,
+  SomeNode,
   TextNode,
 } from './nodes.js';
 import type { ComparisonOperator, TextOperator } from './operators.js';
@@ -100,4 +101,13 @@ export function or<F extends string>(children: readonly FilterNode<F>[]): OrNode
 /** Negation. @example not(exists('gclid', true)) */
 export function not<F extends string>(child: FilterNode<F>): NotNode<F> {
   return Object.freeze({ kind: 'not', child });
+}
+
+/**
+ * At least one related row of `relation` matches `filter` (over the related
+ * resource's fields); `not(some(…))` is "none does".
+ * @example some('tags', eq('name', 'vip'))
+ */
+export function some(relation: string, filter: FilterNode): SomeNode {
+  return Object.freeze({ kind: 'some', relation, filter });
 }

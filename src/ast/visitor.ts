@@ -8,7 +8,7 @@ import type { FilterNode, FilterNodeKind } from './nodes.js';
  * @example
  * const countLeaves: FilterVisitor<string, number> = {
  *   comparison: () => 1, in: () => 1, exists: () => 1, text: () => 1,
- *   foldedComparison: () => 1, search: () => 1,
+ *   foldedComparison: () => 1, search: () => 1, some: () => 1,
  *   and: (n, visit) => n.children.reduce((s, c) => s + visit(c), 0),
  *   or: (n, visit) => n.children.reduce((s, c) => s + visit(c), 0),
  *   not: (n, visit) => visit(n.child),

@@ -12,6 +12,10 @@
  * - `fingerprint` digests the filter and sort the cursor was issued for, so
  *   replaying it with another filter or sort is refused instead of silently
  *   seeking to a position that means something else.
+ * - An optional fourth element, `[total, count, scope]`, carries the total
+ *   the first page was counted with (see `CarriedTotal`). It is covered by
+ *   the signature like the rest; it is never sealed, because the client saw
+ *   that total in the response that gave it the cursor.
  *
  * Node's synchronous `node:crypto` keeps encoding inside the synchronous
  * parser and formatter; `src/parse` runs on servers only (browsers get
@@ -25,7 +29,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
-import type { FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
+import type { CarriedTotal, FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
 import type { Field, Resource } from '../resource/index.js';
 import { parseDateValue } from '../syntax/dates.js';
 import { valueIssue } from '../syntax/value-issue.js';
@@ -100,19 +104,43 @@ function unseal(secret: string, print: string, sealed: unknown): unknown {
 }
 
 /**
+ * A short digest of a server scope (`undefined`: no scope), for
+ * {@link CarriedTotal.scope}: a carried total is reused only under the scope
+ * it was counted under. Keyed by the resource's `cursorSecret` when it has
+ * one, so a client cannot test guesses about another tenant's scope.
+ *
+ * @example
+ * scopeDigest(leads, eq('labelId', 'tenant_42')); // 'q8V0b3…' (11 characters)
+ * scopeDigest(leads, undefined) === scopeDigest(leads, undefined); // true
+ */
+export function scopeDigest(resource: Resource, scope: FilterNode | undefined): string {
+  const text = JSON.stringify(scope ?? null);
+  const secret = resource.cursorSecret;
+  const digest =
+    secret === null
+      ? createHash('sha256').update(text)
+      : createHmac('sha256', secret).update('listql cursor scope v1').update(text);
+  return digest.digest('base64url').slice(0, 11);
+}
+
+/**
  * The cursor for `position` (the sort-key values of the last row returned)
  * of a query with this filter and sort. Sealed (encrypted) when a sort key
  * is not selectable; that needs the resource's `cursorSecret`, which
- * `defineResource` requires of such resources.
+ * `defineResource` requires of such resources. With `carried`, the cursor
+ * also holds the total the pages are counted at, so later pages need not
+ * count again.
  *
  * @example
  * encodeCursor(leads, query.filter, query.sort, ['2026-03-01T10:00:00.000Z', 'lead_42']);
+ * encodeCursor(leads, query.filter, query.sort, position, { total: 234, count: 'exact', scope: scopeDigest(leads, undefined) });
  */
 export function encodeCursor(
   resource: Resource,
   filter: FilterNode,
   sort: readonly SortKey[],
   position: SortPosition,
+  carried?: CarriedTotal,
 ): string {
   const print = fingerprint(filter, sort);
   const secret = resource.cursorSecret;
@@ -127,6 +155,7 @@ export function encodeCursor(
   } else {
     payload = [PLAIN, print, position];
   }
+  if (carried !== undefined) payload.push([carried.total, carried.count, carried.scope]);
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return secret === null ? body : `${body}.${sign(secret, body)}`;
 }
@@ -163,6 +192,18 @@ function positionValue(
   }
 }
 
+const SCOPE_DIGEST = /^[A-Za-z0-9_-]{11}$/;
+
+/** The carried total of a decoded cursor, checked like its position (an unsigned one can be forged). */
+function carriedTotal(value: unknown): CarriedTotal | null | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [total, count, scope] = value as [unknown, unknown, unknown];
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) return undefined;
+  if (count !== 'exact' && count !== 'estimated') return undefined;
+  if (typeof scope !== 'string' || !SCOPE_DIGEST.test(scope)) return undefined;
+  return Object.freeze({ total, count, scope });
+}
+
 /** Why a cursor was refused, for the issue message. */
 export type CursorProblem = 'malformed' | 'tampered' | 'mismatch';
 
@@ -176,7 +217,9 @@ export function decodeCursor(
   text: string,
   filter: FilterNode,
   sort: readonly SortKey[],
-): { readonly position: SortPosition } | { readonly problem: CursorProblem } {
+):
+  | { readonly position: SortPosition; readonly carried: CarriedTotal | null }
+  | { readonly problem: CursorProblem } {
   const dot = text.indexOf('.');
   const body = dot === -1 ? text : text.slice(0, dot);
   if (resource.cursorSecret !== null) {
@@ -196,8 +239,12 @@ export function decodeCursor(
   } catch {
     return { problem: 'malformed' };
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3) return { problem: 'malformed' };
-  const [version, print, inner] = decoded as [unknown, unknown, unknown];
+  if (!Array.isArray(decoded) || (decoded.length !== 3 && decoded.length !== 4)) {
+    return { problem: 'malformed' };
+  }
+  const [version, print, inner, total] = decoded as [unknown, unknown, unknown, unknown];
+  const carried = decoded.length === 4 ? carriedTotal(total) : null;
+  if (carried === undefined) return { problem: 'malformed' };
   const sealed = mustSealPosition(resource, sort);
   // This sort's cursors have exactly one form: a plain position where a sealed one is due is forged.
   if (version !== (sealed ? SEALED : PLAIN)) return { problem: 'malformed' };
@@ -215,7 +262,7 @@ export function decodeCursor(
     if (value === undefined) return { problem: 'malformed' };
     position.push(value);
   }
-  return { position: Object.freeze(position) };
+  return { position: Object.freeze(position), carried };
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   and,
+  type CarriedTotal,
   COUNT_STRATEGIES,
   type CountStrategy,
   type FilterNode,
@@ -60,7 +61,9 @@ function readCursor(
   filter: FilterNode,
   sort: readonly SortKey[],
   withPage: boolean,
-): { readonly position: SortPosition } | { readonly issue: Issue } {
+):
+  | { readonly position: SortPosition; readonly carried: CarriedTotal | null }
+  | { readonly issue: Issue } {
   if (withPage) {
     return {
       issue: issue(
@@ -102,6 +105,7 @@ export function safeParseListQuery<F extends string>(
   let page: number | undefined = 1;
   let searchNodes: readonly FilterNode<F>[] = [];
   let count: CountStrategy = resource.defaults.count;
+  let countGiven = false;
   let cursor: { readonly text: string; readonly at: number } | undefined;
   // The nodes of the `and` and `or` group parameters, in that order after the flat filters.
   let andGroup: FilterNode<F> | undefined;
@@ -139,6 +143,7 @@ export function safeParseListQuery<F extends string>(
           searchNodes = parseSearch(resource, text, issues);
           break;
         case 'count':
+          countGiven = true;
           if ((COUNT_STRATEGIES as readonly string[]).includes(text)) count = text as CountStrategy;
           else {
             issues.push(
@@ -189,10 +194,13 @@ export function safeParseListQuery<F extends string>(
     ? freezeSort(withTieBreaker(resource.idField, sort))
     : (tables.defaultSort as readonly SortKey<F>[]);
   let after: SortPosition | null = null;
+  let carried: CarriedTotal | null = null;
   if (cursor !== undefined) {
     const found = readCursor(resource as Resource, cursor.text, filter, fullSort, page !== 1);
     if ('issue' in found) return { success: false, issues: [found.issue] };
     after = found.position;
+    // An explicit `count` asks for a fresh total (`exact` recounts, `none` drops it).
+    if (!countGiven) carried = found.carried;
   }
   // Filter nodes come frozen from their factories; freeze the rest here
   // rather than walking the whole tree again.
@@ -203,6 +211,7 @@ export function safeParseListQuery<F extends string>(
     page: Object.freeze({ limit: limit!, page: page! }),
     after,
     count,
+    ...(carried === null ? {} : { carriedTotal: carried }),
   });
   return { success: true, query };
 }

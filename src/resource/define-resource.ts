@@ -4,17 +4,17 @@ import {
   type FilterOperator,
   isFilterOperator,
   SORT_DIRECTIONS,
-  type SortDirection,
-  type SortKey,
 } from '../ast/index.js';
 import { NAME_PATTERN, parseParamKey, RESERVED_PARAMS, splitSortTerm } from '../grammar.js';
+import { buildResource, DEFAULT_GROUP_LIMITS, DEFAULT_LIMITS } from './build-resource.js';
+import { checkRelations } from './define-relations.js';
+import type { RelationDefinitions } from './relation-types.js';
 import {
   FIELD_TYPES,
   type Field,
   type FieldDefinition,
   type FieldType,
   type GroupLimits,
-  type ParamAlias,
   type Resource,
   type ResourceDefinition,
   type ResourceLimits,
@@ -22,15 +22,6 @@ import {
   type SearchMode,
 } from './types.js';
 
-const DEFAULT_LIMITS: ResourceLimits = {
-  maxLimit: 100,
-  maxValueLength: 1_000,
-  maxSearchLength: 200,
-  maxListItems: 100,
-  maxParams: 100,
-};
-
-const DEFAULT_GROUP_LIMITS: GroupLimits = { maxDepth: 3, maxLeaves: 20, maxLength: 2_000 };
 /** Deeper groups would only make every compiler recurse further for no real query. */
 const MAX_GROUP_DEPTH = 32;
 
@@ -53,12 +44,8 @@ function fail(resource: string, message: string): never {
   throw new Error(`defineResource('${resource}'): ${message}`);
 }
 
-function normalizeField<F extends string>(
-  resource: string,
-  name: F,
-  def: FieldDefinition,
-  index: number,
-): Field<F> {
+/** Throws for a field declaration that `buildResource` would turn into a broken field. */
+function checkField(resource: string, name: string, def: FieldDefinition): void {
   const where = `field '${name}'`;
   if (!NAME_PATTERN.test(name) || FORBIDDEN_NAMES.has(name)) {
     fail(
@@ -119,30 +106,15 @@ function normalizeField<F extends string>(
       `${where}: column '${column}' must match ${NAME_PATTERN} and not be __proto__, constructor or prototype`,
     );
   }
-  return Object.freeze({
-    name,
-    type: def.type,
-    values: Object.freeze([...values]),
-    nullable: def.nullable ?? false,
-    // Keep the canonical operator order whatever order the definition used.
-    operators: Object.freeze(FILTER_OPERATORS.filter((op) => operators.includes(op))),
-    list,
-    sortable: def.sortable ?? false,
-    searchable,
-    caseInsensitiveSort,
-    selectable: def.selectable ?? true,
-    column,
-    index,
-  });
 }
 
-function parseDefaultSort<F extends string>(
+function checkDefaultSort(
   resource: string,
   text: string,
-  fields: ReadonlyMap<string, Field<F>>,
-): SortKey<F>[] {
+  fields: ReadonlyMap<string, Field>,
+): void {
   const used = new Set<string>();
-  return text.split(',').map((term) => {
+  for (const term of text.split(',')) {
     const { name, direction = 'asc' } = splitSortTerm(term);
     const field = fields.get(name);
     if (!field?.sortable) fail(resource, `defaults.sort: '${name}' is not a sortable field`);
@@ -152,8 +124,7 @@ function parseDefaultSort<F extends string>(
     // The parser refuses a repeated sort field from clients; the default obeys the same grammar.
     if (used.has(name)) fail(resource, `defaults.sort: '${name}' is given twice`);
     used.add(name);
-    return { field: field.name, direction: direction as SortDirection };
-  });
+  }
 }
 
 function checkLimits(resource: string, limits: ResourceLimits): void {
@@ -167,17 +138,13 @@ function checkLimits(resource: string, limits: ResourceLimits): void {
   }
 }
 
-/** The group limits a definition asks for, or null without groups. */
-function groupLimits(
-  resource: string,
-  groups: boolean | Partial<GroupLimits> | undefined,
-): GroupLimits | null {
-  if (groups === undefined || groups === false) return null;
-  if (groups === true) return DEFAULT_GROUP_LIMITS;
+/** Throws for a `groups` setting other than a boolean or valid group limits. */
+function checkGroups(resource: string, groups: unknown): void {
+  if (groups === undefined || typeof groups === 'boolean') return;
   if (typeof groups !== 'object' || groups === null) {
     fail(resource, 'groups must be true, false or { maxDepth, maxLeaves, maxLength }');
   }
-  const limits: GroupLimits = Object.freeze({ ...DEFAULT_GROUP_LIMITS, ...groups });
+  const limits: GroupLimits = { ...DEFAULT_GROUP_LIMITS, ...groups };
   for (const [key, value] of Object.entries(limits)) {
     if (!Object.hasOwn(DEFAULT_GROUP_LIMITS, key)) {
       fail(resource, `groups.${key} is not a group limit; use maxDepth, maxLeaves, maxLength`);
@@ -189,7 +156,6 @@ function groupLimits(
   if (limits.maxDepth > MAX_GROUP_DEPTH) {
     fail(resource, `groups.maxDepth must be at most ${MAX_GROUP_DEPTH}, got ${limits.maxDepth}`);
   }
-  return limits;
 }
 
 /**
@@ -214,61 +180,71 @@ export function defineResource<
   const Id extends keyof Fields & string = string extends keyof Fields
     ? keyof Fields & string
     : 'id' & keyof Fields,
+  // No relations unless declared: then a resource has no `relation.field` paths.
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no relations"
+  const Rels extends RelationDefinitions = {},
 >(
-  definition: ResourceDefinition<Fields> & { readonly id?: Id },
-): Resource<keyof Fields & string, Fields, Id> {
-  type F = keyof Fields & string;
+  definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
+): Resource<keyof Fields & string, Fields, Id, Rels> {
   const name = definition.name;
-  const fieldList = Object.entries(definition.fields).map(([fieldName, def], index) =>
-    normalizeField(name, fieldName as F, def, index),
-  );
-  if (fieldList.length === 0) fail(name, 'a resource needs at least one field');
-  const fields = new Map<string, Field<F>>(fieldList.map((f) => [f.name, f]));
+  const declared = Object.entries(definition.fields);
+  for (const [fieldName, def] of declared) checkField(name, fieldName, def);
+  if (declared.length === 0) fail(name, 'a resource needs at least one field');
+  checkGroups(name, definition.groups);
+  const idDeclared = definition.id ?? 'id';
+  if (Object.hasOwn(definition.fields, idDeclared)) {
+    checkRelations(name, definition.fields, idDeclared, definition.relations);
+  }
+  // The fields and relations are sound, so the resource can be built; the rest is checked on it.
+  const resource = buildResource<Fields, Id, Rels>(definition);
+  const { fields, fieldList, limits } = resource as unknown as Resource;
 
-  const idName = definition.id ?? 'id';
+  const idName = resource.idField;
   const idField = fields.get(idName);
   if (!idField) fail(name, `the id field '${idName}' is not declared; add it or set 'id'`);
   if (idField.nullable || (idField.type !== 'string' && idField.type !== 'number')) {
     fail(name, `the id field '${idName}' must be a non-nullable string or number`);
   }
 
-  const limits: ResourceLimits = Object.freeze({ ...DEFAULT_LIMITS, ...definition.limits });
   checkLimits(name, limits);
-  const limit = definition.defaults?.limit ?? Math.min(50, limits.maxLimit);
+  const { limit, count } = resource.defaults;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > limits.maxLimit) {
     fail(name, `defaults.limit must be an integer in 1..${limits.maxLimit}, got ${limit}`);
   }
-  const sort = definition.defaults?.sort
-    ? parseDefaultSort(name, definition.defaults.sort, fields)
-    : [];
+  if (definition.defaults?.sort) checkDefaultSort(name, definition.defaults.sort, fields);
 
-  const groups = groupLimits(name, definition.groups);
-  const count = definition.defaults?.count ?? 'exact';
   if (!(COUNT_STRATEGIES as readonly string[]).includes(count)) {
     fail(name, `defaults.count must be one of ${COUNT_STRATEGIES.join(', ')}, got '${count}'`);
   }
-  const cursorSecret = definition.cursorSecret ?? null;
+  const cursorSecret = resource.cursorSecret;
   if (cursorSecret !== null && cursorSecret.length < 16) {
     fail(name, 'cursorSecret must be at least 16 characters; use a long random string');
   }
   // A cursor holds the last row's sort values: for a field the client may not
   // select they must be encrypted, which needs a key (see docs/pagination.md).
   const hiddenSort = fieldList.find((f) => f.sortable && !f.selectable && f.name !== idField.name);
-  if (hiddenSort !== undefined && cursorSecret === null) {
+  const hiddenPath = resource.relationList
+    .flatMap((relation) =>
+      [...relation.sortable.keys()]
+        .filter((field) => !relation.selectable.has(field))
+        .map((field) => `${relation.name}.${field}`),
+    )
+    .at(0);
+  const hidden = hiddenSort?.name ?? hiddenPath;
+  if (hidden !== undefined && cursorSecret === null) {
     fail(
       name,
-      `field '${hiddenSort.name}' is sortable but not selectable, so its values would be readable ` +
+      `field '${hidden}' is sortable but not selectable, so its values would be readable ` +
         'in nextCursor: give the resource a cursorSecret (cursors sorted by it are then encrypted), ' +
         'or make the field selectable or not sortable',
     );
   }
 
-  const searchMode: SearchMode = definition.search?.mode ?? 'substring';
+  const searchMode: SearchMode = resource.search.mode;
   if (!(SEARCH_MODES as readonly string[]).includes(searchMode)) {
     fail(name, `search.mode must be one of ${SEARCH_MODES.join(', ')}, got '${searchMode}'`);
   }
 
-  const paramAliases = new Map<string, ParamAlias<F>>();
   for (const [legacy, target] of Object.entries(definition.aliases?.params ?? {})) {
     const key = parseParamKey(target);
     const field = key ? fields.get(key.name) : undefined;
@@ -279,9 +255,7 @@ export function defineResource<
     if (fields.has(legacy) || reserved.has(legacy) || !NAME_PATTERN.test(legacy)) {
       fail(name, `aliases.params.${legacy}: the legacy name must be a free, valid parameter name`);
     }
-    paramAliases.set(legacy, { field: field.name, op });
   }
-  const sortAliases = new Map<string, F>();
   for (const [legacy, target] of Object.entries(definition.aliases?.sortFields ?? {})) {
     if (!fields.get(target)?.sortable) {
       fail(name, `aliases.sortFields.${legacy}: '${target}' is not a sortable field`);
@@ -290,27 +264,6 @@ export function defineResource<
     if (fields.has(legacy) || !NAME_PATTERN.test(legacy)) {
       fail(name, `aliases.sortFields.${legacy}: the legacy name must be a free, valid field name`);
     }
-    sortAliases.set(legacy, target);
   }
-
-  const names = (pick: (f: Field<F>) => boolean): readonly F[] =>
-    Object.freeze(fieldList.filter(pick).map((f) => f.name));
-
-  return Object.freeze({
-    name,
-    idField: idField.name as Id,
-    fieldList: Object.freeze(fieldList),
-    fields,
-    filterable: names((f) => f.operators.length > 0),
-    sortable: names((f) => f.sortable),
-    searchable: names((f) => f.searchable),
-    search: Object.freeze({ mode: searchMode }),
-    selectable: names((f) => f.selectable || f.name === idField.name),
-    defaults: Object.freeze({ sort: Object.freeze(sort), limit, count }),
-    groups,
-    cursorSecret,
-    limits,
-    aliases: Object.freeze({ params: paramAliases, sortFields: sortAliases }),
-    definition,
-  });
+  return resource;
 }

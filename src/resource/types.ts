@@ -1,4 +1,10 @@
 import type { CountStrategy, FilterOperator, SortKey } from '../ast/index.js';
+import type {
+  Relation,
+  RelationDefinitions,
+  RelationPath,
+  RelationPathOf,
+} from './relation-types.js';
 
 /** The value types a field can have. */
 export const FIELD_TYPES = ['string', 'number', 'boolean', 'datetime', 'enum'] as const;
@@ -102,6 +108,13 @@ export interface ResourceDefinition<Fields extends Record<string, FieldDefinitio
    * a sort are encrypted with it (AES-256-GCM), so they never reveal the field.
    */
   readonly cursorSecret?: string;
+  /**
+   * Related resources, by relation name (see {@link RelationDefinition} and
+   * `docs/relations.md`): `label.name=VIP` filters by a to-one relation's
+   * field, `tags.name=vip` by "at least one related row", `sort=label.name`
+   * sorts by a to-one field, `fields=label.name,tags.name` embeds them.
+   */
+  readonly relations?: RelationDefinitions;
   readonly aliases?: {
     /** Legacy parameter → current parameter, e.g. `{ updated_after: 'updatedAt[gte]' }`. */
     readonly params?: Readonly<Record<string, string>>;
@@ -146,11 +159,14 @@ export type FieldDefinitions<F extends string = string> = { readonly [K in F]: F
  * `F` is the union of field names; `Defs` keeps the declarations' literal
  * types (operators, enum values, nullability) and `Id` the id field's name,
  * so that `listql/client` can type filters and rows from the resource alone.
+ * `Rels` keeps the relation declarations, so `relation.field` paths are
+ * types too ({@link PathOf}).
  */
 export interface Resource<
   F extends string = string,
   Defs extends FieldDefinitions<F> = FieldDefinitions<F>,
   Id extends F = F,
+  Rels extends RelationDefinitions = RelationDefinitions,
 > {
   readonly name: string;
   readonly idField: Id;
@@ -177,12 +193,32 @@ export interface Resource<
     readonly params: ReadonlyMap<string, ParamAlias<F>>;
     readonly sortFields: ReadonlyMap<string, F>;
   };
+  /** Every relation, in declaration order (empty without relations). */
+  readonly relationList: readonly Relation[];
+  /** The relations by name. */
+  readonly relations: ReadonlyMap<string, Relation>;
+  /**
+   * Every `relation.field` path a request may name (in a filter, `sort` or
+   * `fields`), resolved; what each allows is in its relation's `filterable`,
+   * `sortable` and `selectable`.
+   */
+  readonly paths: ReadonlyMap<string, RelationPath & { readonly path: RelationPathOf<Rels> }>;
   /**
    * The definition this resource was built from, for deriving new resources.
-   * (`fields` is typed apart so that `Resource` stays covariant in `Defs`.)
+   * (`fields` and `relations` are typed apart so that `Resource` stays covariant in `Defs` and `Rels`.)
    */
-  readonly definition: ResourceDefinition<FieldDefinitions<F>> & { readonly fields: Defs };
+  readonly definition: ResourceDefinition<FieldDefinitions<F>> & {
+    readonly fields: Defs;
+    readonly relations?: Rels;
+  };
 }
 
 /** The field names of a resource, as a literal union. */
 export type FieldOf<R> = R extends Resource<infer F> ? F : never;
+
+/** The `relation.field` paths of a resource, as a literal union (never without relations). */
+export type PathOf<R> =
+  R extends Resource<string, FieldDefinitions, string, infer Rels> ? RelationPathOf<Rels> : never;
+
+/** Every name a query of the resource may hold: its fields and its relation paths. */
+export type QueryFieldOf<R> = FieldOf<R> | PathOf<R>;

@@ -1,6 +1,7 @@
 /**
  * The size budget of `listql/client` in a browser: a typical import
- * (`listUrl` and `fetchList` with the leads preset) bundled by esbuild for the
+ * (`listUrl`, `fetchList`, `pages`, `toSearch` / `fromSearch` with the leads
+ * preset) bundled by esbuild for the
  * browser platform — which fails on any Node built-in — minified and gzipped.
  * The number is recorded in docs/client.md, with where the bytes go.
  */
@@ -10,12 +11,20 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The budget: 5 kB was the target and is missed (see docs/client.md for the
- * measurement and where the bytes go: the leads preset with defineResource's
- * checks is a third of it). The bound stops the client from growing unseen
- * while the query language grows.
+ * The budget of the typical import: 5 kB is the issue's target and is still
+ * missed (docs/client.md has the measurement and where the bytes go: the
+ * request checks are half of it). The bound sits just above the measured
+ * size, so that the client cannot grow unseen while the query language grows.
  */
-const BUDGET = 12 * 1024;
+const BUDGET = 11 * 1024;
+
+/** What a front end with a data table imports, as docs/client.md shows it. */
+const TYPICAL = `import { fetchList, fromSearch, leads, listUrl, pages, toSearch } from 'listql/client';
+  export const url = listUrl(leads, { filter: { status: ['won'] } });
+  export const load = () => fetchList('/leads', leads, { fields: ['name'] });
+  export const walk = () => pages('/leads', leads, { limit: 100 });
+  export const save = (state) => toSearch(leads, state);
+  export const restore = () => fromSearch(leads, location.search);`;
 
 async function bundle(entry: string): Promise<{ code: string; gzipped: number }> {
   const result = await build({
@@ -34,17 +43,22 @@ async function bundle(entry: string): Promise<{ code: string; gzipped: number }>
 }
 
 describe('listql/client in a browser bundle', () => {
-  it(`listUrl + fetchList + leads stay under ${BUDGET} bytes minified and gzipped`, async () => {
-    const { code, gzipped } = await bundle(
-      `import { fetchList, leads, listUrl } from 'listql/client';
-       export const url = listUrl(leads, { filter: { status: ['won'] } });
-       export const load = () => fetchList('/leads', leads, { fields: ['name'] });`,
-    );
+  it(`listUrl + fetchList + pages + table state + leads stay under ${BUDGET} bytes minified and gzipped`, async () => {
+    const { code, gzipped } = await bundle(TYPICAL);
     console.info(`listql/client typical import: ${code.length} B minified, ${gzipped} B gzipped`);
     expect(gzipped).toBeLessThan(BUDGET);
     // The bundle really holds the client (and no parser: it never names cursors' HMAC).
     expect(code).toContain('cannot be expressed in the query language');
     expect(code).not.toContain('createHmac');
+  });
+
+  it('the leads preset comes without defineResource’s definition checks', async () => {
+    const { code } = await bundle(`import { leads } from 'listql/client'; export { leads };`);
+    expect(code).toContain('lossReason');
+    expect(code).not.toContain('defineResource(');
+    // defineResource itself still carries them, for definitions written by hand.
+    const define = await bundle(`export { defineResource } from 'listql/client';`);
+    expect(define.code).toContain('is not a sortable field');
   });
 
   it('the browser build fails on a Node built-in, so the budget test would see one', async () => {

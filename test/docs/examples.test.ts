@@ -14,6 +14,7 @@ import {
   type ComparisonOperator,
   defineResource,
   instantBounds,
+  labeledLeads,
   leads,
   type Resource,
   safeParseListQuery,
@@ -27,6 +28,7 @@ const DOCS = [
   'docs/errors.md',
   'docs/leads.md',
   'docs/ast.md',
+  'docs/relations.md',
 ] as const;
 
 /** What the snippets may import: the package root and, for HTTP bodies, `listql/http`. */
@@ -39,6 +41,8 @@ const RESOURCES: Readonly<Record<string, Resource>> = {
   '/grouped-leads': defineResource({ ...leads.definition, groups: true }) as Resource,
   // Leads with the opt-in operators, all-words search and case-insensitive order.
   '/open-leads': openLeads as Resource,
+  // The worked example of docs/relations.md.
+  '/labeled-leads': labeledLeads as Resource,
 };
 
 /** The examples of the spec's section 7; the docs must carry each of them. */

@@ -31,6 +31,7 @@ export const RUNNERS: Readonly<Record<string, string>> = {
   'docs/errors.md': 'test/docs/examples.test.ts',
   'docs/leads.md': 'test/docs/examples.test.ts',
   'docs/ast.md': 'test/docs/examples.test.ts',
+  'docs/relations.md': 'test/docs/examples.test.ts',
   'docs/http.md': 'test/http/docs-examples.test.ts',
   'docs/openapi.md': 'test/http/docs-examples.test.ts',
   'docs/pagination.md': 'test/http/docs-examples.test.ts',

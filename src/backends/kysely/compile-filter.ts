@@ -192,6 +192,9 @@ function compile<F extends string>(
     return [field, columnSql(field, ctx.table)];
   };
   return visitFilter<F, (negated: boolean) => Condition>(node, {
+    some: () => () => {
+      throw new Error('relations: this backend does not compile some-nodes yet');
+    },
     comparison: (n) => (negated) => {
       const [field, col] = column(n.field);
       return leaf(field, col, comparison(ctx, field, col, n.op, n.value), negated);

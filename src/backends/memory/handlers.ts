@@ -66,6 +66,10 @@ const not: MemoryHandler<'not'> = (node, visit) => {
   return (row) => !child(row);
 };
 
+const some: MemoryHandler<'some'> = () => {
+  throw new Error('relations: this backend does not compile some-nodes yet');
+};
+
 /**
  * The handlers the in-memory backend compiles filters with, one per node
  * kind. Spread it and replace a handler to change how one kind runs, then
@@ -88,4 +92,5 @@ export const memoryHandlers: MemoryHandlers = Object.freeze({
   and,
   or,
   not,
+  some,
 });

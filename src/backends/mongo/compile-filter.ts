@@ -123,6 +123,9 @@ function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, C
     }),
     text: (node) => text(node, storage),
     foldedComparison: (node) => folded(node, storage),
+    some: () => {
+      throw new Error('relations: this backend does not compile some-nodes yet');
+    },
     search: (node) => search(node, storage),
     and: (node, visit) => allOf(node.children.map(visit)),
     or: (node, visit) => anyOf(node.children.map(visit)),

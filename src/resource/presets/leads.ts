@@ -1,4 +1,4 @@
-import { defineResource } from '../define-resource.js';
+import { buildResource } from '../build-resource.js';
 import type { FieldDefinition, FieldOf } from '../types.js';
 
 const EQ_LIST = { filter: ['eq'], list: true } as const;
@@ -12,11 +12,13 @@ const consent = { type: 'boolean', nullable: true } as const;
  * The `GET /leads` resource of `docs/leads.md`: every filter, sort
  * field and selectable field of the spec. Storage names equal field names;
  * derive other column names with `withColumns(leads, …)`.
+ * Built without `defineResource`'s definition checks (a test runs them on
+ * it), so that a browser bundle using the preset does not carry them.
  *
  * @example
  * const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');
  */
-export const leads = defineResource({
+export const leads = buildResource({
   name: 'leads',
   id: 'id',
   fields: {

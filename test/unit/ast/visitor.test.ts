@@ -29,6 +29,7 @@ const printer: FilterVisitor<string, string> = {
   and: (n, visit) => `(${n.children.map(visit).join(' and ') || 'true'})`,
   or: (n, visit) => `(${n.children.map(visit).join(' or ') || 'false'})`,
   not: (n, visit) => `not ${visit(n.child)}`,
+  some: (n) => `some(${n.relation})`,
 };
 
 describe('visitFilter', () => {
@@ -60,6 +61,7 @@ describe('visitFilter', () => {
       text: () => 1,
       foldedComparison: () => 1,
       search: () => 1,
+      some: () => 1,
       and: (n, visit) => n.children.reduce((s, c) => s + visit(c), 0),
       or: (n, visit) => n.children.reduce((s, c) => s + visit(c), 0),
       not: (n, visit) => visit(n.child),

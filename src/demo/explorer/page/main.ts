@@ -4,7 +4,7 @@
  * cursor), the request, and what listql compiles it to. The page's own
  * address holds the query, so a reload or a shared link shows the same.
  */
-import { defineResource, ListRequestError, type Resource } from '../../../client/index.js';
+import { buildResource, ListRequestError, type Resource } from '../../../client/index.js';
 import type { ExplorerConfig, PublicEndpoint } from '../endpoint.js';
 import type { IssueTarget } from './control.js';
 import { h, select, uniqueId } from './dom.js';
@@ -29,8 +29,10 @@ const config = JSON.parse(
   document.getElementById('explorer-config')!.textContent!,
 ) as ExplorerConfig;
 const app = document.getElementById('app')!;
+// The definitions come from the server, which checked them with defineResource: the page
+// rebuilds them without the checks, so its bundle does not carry them.
 const resources = new Map<string, Resource>(
-  config.endpoints.map((e) => [e.path, defineResource(e.definition) as unknown as Resource]),
+  config.endpoints.map((e) => [e.path, buildResource(e.definition) as unknown as Resource]),
 );
 
 // Layout: the form, then the results and the explain panels.

@@ -38,6 +38,7 @@ function countingHandlers(): { handlers: MemoryHandlers; calls: Record<string, n
     comparison: count('comparison'),
     in: count('in'),
     exists: count('exists'),
+    some: count('some'),
     text: count('text'),
     foldedComparison: count('foldedComparison'),
     search: count('search'),

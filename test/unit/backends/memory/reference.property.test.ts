@@ -110,6 +110,8 @@ function naiveRun(resource: Resource, query: ListQuery, rows: readonly Row[]) {
         return node.children.some((child) => matches(child, row));
       case 'not':
         return !matches(node.child, row);
+      case 'some':
+        throw new Error('the reference model has no relations');
     }
   };
   // Sort-key tuples compared key by key: nulls last both ways, the direction applied.
