@@ -4,7 +4,7 @@
  * Pure: no timing, no I/O.
  */
 import type { ChartBar } from './chart.js';
-import type { HttpBenchResult, HttpRow } from './http.bench.js';
+import { type HttpBenchResult, type HttpRow, MIN_REQUESTS } from './http.bench.js';
 import { CPU_PARTS, type CpuPart } from './support/cpu-profile.js';
 
 export const HTTP_BEGIN = '<!-- begin: http part, `npm run bench -- --only=http` -->';
@@ -15,6 +15,11 @@ export const HTTP_TARGET = 0.95;
 const fmt = (n: number, digits = 2) =>
   n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ratio = (row: HttpRow) => row.ratio;
+/** Whether both servers completed enough requests per run for the row to mean anything. */
+const measured = (row: HttpRow) =>
+  row.handRequests >= MIN_REQUESTS &&
+  row.listqlRequests >= MIN_REQUESTS &&
+  Number.isFinite(row.ratio);
 
 /** listql's JavaScript per request over the hand-written handler's, database stubbed out. */
 export const STUB_TARGET = 1.5;
@@ -69,7 +74,9 @@ export function httpBars(http: HttpBenchResult): ChartBar[] {
   const engines = [...new Set(http.results.map((row) => row.engine))];
   return engines.map((engine) => ({
     label: `${engine.split(' ')[0]}: HTTP, worst listql ÷ hand-written req/s`,
-    value: Math.min(...http.results.filter((row) => row.engine === engine).map(ratio)),
+    value: Math.min(
+      ...http.results.filter((row) => row.engine === engine && measured(row)).map(ratio),
+    ),
     target: HTTP_TARGET,
     better: 'higher' as const,
   }));
@@ -100,7 +107,7 @@ export function renderHttpSection(http: HttpBenchResult): string {
     '|---|---|---:|---:|---:|---:|---:|',
     ...http.results.map(
       (row) =>
-        `| ${row.engine} | ${row.shape} | ${row.connections} | ${fmt(row.handRps, 0)} | ${fmt(row.listqlRps, 0)} | ${ratio(row) >= HTTP_TARGET ? fmt(ratio(row)) : `**${fmt(ratio(row))}**`} | ${fmt(row.handP50, 1)} / ${fmt(row.listqlP50, 1)} |`,
+        `| ${row.engine} | ${row.shape} | ${row.connections} | ${fmt(row.handRps, 1)} | ${fmt(row.listqlRps, 1)} | ${!measured(row) ? `— (${row.handRequests} / ${row.listqlRequests} requests a run: too few)` : ratio(row) >= HTTP_TARGET ? fmt(ratio(row)) : `**${fmt(ratio(row))}**`} | ${fmt(row.handP50, 0)} / ${fmt(row.listqlP50, 0)} |`,
     ),
     '',
     '<details><summary>The query strings</summary>',

@@ -49,6 +49,8 @@ export const HTTP_SHAPES: readonly HttpShape[] = [
     query: 'sort=status:asc,value:desc,createdAt:desc&count=none',
   },
 ];
+/** Fewer requests than this in a run and its req/s says nothing (a request of about the run's length). */
+export const MIN_REQUESTS = 5;
 /** The shape profiled: the page alone, where the JavaScript shows most. */
 const PROFILED = 1;
 
@@ -62,6 +64,9 @@ export interface HttpRow {
   readonly listqlRps: number;
   /** Median over the rounds of listql ÷ hand-written req/s in the same round (robust to drift between rounds). */
   readonly ratio: number;
+  /** Median requests completed per run: below {@link MIN_REQUESTS} the row is not a measurement. */
+  readonly handRequests: number;
+  readonly listqlRequests: number;
   /** Median of the rounds' median latencies, ms. */
   readonly handP50: number;
   readonly listqlP50: number;
@@ -287,7 +292,11 @@ export async function benchHttp(options: {
         for (const url of shapeUrls) await load(url, 10, 1);
       }
       const samples = HTTP_SHAPES.map(() =>
-        connections.map(() => ({ rps: [[], []] as number[][], p50: [[], []] as number[][] })),
+        connections.map(() => ({
+          rps: [[], []] as number[][],
+          p50: [[], []] as number[][],
+          n: [[], []] as number[][],
+        })),
       );
       for (let round = 0; round < options.rounds; round++) {
         for (const [s, shapeUrls] of urls.entries()) {
@@ -297,6 +306,7 @@ export async function benchHttp(options: {
               const result = await load(shapeUrls[i]!, count, options.seconds);
               samples[s]![c]!.rps[i]!.push(result.requests.total / result.duration);
               samples[s]![c]!.p50[i]!.push(result.latency.p50);
+              samples[s]![c]!.n[i]!.push(result.requests.total);
             }
           }
         }
@@ -313,6 +323,8 @@ export async function benchHttp(options: {
             ratio: median(sample.rps[1]!.map((rps, round) => rps / sample.rps[0]![round]!)),
             handRps: median(sample.rps[0]!),
             listqlRps: median(sample.rps[1]!),
+            handRequests: median(sample.n[0]!),
+            listqlRequests: median(sample.n[1]!),
             handP50: median(sample.p50[0]!),
             listqlP50: median(sample.p50[1]!),
           });
@@ -355,4 +367,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
   }
   for (const p of result.profiles) console.log(JSON.stringify(p));
+  const out = process.env['LISTQL_HTTP_RESULT'];
+  if (out) writeFileSync(out, JSON.stringify(result));
 }
