@@ -47,7 +47,11 @@ const httpOptions = {
 
 if (flag('only') === 'http') {
   log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
-  const section = renderHttpSection(await benchHttp(httpOptions));
+  const http = await benchHttp(httpOptions);
+  // The measurements themselves, to render the section again without rerunning.
+  const saved = process.env['LISTQL_HTTP_RESULT'];
+  if (saved) writeFileSync(saved, JSON.stringify(http));
+  const section = renderHttpSection(http);
   if (write) {
     const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
     writeFileSync(file, spliceHttpSection(readFileSync(file, 'utf8'), section, END));
