@@ -6,7 +6,7 @@
  *   npm run bench                      # everything; several minutes
  *   npm run bench -- --quick           # fewer rounds, no 1 M-row loads; about a minute
  *   npm run bench -- --rows=200000     # the scale part on fewer rows
- *   npm run bench -- --dialects=sqlite # the scale part on SQLite only
+ *   npm run bench -- --dialects=sqlite # the scale part on SQLite only (default sqlite,postgres,mysql)
  *   npm run bench -- --no-write        # print the report instead of writing the docs
  *   npm run bench -- --only=http       # only the HTTP part (bench/http.bench.ts), spliced into the docs
  *   npm run bench -- --http-rows=20000 --http-seconds=1 --http-rounds=1  # a smaller HTTP part
@@ -20,6 +20,7 @@ import { benchHttp } from './http.bench.js';
 import { renderHttpSection, spliceHttpSection } from './http-report.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
+import { benchRelations } from './relations.bench.js';
 import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { describeMachine } from './support/machine.js';
@@ -32,21 +33,22 @@ function flag(name: string): string | undefined {
 const quick = process.argv.includes('--quick');
 const write = !process.argv.includes('--no-write');
 const rows = Number(flag('rows') ?? 1_000_000);
-const dialects = (flag('dialects') ?? 'sqlite,postgres').split(',');
+const dialects = (flag('dialects') ?? 'sqlite,postgres,mysql').split(',');
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** The HTTP part's options: smaller in quick mode. */
 const httpOptions = {
   rows: Number(flag('http-rows') ?? (quick ? 20_000 : 100_000)),
-  dialects,
+  // The HTTP part has SQLite and PostgreSQL servers so far.
+  dialects: dialects.filter((d) => d === 'sqlite' || d === 'postgres'),
   seconds: Number(flag('http-seconds') ?? (quick ? 1 : 3)),
   rounds: Number(flag('http-rounds') ?? (quick ? 1 : 3)),
   log,
 };
 
 if (flag('only') === 'http') {
-  log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
+  log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${httpOptions.dialects.join(', ')}`);
   const http = await benchHttp(httpOptions);
   // The measurements themselves, to render the section again without rerunning.
   const saved = process.env['LISTQL_HTTP_RESULT'];
@@ -76,8 +78,15 @@ if (!quick) {
   log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
   scale = { rows, engines: await benchScale({ rows, dialects, log }) };
 }
-log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
+log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${httpOptions.dialects.join(', ')}`);
 const http = await benchHttp(httpOptions);
+let relations: SuiteResults['relations'] = null;
+if (!quick) {
+  // The issue's relation targets are for SQLite and PostgreSQL.
+  const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
+  log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
+  relations = { rows, engines: await benchRelations({ rows, dialects: relationDialects, log }) };
+}
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
 const results: SuiteResults = {
@@ -93,6 +102,7 @@ const results: SuiteResults = {
   build: { ...build, query: BUILD_QUERY },
   scale,
   http,
+  relations,
 };
 const report = renderReport(results);
 const chart = renderChart('listql benchmarks: headline ratios', chartBars(results));

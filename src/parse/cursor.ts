@@ -31,6 +31,7 @@ import {
 } from 'node:crypto';
 import type { CarriedTotal, FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
 import type { Field, Resource } from '../resource/index.js';
+import { resolveField } from '../resource/resolve-field.js';
 import { parseDateValue } from '../syntax/dates.js';
 import { valueIssue } from '../syntax/value-issue.js';
 
@@ -67,7 +68,10 @@ function sealingKey(secret: string): Buffer {
 export function mustSealPosition(resource: Resource, sort: readonly SortKey[]): boolean {
   return sort.some(({ field }) => {
     const found = resource.fields.get(field);
-    return found !== undefined && !found.selectable && found.name !== resource.idField;
+    if (found !== undefined) return !found.selectable && found.name !== resource.idField;
+    // A to-one path the relation does not let `fields` embed is hidden too.
+    const path = resource.paths.get(field);
+    return path !== undefined && !path.relation.selectable.has(path.field.name);
   });
 }
 
@@ -255,7 +259,7 @@ export function decodeCursor(
   if (!Array.isArray(values) || values.length !== sort.length) return { problem: 'malformed' };
   const position: (FilterValue | null)[] = [];
   for (const [i, key] of sort.entries()) {
-    const field = resource.fields.get(key.field);
+    const field = resolveField(resource, key.field)?.field;
     const value = field
       ? positionValue(field, values[i], resource.limits.maxValueLength)
       : undefined;
@@ -263,6 +267,17 @@ export function decodeCursor(
     position.push(value);
   }
   return { position: Object.freeze(position), carried };
+}
+
+/** A row's value of a field, or of a to-one path from its embedded object (null without one). */
+function cellOf(resource: Resource, row: Readonly<Record<string, unknown>>, name: string): unknown {
+  if (Object.hasOwn(row, name)) return row[name];
+  const path = resource.paths.get(name);
+  if (path === undefined || !Object.hasOwn(row, path.relation.name)) return null;
+  const embedded = row[path.relation.name];
+  if (typeof embedded !== 'object' || embedded === null) return null;
+  const record = embedded as Readonly<Record<string, unknown>>;
+  return Object.hasOwn(record, path.field.name) ? record[path.field.name] : null;
 }
 
 /**
@@ -279,10 +294,10 @@ export function positionOf(
   row: Readonly<Record<string, unknown>>,
 ): SortPosition {
   return sort.map(({ field: name }) => {
-    const value = Object.hasOwn(row, name) ? row[name] : null;
+    const value = cellOf(resource, row, name);
     if (value instanceof Date) return value.toISOString();
     if (value === null || value === undefined) return null;
-    if (typeof value === 'string' && resource.fields.get(name)?.type === 'datetime') {
+    if (typeof value === 'string' && resolveField(resource, name)?.field.type === 'datetime') {
       return new Date(value).toISOString();
     }
     return value as FilterValue;
