@@ -130,8 +130,18 @@ export const embeddedCards = defineResource({
   },
 });
 
-/** One generated case: a resource, a dataset and the queries to ask of it. */
-export type RelationCase = readonly [Resource, RelatedDataset, readonly ListQuery[]];
+/**
+ * One generated case: the resource (by name, so that a counterexample stays
+ * readable: see {@link relationResource}), a dataset and the queries to ask of it.
+ */
+export type RelationCase = readonly [string, RelatedDataset, readonly ListQuery[]];
+
+/** The resource of a case, by name. */
+export function relationResource(name: string): Resource {
+  const found = [cards, embeddedCards].find((resource) => resource.name === name);
+  if (found === undefined) throw new Error(`no relation test resource '${name}'`);
+  return found;
+}
 
 /** Queries per dataset. */
 export const RELATION_QUERIES_PER_DATASET = 10;
@@ -142,7 +152,7 @@ export function relationCaseArbitrary(on: readonly Resource[]): fc.Arbitrary<Rel
     relatedDatasetArbitrary(resource, { minRoots: 3, maxRoots: 16, maxRelated: 10 }).chain(
       (dataset) =>
         fc.tuple(
-          fc.constant(resource),
+          fc.constant(resource.name),
           fc.constant(dataset),
           fc.array(relationQueryArbitrary(resource, dataset), {
             minLength: RELATION_QUERIES_PER_DATASET,
