@@ -10,6 +10,8 @@ import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
 import { type RelationsResults, relationsSection, relationTargets } from './relations-report.js';
 import type { EngineResult } from './scale.bench.js';
+import type { ShardResult } from './shard.bench.js';
+import { shardBars, shardSection, shardTarget } from './shard-report.js';
 import type { Machine } from './support/machine.js';
 
 export interface SuiteResults {
@@ -33,6 +35,8 @@ export interface SuiteResults {
   readonly http?: HttpBenchResult | null;
   /** Null when the relations part was skipped (--quick). */
   readonly relations: RelationsResults;
+  /** The sharded PostgreSQL run; null when skipped (--quick) or PostgreSQL was missing. */
+  readonly shard?: ShardResult | null;
 }
 
 /** Markers around the generated part of docs/benchmarks.md; text outside them is kept. */
@@ -168,6 +172,7 @@ function targets(results: SuiteResults): Target[] {
     }
   }
   if (results.http) list.push(...httpTargets(results.http));
+  if (results.shard) list.push(shardTarget(results.shard));
   return list;
 }
 
@@ -285,6 +290,7 @@ export function chartBars(results: SuiteResults): ChartBar[] {
       });
   }
   if (results.http) bars.push(...httpBars(results.http));
+  if (results.shard) bars.push(...shardBars(results.shard));
   return bars;
 }
 
@@ -451,6 +457,7 @@ export function renderReport(results: SuiteResults): string {
   }
   if (results.http) lines.push(renderHttpSection(results.http), '');
   lines.push(...relationsSection(results.relations));
+  if (results.shard) lines.push(...shardSection(results.shard));
   lines.push(END);
   return `${lines.join('\n')}\n`;
 }
