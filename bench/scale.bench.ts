@@ -20,13 +20,14 @@ import {
   readListRow,
   runListQuery,
   selectedFields,
-  sqlDialectOf,
 } from '../src/backends/kysely/index.js';
 import { type ListQuery, parseListQuery } from '../src/index.js';
 import { encodeCursor, positionOf } from '../src/parse/index.js';
 import { compareWithHandWritten, type Row } from './sql.bench.js';
 import {
+  BENCH_COUNT_FILTER,
   type LoadedLeads,
+  loadMysql,
   loadPostgres,
   loadSqlite,
   benchResource as resource,
@@ -75,7 +76,7 @@ const PAGED_QUERIES: readonly [string, readonly number[]][] = [
   ['sort=createdAt:desc', [1, 100, 10_000]],
   ['status=won,lost&value[gte]=100&sort=createdAt:desc', [1, 100, 3_000]],
 ];
-const COUNT_QUERY = 'status=won,lost&value[gte]=100&sort=createdAt:desc';
+const COUNT_QUERY = `${BENCH_COUNT_FILTER}&sort=createdAt:desc`;
 
 function parse(text: string): ListQuery {
   return parseListQuery(resource, text) as ListQuery;
@@ -83,7 +84,7 @@ function parse(text: string): ListQuery {
 
 /** Ids of a listql page query run on `loaded`. */
 async function pageIds(loaded: LoadedLeads, query: ListQuery): Promise<unknown[]> {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const fields = selectedFields(resource, query.select);
   const rows = await applyListQuery(loaded.db.selectFrom(loaded.table), resource, query, {
     dialect,
@@ -99,7 +100,7 @@ async function cursorBefore(
 ): Promise<string | undefined> {
   if (page === 1) return undefined;
   const previous = parse(`${text}&page=${page - 1}`);
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const fields = selectedFields(resource, previous.select);
   const rows = await applyListQuery(loaded.db.selectFrom(loaded.table), resource, previous, {
     dialect,
@@ -116,7 +117,7 @@ async function cursorBefore(
 }
 
 async function benchPaging(loaded: LoadedLeads, quickRounds: boolean): Promise<PagingRow[]> {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const out: PagingRow[] = [];
   for (const [text, pages] of PAGED_QUERIES) {
     for (const page of pages) {
@@ -166,7 +167,7 @@ async function benchPaging(loaded: LoadedLeads, quickRounds: boolean): Promise<P
 }
 
 async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   // The page alone, done as runListQuery does it (parse, build, execute, read rows) but without a count.
   const fields = selectedFields(resource, 'all');
   const pageAlone = async () => {
@@ -182,6 +183,7 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
     strategies.map((s) =>
       runListQuery(loaded.db, resource, parse(`${COUNT_QUERY}&count=${s}`), {
         table: loaded.table,
+        dialect,
       }),
     ),
   );
@@ -192,6 +194,7 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
       run: () =>
         runListQuery(loaded.db, resource, parse(`${COUNT_QUERY}&count=${s}`), {
           table: loaded.table,
+          dialect,
         }),
     })),
   ];
@@ -225,7 +228,7 @@ async function benchSearch(
   rows: readonly SyntheticLead[],
   quickRounds: boolean,
 ): Promise<{ term: string; search: SearchRow[] }> {
-  const dialect = sqlDialectOf(loaded.db);
+  const dialect = loaded.dialect;
   const term = rareTerm(rows);
   const expected = referenceMatches(rows, term);
   const query = parse(`search=${encodeURIComponent(term)}&sort=createdAt:desc&limit=100`);
@@ -281,6 +284,7 @@ export async function benchScale(options: {
   const loaders = [
     ['sqlite', () => loadSqlite(rows, table)],
     ['postgres', () => loadPostgres(rows, table)],
+    ['mysql', () => loadMysql(rows, table)],
   ] as const;
   for (const [name, load] of loaders) {
     if (!options.dialects.includes(name)) continue;
@@ -288,7 +292,12 @@ export async function benchScale(options: {
     if (loaded === undefined) continue;
     try {
       options.log(`${loaded.engine}: ${loaded.loadReport}`);
-      const handWritten = await compareWithHandWritten(loaded.db, loaded.explain, loaded.table);
+      const handWritten = await compareWithHandWritten(
+        loaded.db,
+        loaded.explain,
+        loaded.table,
+        loaded.dialect,
+      );
       options.log(`${name}: offset pages and count vs hand-written done`);
       const paging = await benchPaging(loaded, quickRounds);
       options.log(`${name}: offset vs cursor done`);
@@ -319,7 +328,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const results = await benchScale({
     rows: Number(arg('rows') ?? 1_000_000),
-    dialects: (arg('dialects') ?? 'sqlite,postgres').split(','),
+    dialects: (arg('dialects') ?? 'sqlite,postgres,mysql').split(','),
     log: (line) => console.error(line),
   });
   // The hand-written comparison prints its plans on stdout; the results go last, on one line.

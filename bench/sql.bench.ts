@@ -144,8 +144,9 @@ export async function compareWithHandWritten(
   db: AnyKysely,
   explain: (compiled: CompiledQuery) => Promise<string>,
   table: string = TABLE,
+  dialect: SqlDialect = sqlDialectOf(db),
 ): Promise<Row[]> {
-  return withTable(table, () => benchmark(db, explain));
+  return withTable(table, () => benchmark(db, explain, dialect));
 }
 
 /** The table the hand-written and listql queries read; set per loaded database. */
@@ -161,8 +162,11 @@ async function withTable<T>(table: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Promise<string>) {
-  const dialect: SqlDialect = sqlDialectOf(db);
+async function benchmark(
+  db: AnyKysely,
+  explain: (compiled: CompiledQuery) => Promise<string>,
+  dialect: SqlDialect,
+) {
   const fields = selectedFields(resource, 'all');
   const results: Row[] = [];
   for (const [page, iterations] of PAGES) {
@@ -230,13 +234,12 @@ async function benchmark(db: AnyKysely, explain: (compiled: CompiledQuery) => Pr
     dialect,
   }).compile();
   console.log(`\nEXPLAIN, listql count:\n${await explain(countPlan)}`);
-  results.push(await buildCost(db));
+  results.push(await buildCost(db, dialect));
   return results;
 }
 
 /** Microseconds to turn the query string into compiled SQL, listql vs writing it by hand. */
-async function buildCost(db: AnyKysely): Promise<Row> {
-  const dialect = sqlDialectOf(db);
+async function buildCost(db: AnyKysely, dialect: SqlDialect): Promise<Row> {
   const text = `${QUERY_TEXT}&page=100`;
   const time = (build: () => unknown): number => {
     for (let i = 0; i < 2_000; i++) build();
@@ -262,7 +265,12 @@ async function benchLoaded(label: string, loaded: LoadedLeads | undefined): Prom
   if (loaded === undefined) return;
   try {
     console.log(`\n${loaded.engine}: ${loaded.loadReport}`);
-    const results = await compareWithHandWritten(loaded.db, loaded.explain, loaded.table);
+    const results = await compareWithHandWritten(
+      loaded.db,
+      loaded.explain,
+      loaded.table,
+      loaded.dialect,
+    );
     printTable(`${label}, median ms (build row: µs)`, results);
   } finally {
     await loaded.close();

@@ -6,8 +6,12 @@
 /** A field or parameter name: a letter or `_`, then letters, digits or `_`. */
 export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-/** `name` or `name[operator]`; nothing after the closing bracket, no nesting. */
-const KEY_PATTERN = /^([A-Za-z_][A-Za-z0-9_]{0,63})(?:\[([A-Za-z_$][A-Za-z0-9_$]{0,31})\])?$/;
+/**
+ * `name` or `name[operator]`, where a name may be one `relation.field` path;
+ * nothing after the closing bracket, no nesting.
+ */
+const KEY_PATTERN =
+  /^([A-Za-z_][A-Za-z0-9_]{0,63}(?:\.[A-Za-z_][A-Za-z0-9_]{0,63})?)(?:\[([A-Za-z_$][A-Za-z0-9_$]{0,31})\])?$/;
 
 /** Parameters with a meaning of their own; a filterable field may not take these names. */
 export const RESERVED_PARAMS = [
@@ -29,7 +33,10 @@ export interface ParamKey {
   readonly operator: string | undefined;
 }
 
-/** Splits `value[gte]` into `{ name: 'value', operator: 'gte' }`; null when the key is malformed. */
+/**
+ * Splits `value[gte]` into `{ name: 'value', operator: 'gte' }` (and
+ * `label.name[eq]` into `label.name` and `eq`); null when the key is malformed.
+ */
 export function parseParamKey(key: string): ParamKey | null {
   const match = KEY_PATTERN.exec(key);
   if (!match) return null;

@@ -20,5 +20,6 @@ export {
   type QueryObject,
   type SafeParseResult,
   safeParseListQuery,
+  scopeDigest,
 } from './parse/index.js';
 export * from './resource/index.js';

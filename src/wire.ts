@@ -36,8 +36,17 @@ export interface Pagination {
   readonly total: number | null;
   /** True when a later page holds rows. */
   readonly hasMore: boolean;
-  /** How `total` was computed: `exact`, `estimated` or `none`. */
+  /**
+   * How `total` was computed: `exact`, `estimated` or `none`. On a cursor
+   * page whose total came from the cursor, the strategy that counted it.
+   */
   readonly count: CountStrategy;
+  /**
+   * Present (and true) only when `total` was not counted for this request
+   * but carried in its `cursor` from the page that issued it: the total as
+   * of that first count. Send `count=exact` with the cursor to recount.
+   */
+  readonly totalFromCursor?: true;
   /** The `cursor` of the page after this one; null on the last page. */
   readonly nextCursor: string | null;
 }

@@ -140,6 +140,22 @@ export interface Page {
 export type SortPosition = readonly (FilterValue | null)[];
 
 /**
+ * The total a keyset cursor was issued with: the count of the first page,
+ * carried from page to page so that following pages need not count again.
+ *
+ * - `count` is the strategy that produced `total` (`estimated` totals stay
+ *   labelled as estimates on every page that carries them).
+ * - `scope` is a digest of the server scope the total was counted under
+ *   (see `scopeDigest`); a total is only reused under the same scope, so a
+ *   cursor handed to another tenant never shows that tenant a foreign count.
+ */
+export interface CarriedTotal {
+  readonly total: number;
+  readonly count: 'exact' | 'estimated';
+  readonly scope: string;
+}
+
+/**
  * A validated list query: what every backend compiles.
  *
  * - `filter` is always present; with no filters it is an empty `and` (true).
@@ -149,6 +165,10 @@ export type SortPosition = readonly (FilterValue | null)[];
  *   the sort order (keyset pagination; `page.page` is then 1); `total` still
  *   counts every row the filter matches.
  * - `count` says how `total` is to be computed.
+ * - `carriedTotal`, when set, is the total the request's cursor carries;
+ *   the parser sets it only when the request gave no `count` parameter.
+ *   Backends ignore it; `handleListRequest` answers with it instead of
+ *   counting (an explicit `count=exact` recounts).
  */
 export interface ListQuery<F extends string = string> {
   readonly filter: FilterNode<F>;
@@ -157,4 +177,5 @@ export interface ListQuery<F extends string = string> {
   readonly page: Page;
   readonly after: SortPosition | null;
   readonly count: CountStrategy;
+  readonly carriedTotal?: CarriedTotal;
 }

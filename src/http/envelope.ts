@@ -34,6 +34,8 @@ export interface PaginationExtras {
   readonly count?: CountStrategy | undefined;
   /** The next page's cursor; default null. */
   readonly nextCursor?: string | null | undefined;
+  /** The total came from the request's cursor, not from a count; default false. */
+  readonly totalFromCursor?: boolean | undefined;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface PaginationExtras {
  * // { limit: 50, page: 1, totalPages: 5, total: 234, hasMore: true, count: 'exact', nextCursor: null }
  * paginationMeta({ limit: 50, page: 1 }, null, { hasMore: true, nextCursor: 'WzEsIm…' });
  * // { …, totalPages: null, total: null, hasMore: true, count: 'none', nextCursor: 'WzEsIm…' }
+ * paginationMeta({ limit: 50, page: 1 }, 234, { hasMore: true, totalFromCursor: true });
+ * // { …, total: 234, count: 'exact', nextCursor: null, totalFromCursor: true }
  */
 export function paginationMeta(
   page: { limit: number; page: number },
@@ -53,7 +57,7 @@ export function paginationMeta(
   extras: PaginationExtras = {},
 ): Pagination {
   const totalPages = total === null ? null : Math.ceil(total / page.limit);
-  return {
+  const pagination: Pagination = {
     limit: page.limit,
     page: page.page,
     totalPages,
@@ -62,6 +66,10 @@ export function paginationMeta(
     count: extras.count ?? (total === null ? 'none' : 'exact'),
     nextCursor: extras.nextCursor ?? null,
   };
+  // Only there when true, so envelopes of counted pages keep the contract's exact shape.
+  return extras.totalFromCursor === true && total !== null
+    ? { ...pagination, totalFromCursor: true }
+    : pagination;
 }
 
 /**

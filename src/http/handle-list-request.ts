@@ -1,6 +1,11 @@
-import { COUNT_STRATEGIES, type FilterNode, type ListQuery } from '../ast/index.js';
+import {
+  type CarriedTotal,
+  COUNT_STRATEGIES,
+  type FilterNode,
+  type ListQuery,
+} from '../ast/index.js';
 import { ListQueryError } from '../errors/index.js';
-import { type ListQueryInput, safeParseListQuery } from '../parse/index.js';
+import { type ListQueryInput, safeParseListQuery, scopeDigest } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
 import {
   type ErrorEnvelope,
@@ -142,17 +147,26 @@ export async function handleListRequest<F extends string>(
     const scope = await resolveScope(options.scope);
     // The next cursor is read from the last row: select the sort keys even when `fields` did not.
     const widened = widenForCursor(parsed.query, options.resource);
+    const print = scopeDigest(options.resource as Resource, scope as FilterNode | undefined);
+    // A total carried in the cursor is reused only under the scope it was counted under.
+    const carried =
+      parsed.query.carriedTotal?.scope === print ? parsed.query.carriedTotal : undefined;
     const query: ListQuery<F> = scopedQuery(
-      widened.query,
+      carried === undefined ? widened.query : { ...widened.query, count: 'none' },
       scope,
       options.allowEstimatesWithScope ?? false,
     );
     const result = checkResult(await options.backend.run(query));
     const more = hasMore(query, result);
-    const pagination = paginationMeta(query.page, result.total, {
+    const total = carried?.total ?? result.total;
+    const count = carried?.count ?? result.count ?? (total === null ? 'none' : 'exact');
+    const carry: CarriedTotal | undefined =
+      total === null || count === 'none' ? undefined : { total, count, scope: print };
+    const pagination = paginationMeta(query.page, total, {
       hasMore: more,
-      count: result.count,
-      nextCursor: nextCursor(options.resource, parsed.query, result.data, more),
+      count,
+      nextCursor: nextCursor(options.resource, parsed.query, result.data, more, carry),
+      totalFromCursor: carried !== undefined,
     });
     const data = withoutHidden(result.data, widened.hidden);
     return respond(200, successEnvelope(data, pagination, meta), meta);

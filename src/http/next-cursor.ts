@@ -4,7 +4,7 @@
  * values, so a query whose `fields` leave a sort key out is widened to
  * select it, and the extra fields are taken out of the rows again.
  */
-import type { ListQuery } from '../ast/index.js';
+import type { CarriedTotal, ListQuery } from '../ast/index.js';
 import { encodeCursor, positionOf } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
 import type { ListRow } from './types.js';
@@ -120,19 +120,29 @@ export function withoutHidden(rows: readonly ListRow[], hidden: readonly string[
  * The cursor of the page after `rows`, or null when no rows follow. It is
  * bound to the client's own filter and sort (`clientQuery`, before any server
  * scope is ANDed in), which is what the parser checks it against on replay.
+ * With `carried`, it also holds the page's total, so the next page need not
+ * count; a cursor that would then pass the resource's value-length limit
+ * (the parser refuses longer ones) goes without it.
  *
  * @example
  * nextCursor(leads, parsed, rows, result.hasMore); // 'WzEsIm…' or null
+ * nextCursor(leads, parsed, rows, true, { total: 234, count: 'exact', scope: scopeDigest(leads, undefined) });
  */
 export function nextCursor<F extends string>(
   resource: Resource<F>,
   clientQuery: ListQuery<F>,
   rows: readonly ListRow[],
   hasMore: boolean,
+  carried?: CarriedTotal,
 ): string | null {
   const last = rows.at(-1);
   if (!hasMore || last === undefined) return null;
   const { filter, sort } = clientQuery;
   // positionOf reads a to-one path sort key from the row's embed (`label: { name }`).
-  return encodeCursor(resource, filter, sort, positionOf(resource, sort, last));
+  const position = positionOf(resource, sort, last);
+  if (carried !== undefined) {
+    const withTotal = encodeCursor(resource, filter, sort, position, carried);
+    if (withTotal.length <= resource.limits.maxValueLength) return withTotal;
+  }
+  return encodeCursor(resource, filter, sort, position);
 }

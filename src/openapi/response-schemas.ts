@@ -118,6 +118,13 @@ export function componentSchemas<F extends string>(
           type: ['string', 'null'],
           description: 'Pass as `cursor` for the next page; null on the last page.',
         },
+        totalFromCursor: {
+          const: true,
+          description:
+            'Present only when `total` was not counted for this request but carried in its ' +
+            '`cursor` from the page that issued it (counted then with the strategy in `count`); ' +
+            'send `count=exact` to recount.',
+        },
       },
     },
     ResponseMeta: {

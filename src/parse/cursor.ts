@@ -12,6 +12,10 @@
  * - `fingerprint` digests the filter and sort the cursor was issued for, so
  *   replaying it with another filter or sort is refused instead of silently
  *   seeking to a position that means something else.
+ * - An optional fourth element, `[total, count, scope]`, carries the total
+ *   the first page was counted with (see `CarriedTotal`). It is covered by
+ *   the signature like the rest; it is never sealed, because the client saw
+ *   that total in the response that gave it the cursor.
  *
  * Node's synchronous `node:crypto` keeps encoding inside the synchronous
  * parser and formatter; `src/parse` runs on servers only (browsers get
@@ -25,8 +29,9 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
-import type { FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
+import type { CarriedTotal, FilterNode, FilterValue, SortKey, SortPosition } from '../ast/index.js';
 import type { Field, Resource } from '../resource/index.js';
+import { resolveField } from '../resource/resolve-field.js';
 import { parseDateValue } from '../syntax/dates.js';
 import { valueIssue } from '../syntax/value-issue.js';
 
@@ -63,7 +68,10 @@ function sealingKey(secret: string): Buffer {
 export function mustSealPosition(resource: Resource, sort: readonly SortKey[]): boolean {
   return sort.some(({ field }) => {
     const found = resource.fields.get(field);
-    return found !== undefined && !found.selectable && found.name !== resource.idField;
+    if (found !== undefined) return !found.selectable && found.name !== resource.idField;
+    // A to-one path the relation does not let `fields` embed is hidden too.
+    const path = resource.paths.get(field);
+    return path !== undefined && !path.relation.selectable.has(path.field.name);
   });
 }
 
@@ -100,19 +108,43 @@ function unseal(secret: string, print: string, sealed: unknown): unknown {
 }
 
 /**
+ * A short digest of a server scope (`undefined`: no scope), for
+ * {@link CarriedTotal.scope}: a carried total is reused only under the scope
+ * it was counted under. Keyed by the resource's `cursorSecret` when it has
+ * one, so a client cannot test guesses about another tenant's scope.
+ *
+ * @example
+ * scopeDigest(leads, eq('labelId', 'tenant_42')); // 'q8V0b3…' (11 characters)
+ * scopeDigest(leads, undefined) === scopeDigest(leads, undefined); // true
+ */
+export function scopeDigest(resource: Resource, scope: FilterNode | undefined): string {
+  const text = JSON.stringify(scope ?? null);
+  const secret = resource.cursorSecret;
+  const digest =
+    secret === null
+      ? createHash('sha256').update(text)
+      : createHmac('sha256', secret).update('listql cursor scope v1').update(text);
+  return digest.digest('base64url').slice(0, 11);
+}
+
+/**
  * The cursor for `position` (the sort-key values of the last row returned)
  * of a query with this filter and sort. Sealed (encrypted) when a sort key
  * is not selectable; that needs the resource's `cursorSecret`, which
- * `defineResource` requires of such resources.
+ * `defineResource` requires of such resources. With `carried`, the cursor
+ * also holds the total the pages are counted at, so later pages need not
+ * count again.
  *
  * @example
  * encodeCursor(leads, query.filter, query.sort, ['2026-03-01T10:00:00.000Z', 'lead_42']);
+ * encodeCursor(leads, query.filter, query.sort, position, { total: 234, count: 'exact', scope: scopeDigest(leads, undefined) });
  */
 export function encodeCursor(
   resource: Resource,
   filter: FilterNode,
   sort: readonly SortKey[],
   position: SortPosition,
+  carried?: CarriedTotal,
 ): string {
   const print = fingerprint(filter, sort);
   const secret = resource.cursorSecret;
@@ -127,6 +159,7 @@ export function encodeCursor(
   } else {
     payload = [PLAIN, print, position];
   }
+  if (carried !== undefined) payload.push([carried.total, carried.count, carried.scope]);
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return secret === null ? body : `${body}.${sign(secret, body)}`;
 }
@@ -163,6 +196,18 @@ function positionValue(
   }
 }
 
+const SCOPE_DIGEST = /^[A-Za-z0-9_-]{11}$/;
+
+/** The carried total of a decoded cursor, checked like its position (an unsigned one can be forged). */
+function carriedTotal(value: unknown): CarriedTotal | null | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [total, count, scope] = value as [unknown, unknown, unknown];
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) return undefined;
+  if (count !== 'exact' && count !== 'estimated') return undefined;
+  if (typeof scope !== 'string' || !SCOPE_DIGEST.test(scope)) return undefined;
+  return Object.freeze({ total, count, scope });
+}
+
 /** Why a cursor was refused, for the issue message. */
 export type CursorProblem = 'malformed' | 'tampered' | 'mismatch';
 
@@ -176,7 +221,9 @@ export function decodeCursor(
   text: string,
   filter: FilterNode,
   sort: readonly SortKey[],
-): { readonly position: SortPosition } | { readonly problem: CursorProblem } {
+):
+  | { readonly position: SortPosition; readonly carried: CarriedTotal | null }
+  | { readonly problem: CursorProblem } {
   const dot = text.indexOf('.');
   const body = dot === -1 ? text : text.slice(0, dot);
   if (resource.cursorSecret !== null) {
@@ -196,8 +243,12 @@ export function decodeCursor(
   } catch {
     return { problem: 'malformed' };
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3) return { problem: 'malformed' };
-  const [version, print, inner] = decoded as [unknown, unknown, unknown];
+  if (!Array.isArray(decoded) || (decoded.length !== 3 && decoded.length !== 4)) {
+    return { problem: 'malformed' };
+  }
+  const [version, print, inner, total] = decoded as [unknown, unknown, unknown, unknown];
+  const carried = decoded.length === 4 ? carriedTotal(total) : null;
+  if (carried === undefined) return { problem: 'malformed' };
   const sealed = mustSealPosition(resource, sort);
   // This sort's cursors have exactly one form: a plain position where a sealed one is due is forged.
   if (version !== (sealed ? SEALED : PLAIN)) return { problem: 'malformed' };
@@ -208,14 +259,25 @@ export function decodeCursor(
   if (!Array.isArray(values) || values.length !== sort.length) return { problem: 'malformed' };
   const position: (FilterValue | null)[] = [];
   for (const [i, key] of sort.entries()) {
-    const field = resource.fields.get(key.field);
+    const field = resolveField(resource, key.field)?.field;
     const value = field
       ? positionValue(field, values[i], resource.limits.maxValueLength)
       : undefined;
     if (value === undefined) return { problem: 'malformed' };
     position.push(value);
   }
-  return { position: Object.freeze(position) };
+  return { position: Object.freeze(position), carried };
+}
+
+/** A row's value of a field, or of a to-one path from its embedded object (null without one). */
+function cellOf(resource: Resource, row: Readonly<Record<string, unknown>>, name: string): unknown {
+  if (Object.hasOwn(row, name)) return row[name];
+  const path = resource.paths.get(name);
+  if (path === undefined || !Object.hasOwn(row, path.relation.name)) return null;
+  const embedded = row[path.relation.name];
+  if (typeof embedded !== 'object' || embedded === null) return null;
+  const record = embedded as Readonly<Record<string, unknown>>;
+  return Object.hasOwn(record, path.field.name) ? record[path.field.name] : null;
 }
 
 /**
@@ -232,10 +294,10 @@ export function positionOf(
   row: Readonly<Record<string, unknown>>,
 ): SortPosition {
   return sort.map(({ field: name }) => {
-    const value = Object.hasOwn(row, name) ? row[name] : null;
+    const value = cellOf(resource, row, name);
     if (value instanceof Date) return value.toISOString();
     if (value === null || value === undefined) return null;
-    if (typeof value === 'string' && resource.fields.get(name)?.type === 'datetime') {
+    if (typeof value === 'string' && resolveField(resource, name)?.field.type === 'datetime') {
       return new Date(value).toISOString();
     }
     return value as FilterValue;

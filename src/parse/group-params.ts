@@ -30,6 +30,25 @@ function unknownParam(resource: Resource, key: string, value: string | null, sai
   return issue('INVALID_FILTER', key, value, message);
 }
 
+/** Why a `relation.field` key names nothing filterable: the relation, or the field on it. */
+function unknownPath(resource: Resource, key: string, value: string | null, path: string): Issue {
+  const dot = path.indexOf('.');
+  const relationName = path.slice(0, dot);
+  const fieldName = path.slice(dot + 1);
+  const relation = resource.relations.get(relationName);
+  let message: string;
+  if (relation === undefined) {
+    const names = nameList(resource.relationList.map((r) => r.name));
+    message = `Unknown relation '${relationName}'. Relations: ${names}`;
+  } else {
+    const filterable = nameList([...relation.filterable.keys()]);
+    message = relation.target.fields.has(fieldName)
+      ? `Field '${fieldName}' on relation '${relationName}' is not filterable. Filterable: ${filterable}`
+      : `Unknown field '${fieldName}' on relation '${relationName}'. Fields: ${filterable}`;
+  }
+  return issue('INVALID_FILTER', key, value, message);
+}
+
 function malformedKey(key: string, value: string | null): Issue {
   return issue(
     'INVALID_FILTER',
@@ -106,7 +125,14 @@ export function groupParams(
       group =
         meaning.kind === 'reserved'
           ? { kind: 'reserved', name: meaning.name, at, values: [] }
-          : { kind: 'filter', field: meaning.field, op: meaning.op, at, values: [] };
+          : {
+              kind: 'filter',
+              field: meaning.field,
+              op: meaning.op,
+              relation: meaning.relation,
+              at,
+              values: [],
+            };
       groups.push(group);
       slots.push(meaning.slot);
     }
@@ -127,7 +153,13 @@ export function refusedKey(
   const bracket = scanKey(key);
   if (bracket === MALFORMED_KEY) return malformedKey(key, value);
   const bare = bracket === BARE_KEY;
-  const field = filterable.get(bare ? key : key.slice(0, bracket));
+  const name = bare ? key : key.slice(0, bracket);
+  const field = filterable.get(name);
+  if (field === undefined && name.includes('.')) {
+    // Without relations a path is no key at all, as before relations existed.
+    if (resource.relationList.length === 0) return malformedKey(key, value);
+    return unknownPath(resource, key, value, name);
+  }
   // Unknown, not filterable, or a reserved name the parser does not support.
   if (field === undefined || (bare && reserved.has(key)))
     return unknownParam(resource, key, value, said);

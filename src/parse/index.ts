@@ -6,7 +6,13 @@ export {
   parseDecimal,
   readDecimal,
 } from '../syntax/decimal.js';
-export { type CursorProblem, decodeCursor, encodeCursor, positionOf } from './cursor.js';
+export {
+  type CursorProblem,
+  decodeCursor,
+  encodeCursor,
+  positionOf,
+  scopeDigest,
+} from './cursor.js';
 export { formatListQuery } from './format-query.js';
 export { parseListQuery, type SafeParseResult, safeParseListQuery } from './parse-list-query.js';
 export type { ListQueryInput, QueryObject } from './read-input.js';

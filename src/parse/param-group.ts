@@ -1,7 +1,7 @@
 import type { FilterOperator } from '../ast/index.js';
 import type { Issue, IssueCode } from '../errors/index.js';
 import type { ReservedParam } from '../grammar.js';
-import type { Field } from '../resource/index.js';
+import type { Field, Relation } from '../resource/index.js';
 
 /** One value of a parameter, with the key the client used for it (alias or canonical). */
 export interface ParamValue {
@@ -24,6 +24,8 @@ export type ParamGroup =
       readonly kind: 'filter';
       readonly field: Field;
       readonly op: FilterOperator;
+      /** The relation of a `relation.field` filter; null for the resource's own fields. */
+      readonly relation: Relation | null;
       readonly at: number;
       readonly values: ParamValue[];
     };

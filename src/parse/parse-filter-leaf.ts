@@ -3,6 +3,7 @@ import { type Issue, issue } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { parseFilter } from '../syntax/parse-filter.js';
 import { refusedKey, valueIssue } from './group-params.js';
+import { relationLeaf } from './relation-leaf.js';
 import { resourceTables } from './resource-tables.js';
 
 /** A filter node, or every reason the filter was refused (at least one). */
@@ -40,5 +41,5 @@ export function parseFilterLeaf(resource: Resource, key: string, value: string):
   const [first, ...rest] = issues;
   if (first !== undefined) return { issues: [first, ...rest] };
   // parseFilter returns a node exactly when it adds no issue.
-  return { node: node! };
+  return { node: relationLeaf(node!, meaning.relation) };
 }

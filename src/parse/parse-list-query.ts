@@ -1,5 +1,6 @@
 import {
   and,
+  type CarriedTotal,
   COUNT_STRATEGIES,
   type CountStrategy,
   type FilterNode,
@@ -8,7 +9,12 @@ import {
   type SortPosition,
 } from '../ast/index.js';
 import { type Issue, issue, ListQueryError, mergeIssues } from '../errors/index.js';
-import type { Resource } from '../resource/index.js';
+import type {
+  FieldDefinitions,
+  RelationDefinitions,
+  RelationPathOf,
+  Resource,
+} from '../resource/index.js';
 import { canonicalOrder } from '../syntax/canonical-order.js';
 import { parseFilter, takesList } from '../syntax/parse-filter.js';
 import { parseSearch } from '../syntax/parse-search.js';
@@ -20,6 +26,7 @@ import { parseFields } from './parse-fields.js';
 import { parseInteger } from './parse-integer.js';
 import { parseSort, withTieBreaker } from './parse-sort.js';
 import { type ListQueryInput, readInput } from './read-input.js';
+import { relationLeaf } from './relation-leaf.js';
 import { freezeSort, resourceTables } from './resource-tables.js';
 
 /** The result of {@link safeParseListQuery}. */
@@ -60,7 +67,9 @@ function readCursor(
   filter: FilterNode,
   sort: readonly SortKey[],
   withPage: boolean,
-): { readonly position: SortPosition } | { readonly issue: Issue } {
+):
+  | { readonly position: SortPosition; readonly carried: CarriedTotal | null }
+  | { readonly issue: Issue } {
   if (withPage) {
     return {
       issue: issue(
@@ -86,7 +95,19 @@ function readCursor(
  * const result = safeParseListQuery(leads, '?status=won&value[gte]=100');
  * if (!result.success) console.log(result.issues);
  */
-export function safeParseListQuery<F extends string>(
+export function safeParseListQuery<
+  Own extends string,
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no relations"
+  Rels extends RelationDefinitions = {},
+>(
+  resource: Resource<Own, FieldDefinitions<Own>, Own, Rels>,
+  input: ListQueryInput,
+): SafeParseResult<Own | RelationPathOf<Rels>> {
+  // The query's names are the resource's fields and, with relations, its paths.
+  return safeParse(resource as unknown as Resource<Own | RelationPathOf<Rels>>, input);
+}
+
+function safeParse<F extends string>(
   resource: Resource<F>,
   input: ListQueryInput,
 ): SafeParseResult<F> {
@@ -102,6 +123,7 @@ export function safeParseListQuery<F extends string>(
   let page: number | undefined = 1;
   let searchNodes: readonly FilterNode<F>[] = [];
   let count: CountStrategy = resource.defaults.count;
+  let countGiven = false;
   let cursor: { readonly text: string; readonly at: number } | undefined;
   // The nodes of the `and` and `or` group parameters, in that order after the flat filters.
   let andGroup: FilterNode<F> | undefined;
@@ -117,7 +139,7 @@ export function safeParseListQuery<F extends string>(
       // nothing to read: every value was refused, or the parameter was repeated
     } else if (group.kind === 'filter') {
       const node = parseFilter(group, resource.limits, issues);
-      if (node) filters.push(node as FilterNode<F>);
+      if (node) filters.push(relationLeaf(node, group.relation) as FilterNode<F>);
     } else {
       const text = group.values[0]!.value;
       switch (group.name) {
@@ -139,6 +161,7 @@ export function safeParseListQuery<F extends string>(
           searchNodes = parseSearch(resource, text, issues);
           break;
         case 'count':
+          countGiven = true;
           if ((COUNT_STRATEGIES as readonly string[]).includes(text)) count = text as CountStrategy;
           else {
             issues.push(
@@ -189,10 +212,13 @@ export function safeParseListQuery<F extends string>(
     ? freezeSort(withTieBreaker(resource.idField, sort))
     : (tables.defaultSort as readonly SortKey<F>[]);
   let after: SortPosition | null = null;
+  let carried: CarriedTotal | null = null;
   if (cursor !== undefined) {
     const found = readCursor(resource as Resource, cursor.text, filter, fullSort, page !== 1);
     if ('issue' in found) return { success: false, issues: [found.issue] };
     after = found.position;
+    // An explicit `count` asks for a fresh total (`exact` recounts, `none` drops it).
+    if (!countGiven) carried = found.carried;
   }
   // Filter nodes come frozen from their factories; freeze the rest here
   // rather than walking the whole tree again.
@@ -203,6 +229,7 @@ export function safeParseListQuery<F extends string>(
     page: Object.freeze({ limit: limit!, page: page! }),
     after,
     count,
+    ...(carried === null ? {} : { carriedTotal: carried }),
   });
   return { success: true, query };
 }
@@ -214,10 +241,14 @@ export function safeParseListQuery<F extends string>(
  * @example
  * const query = parseListQuery(leads, 'status=won,lost&sort=value:desc&limit=20');
  */
-export function parseListQuery<F extends string>(
-  resource: Resource<F>,
+export function parseListQuery<
+  Own extends string,
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no relations"
+  Rels extends RelationDefinitions = {},
+>(
+  resource: Resource<Own, FieldDefinitions<Own>, Own, Rels>,
   input: ListQueryInput,
-): ListQuery<F> {
+): ListQuery<Own | RelationPathOf<Rels>> {
   const result = safeParseListQuery(resource, input);
   if (!result.success) throw new ListQueryError(result.issues);
   return result.query;

@@ -5,7 +5,7 @@
 import { FILTER_OPERATORS, type FilterOperator, type SortKey } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { RESERVED_PARAMS, type ReservedParam } from '../grammar.js';
-import type { Field, Resource } from '../resource/index.js';
+import type { Field, Relation, RelationPath, Resource } from '../resource/index.js';
 
 /**
  * What a valid parameter key means. `slot` numbers the groups of a resource
@@ -16,9 +16,12 @@ export type KeyMeaning =
   | { readonly kind: 'reserved'; readonly name: ReservedParam; readonly slot: number }
   | {
       readonly kind: 'filter';
+      /** The field; for a `relation.field` key, the related field named by its path (see {@link pathField}). */
       readonly field: Field;
       readonly op: FilterOperator;
       readonly slot: number;
+      /** The relation of a `relation.field` key; null for the resource's own fields. */
+      readonly relation: Relation | null;
     };
 
 /** Reserved names the parser understands today; the others are refused as unknown. */
@@ -41,7 +44,10 @@ export interface ResourceTables {
    * Keys not found here are refused; {@link filterable} helps say why.
    */
   readonly keys: ReadonlyMap<string, KeyMeaning>;
-  /** The filterable fields by name, for explaining refused `name[operator]` keys. */
+  /**
+   * The filterable fields by name (relation paths by path, as {@link pathField}
+   * makes them), for explaining refused `name[operator]` keys.
+   */
   readonly filterable: ReadonlyMap<string, Field>;
   /** The default sort with its tie-breaker, frozen: shared by every request that does not sort. */
   readonly defaultSort: readonly SortKey[];
@@ -55,6 +61,16 @@ const cache = new WeakMap<Resource, ResourceTables>();
 export function freezeSort<F extends string>(keys: readonly SortKey<F>[]): readonly SortKey<F>[] {
   for (const key of keys) Object.freeze(key);
   return Object.freeze(keys);
+}
+
+/**
+ * A related field as a field of the request: named by its path (so values
+ * and messages say `label.name`), and nullable when it is read through a
+ * to-one relation (no related row reads as null).
+ */
+export function pathField({ path, relation, field }: RelationPath): Field {
+  const nullable = field.nullable || relation.type === 'toOne';
+  return Object.freeze({ ...field, name: path, nullable });
 }
 
 function build(resource: Resource): ResourceTables {
@@ -76,16 +92,28 @@ function build(resource: Resource): ResourceTables {
       const groupKey = `${field.name}[${op}]`;
       // Equality is written bare (`status=won`); `status[eq]` is refused.
       const key = op === 'eq' ? field.name : groupKey;
-      keys.set(key, { kind: 'filter', field, op, slot: slotOf(groupKey) });
+      keys.set(key, { kind: 'filter', field, op, slot: slotOf(groupKey), relation: null });
     }
     filterable.set(field.name, field);
+  }
+  for (const relation of resource.relationList) {
+    for (const target of relation.filterable.values()) {
+      const path = resource.paths.get(`${relation.name}.${target.name}`)!;
+      const field = pathField(path);
+      for (const op of field.operators) {
+        const groupKey = `${field.name}[${op}]`;
+        const key = op === 'eq' ? field.name : groupKey;
+        keys.set(key, { kind: 'filter', field, op, slot: slotOf(groupKey), relation });
+      }
+      filterable.set(field.name, field);
+    }
   }
   // Set after the fields so that they win for a bare name: a reserved name
   // over an alias, an alias over a field, as the grammar says.
   for (const [name, alias] of resource.aliases.params) {
     const field = resource.fields.get(alias.field)!;
     const slot = slotOf(`${field.name}[${alias.op}]`);
-    keys.set(name, { kind: 'filter', field, op: alias.op, slot });
+    keys.set(name, { kind: 'filter', field, op: alias.op, slot, relation: null });
   }
   for (const name of RESERVED_PARAMS) {
     // The group parameters exist only where the resource enables them.

@@ -1,6 +1,6 @@
 /**
  * A hand-written scanner for parameter keys, equivalent to `parseParamKey` of
- * `src/grammar.ts` (`name` or `name[operator]`, nothing else) but without a
+ * `src/grammar.ts` (`name`, `relation.field`, either with `[operator]`, nothing else) but without a
  * regex match and its capture arrays: it runs once per parameter of every
  * request, so it is the parser's hottest path.
  */
@@ -34,6 +34,7 @@ export const BARE_KEY = -1;
  *
  * @example
  * scanKey('value[gte]'); // 5
+ * scanKey('label.name[ne]'); // 10
  * scanKey('status'); // BARE_KEY
  * scanKey('a[b][c]'); // MALFORMED_KEY
  */
@@ -43,6 +44,14 @@ export function scanKey(key: string): number {
   let i = 1;
   while (i < length && isNamePart(key.charCodeAt(i), false)) i++;
   if (i > MAX_NAME) return MALFORMED_KEY;
+  // One `.field` may follow: a relation path (`label.name`).
+  if (i < length && key.charCodeAt(i) === 46) {
+    const start = i + 1;
+    if (start >= length || !isNameStart(key.charCodeAt(start), false)) return MALFORMED_KEY;
+    i = start + 1;
+    while (i < length && isNamePart(key.charCodeAt(i), false)) i++;
+    if (i - start > MAX_NAME) return MALFORMED_KEY;
+  }
   if (i === length) return BARE_KEY;
   // After the name only `[operator]` may follow, ending the key.
   const bracket = i;

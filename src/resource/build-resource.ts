@@ -123,7 +123,7 @@ export function buildResource<
     }),
     relationList: related.relationList,
     relations: related.relations,
-    paths: related.paths as Resource<F, Fields, Id, Rels>['paths'],
+    paths: related.paths,
     definition,
   });
 }

@@ -165,10 +165,15 @@ type FieldsOf<T> = T extends Resource<infer F> ? F : never;
 
 /**
  * The `relation.field` paths of a set of relation definitions, as a literal
- * union: `'label.name' | 'label.color' | 'tags.name' | …`.
+ * union: `'label.name' | 'label.color' | 'tags.name' | …`. For the wide
+ * `RelationDefinitions` of a `Resource` whose relations are not known
+ * statically it is `never`, so code generic over any resource keeps its
+ * field type `F` (paths are then plain strings at run time).
  */
-export type RelationPathOf<Rels> = {
-  [K in keyof Rels & string]: Rels[K] extends RelationDefinition<infer T>
-    ? `${K}.${FieldsOf<T>}`
-    : never;
-}[keyof Rels & string];
+export type RelationPathOf<Rels> = string extends keyof Rels
+  ? never
+  : {
+      [K in keyof Rels & string]: Rels[K] extends RelationDefinition<infer T>
+        ? `${K}.${FieldsOf<T>}`
+        : never;
+    }[keyof Rels & string];

@@ -202,7 +202,7 @@ export interface Resource<
    * `fields`), resolved; what each allows is in its relation's `filterable`,
    * `sortable` and `selectable`.
    */
-  readonly paths: ReadonlyMap<string, RelationPath & { readonly path: RelationPathOf<Rels> }>;
+  readonly paths: ReadonlyMap<string, RelationPath>;
   /**
    * The definition this resource was built from, for deriving new resources.
    * (`fields` and `relations` are typed apart so that `Resource` stays covariant in `Defs` and `Rels`.)

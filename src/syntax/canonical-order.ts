@@ -37,13 +37,35 @@ export function filterOrderKey(resource: Resource, node: FilterNode): number {
       if (child.kind === 'in') return fieldRank(resource, child.field) + NIN_RANK;
       return LAST;
     }
+    case 'some': {
+      // A to-many filter, as the parser builds it: after the own fields, by relation, then as on the related resource.
+      const relation = resource.relations.get(node.relation);
+      if (relation === undefined) return LAST;
+      const key = filterOrderKey(relation.target, node.filter);
+      return key === LAST ? LAST : relationBase(resource, relation.index) + key;
+    }
     default:
       return LAST;
   }
 }
 
+/** Where the fields of the relation at `index` start: after the own fields and those of earlier relations. */
+function relationBase(resource: Resource, index: number): number {
+  let base = resource.fieldList.length;
+  for (const relation of resource.relationList) {
+    if (relation.index === index) break;
+    base += relation.target.fieldList.length;
+  }
+  return base * FIELD_STRIDE;
+}
+
 function fieldRank(resource: Resource, field: string): number {
-  return (resource.fields.get(field)?.index ?? -1) * FIELD_STRIDE;
+  const own = resource.fields.get(field);
+  if (own !== undefined) return own.index * FIELD_STRIDE;
+  // A to-one `relation.field` leaf ranks like that field of the relation.
+  const path = resource.paths.get(field);
+  if (path === undefined) return -FIELD_STRIDE;
+  return relationBase(resource, path.relation.index) + path.field.index * FIELD_STRIDE;
 }
 
 /**

@@ -135,8 +135,19 @@ function rowValue<F extends string>(
   const parts = sort.flatMap((key, i) =>
     rowValueParts(fieldOf(resource, key.field), after[i], options),
   );
-  const op = sql.raw(`${sort[0]?.direction === 'desc' ? '<' : '>'}${inclusive ? '=' : ''}`);
+  const less = sort[0]?.direction === 'desc';
+  const op = sql.raw(`${less ? '<' : '>'}${inclusive ? '=' : ''}`);
   const left = sql.join(parts.map((part) => part.expression));
   const right = sql.join(parts.map((part) => part.param));
-  return condition(sql<SqlBool>`(${left}) ${op} (${right})`);
+  const row = sql<SqlBool>`(${left}) ${op} (${right})`;
+  const first = parts[0];
+  if (options.dialect.name !== 'mysql' || parts.length < 2 || first === undefined) {
+    return condition(row);
+  }
+  // MySQL and MariaDB never turn a row-value comparison into an index range
+  // (the scan starts at the first row and filters to the position, so a
+  // cursor page costs what its depth does); the implied bound on the first
+  // key alone is a range they seek to.
+  const seek = sql.raw(less ? '<=' : '>=');
+  return condition(sql<SqlBool>`(${first.expression} ${seek} ${first.param} and ${row})`);
 }

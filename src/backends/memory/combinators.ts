@@ -1,7 +1,9 @@
+import { fused } from './cell-leaves.js';
 import type { RowPredicate } from './types.js';
 
 /*
- * Unrolled rather than looped: in `a(row) && b(row) && c(row)` every child
+ * Where a child reads one cell, the children are joined in code generated for
+ * their columns (`fused`, see `cell-leaves.ts`). Otherwise unrolled rather than looped: in `a(row) && b(row) && c(row)` every child
  * has a call site of its own, which V8 can inline; the single call site of a
  * loop over differing children cannot be. Past three children the rest are
  * combined the same way, recursively.
@@ -20,6 +22,10 @@ export function allOf(predicates: readonly RowPredicate[]): RowPredicate {
       return () => true;
     case 1:
       return a!;
+  }
+  const own = fused('&&', predicates);
+  if (own !== undefined) return own;
+  switch (predicates.length) {
     case 2:
       return (row) => a!(row) && b!(row);
     case 3:
@@ -42,6 +48,10 @@ export function anyOf(predicates: readonly RowPredicate[]): RowPredicate {
       return () => false;
     case 1:
       return a!;
+  }
+  const own = fused('||', predicates);
+  if (own !== undefined) return own;
+  switch (predicates.length) {
     case 2:
       return (row) => a!(row) || b!(row);
     case 3:

@@ -1,5 +1,6 @@
 import { type FilterNode, type FilterVisitor, visitFilter } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
+import { ownCode } from './cell-leaves.js';
 import { cellReader } from './cells.js';
 import { memoryHandlers } from './handlers.js';
 import type { MemoryContext, MemoryHandlers, RowPredicate } from './types.js';
@@ -64,5 +65,6 @@ export function compileFilter(
   filter: FilterNode,
   handlers: MemoryHandlers = memoryHandlers,
 ): RowPredicate {
-  return visitFilter(filter, toVisitor(handlers, createMemoryContext(resource)));
+  // A filter that is one leaf gets code of its own too (see `cell-leaves.ts`).
+  return ownCode(visitFilter(filter, toVisitor(handlers, createMemoryContext(resource))));
 }

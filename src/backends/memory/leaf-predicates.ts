@@ -6,15 +6,16 @@ import {
   type TextOperator,
 } from '../../ast/index.js';
 import type { Field } from '../../resource/index.js';
-import { type OrderKey, ownCellsOnly } from './cells.js';
+import { cellPredicate } from './cell-leaves.js';
+import type { OrderKey } from './cells.js';
 import { codePointKey } from './code-points.js';
 import { dateCellMs, instantText, isCanonicalInstant } from './date-cells.js';
 import { literalSearchPattern, literalTextPattern } from './search-pattern.js';
 import type { RowPredicate } from './types.js';
 
 /*
- * Each leaf is one closure that reads `row[column]` itself: the hot path is
- * short, and V8 keeps a property cache per closure literal. Typed leaves
+ * Each leaf is a test of one cell (`cellPredicate`), which `allOf`/`anyOf`
+ * read in code generated for the query's columns (see `cell-leaves.ts`). Typed leaves
  * guard the cell with `typeof` (or `===` against a value that is never
  * null), which is the two-valued null rule for free: null, a missing cell, or
  * a cell of another type never matches.
@@ -69,8 +70,7 @@ function instantTest(op: ComparisonOperator, value: string): InstantTest {
  */
 function datePredicate(column: string, test: InstantTest): RowPredicate {
   const { text, ms } = test;
-  return ownCellsOnly(column, (row) => {
-    const cell = row[column];
+  return cellPredicate(column, (cell) => {
     if (typeof cell === 'string' && isCanonicalInstant(cell)) return text(cell);
     return cell !== null && cell !== undefined && ms(dateCellMs(cell, column));
   });
@@ -94,29 +94,20 @@ export function comparisonPredicate(
 ): RowPredicate {
   const column = field.column;
   if (field.type === 'datetime') return datePredicate(column, instantTest(op, value as string));
-  if (op === 'eq') return ownCellsOnly(column, (row) => row[column] === value);
+  if (op === 'eq') return cellPredicate(column, (cell) => cell === value);
   switch (field.type) {
     case 'number': {
       const test = holds(op, value as number);
-      return ownCellsOnly(column, (row) => {
-        const cell = row[column];
-        return typeof cell === 'number' && test(cell);
-      });
+      return cellPredicate(column, (cell) => typeof cell === 'number' && test(cell));
     }
     case 'boolean': {
       const test = holds(op, Number(value));
-      return ownCellsOnly(column, (row) => {
-        const cell = row[column];
-        return typeof cell === 'boolean' && test(Number(cell));
-      });
+      return cellPredicate(column, (cell) => typeof cell === 'boolean' && test(Number(cell)));
     }
     case 'string':
     case 'enum': {
       const test = holds(op, codePointKey(value as string));
-      return ownCellsOnly(column, (row) => {
-        const cell = row[column];
-        return typeof cell === 'string' && test(codePointKey(cell));
-      });
+      return cellPredicate(column, (cell) => typeof cell === 'string' && test(codePointKey(cell)));
     }
   }
 }
@@ -140,7 +131,7 @@ export function inListPredicate(field: Field, values: readonly FilterValue[]): R
     });
   }
   const set: ReadonlySet<unknown> = new Set(values);
-  return ownCellsOnly(column, (row) => set.has(row[column]));
+  return cellPredicate(column, (cell) => set.has(cell));
 }
 
 /**
@@ -152,8 +143,8 @@ export function inListPredicate(field: Field, values: readonly FilterValue[]): R
 export function existsPredicate(field: Field, present: boolean): RowPredicate {
   const column = field.column;
   return present
-    ? ownCellsOnly(column, (row) => row[column] !== null && row[column] !== undefined)
-    : ownCellsOnly(column, (row) => row[column] === null || row[column] === undefined);
+    ? cellPredicate(column, (cell) => cell !== null && cell !== undefined)
+    : cellPredicate(column, (cell) => cell === null || cell === undefined);
 }
 
 /**
@@ -186,10 +177,7 @@ export function searchPredicate(fields: readonly Field[], term: string): RowPred
 export function textPredicate(field: Field, op: TextOperator, value: string): RowPredicate {
   const pattern = literalTextPattern(op, value);
   const column = field.column;
-  return ownCellsOnly(column, (row) => {
-    const cell = row[column];
-    return typeof cell === 'string' && pattern.test(cell);
-  });
+  return cellPredicate(column, (cell) => typeof cell === 'string' && pattern.test(cell));
 }
 
 /**
@@ -202,8 +190,8 @@ export function textPredicate(field: Field, op: TextOperator, value: string): Ro
 export function foldedPredicate(field: Field, op: ComparisonOperator, value: string): RowPredicate {
   const test = holds(op, codePointKey(foldAscii(value)));
   const column = field.column;
-  return ownCellsOnly(column, (row) => {
-    const cell = row[column];
-    return typeof cell === 'string' && test(codePointKey(foldAscii(cell)));
-  });
+  return cellPredicate(
+    column,
+    (cell) => typeof cell === 'string' && test(codePointKey(foldAscii(cell))),
+  );
 }

@@ -1,4 +1,4 @@
-import { and, type FilterNode, not, or } from '../../ast/index.js';
+import { and, type FilterNode, not, or, some } from '../../ast/index.js';
 import { codePointLength, exceedsCodePoints } from '../../code-points.js';
 import { type Issue, issue } from '../../errors/index.js';
 import type { GroupLimits, Resource } from '../../resource/index.js';
@@ -51,7 +51,37 @@ function build(
   }
   if (children.length !== item.items.length) return undefined;
   if (item.kind === 'not') return not(children[0]!);
-  return item.kind === 'or' ? or(children) : and(children);
+  return item.kind === 'or' ? or(children) : and(sameRowConditions(children));
+}
+
+/**
+ * The children of one `and` with the conditions on each to-many relation
+ * merged into one `some`, where the first of them stood: conditions written
+ * in one group apply to the same related row (docs/relations.md).
+ * `and=(tags.name=vip;tags.id=t9)` is `some(tags, and(name=vip, id=t9))`.
+ */
+function sameRowConditions(children: readonly FilterNode[]): FilterNode[] {
+  const byRelation = new Map<string, FilterNode[]>();
+  for (const child of children) {
+    if (child.kind !== 'some') continue;
+    const filters = byRelation.get(child.relation);
+    if (filters === undefined) byRelation.set(child.relation, [child.filter]);
+    else filters.push(child.filter);
+  }
+  if ([...byRelation.values()].every((filters) => filters.length < 2)) return [...children];
+  const merged: FilterNode[] = [];
+  for (const child of children) {
+    if (child.kind !== 'some') {
+      merged.push(child);
+      continue;
+    }
+    const filters = byRelation.get(child.relation);
+    // Later conditions on a relation went into its first one's node.
+    if (filters === undefined) continue;
+    merged.push(filters.length === 1 ? child : some(child.relation, and(filters)));
+    byRelation.delete(child.relation);
+  }
+  return merged;
 }
 
 /**

@@ -55,6 +55,8 @@ interface PlanSetup {
   readonly fullScan: RegExp;
   /** The sorts this database cannot serve from an index, by design (see the header). */
   readonly sorted?: (field: Field, direction: SortDirection) => boolean;
+  /** What a cursor page on `field` must show: a seek, not a scan from the first row. */
+  readonly seek?: (field: Field) => RegExp | undefined;
 }
 
 const rowsText = (rows: readonly unknown[]): string =>
@@ -105,6 +107,8 @@ const setups: PlanSetup[] = [
           explain: explainWith('explain '),
           sortStep: /filesort/,
           fullScan: /\bALL\b/,
+          // A cursor page on a non-null key seeks (the first key bounded on its own).
+          seek: (field: Field) => (field.nullable ? undefined : /\brange\b/),
           sorted: (field: Field, direction: SortDirection) =>
             field.type === 'string' ||
             field.type === 'enum' ||
@@ -155,6 +159,8 @@ describe.each(setups)('$name serves every sort from an index', (setup) => {
     } else {
       expect(plan).not.toMatch(setup.sortStep);
       expect(plan).not.toMatch(setup.fullScan);
+      const seek = kind === 'cursor' ? setup.seek?.(leads.fields.get(field)!) : undefined;
+      if (seek !== undefined) expect(plan).toMatch(seek);
     }
     const result = await runListQuery(db, leads, query, { table, dialect });
     expect(result.data).toEqual(runInMemory(leads, query, ROWS).data);

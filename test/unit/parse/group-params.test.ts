@@ -26,6 +26,8 @@ describe('parseParamKey', () => {
     ['value[gte]', { name: 'value', operator: 'gte' }],
     ['_x[$gt]', { name: '_x', operator: '$gt' }],
     ['a'.repeat(64), { name: 'a'.repeat(64), operator: undefined }],
+    ['label.name', { name: 'label.name', operator: undefined }],
+    ['label.name[gte]', { name: 'label.name', operator: 'gte' }],
   ])('%s', (key, expected) => {
     expect(parseParamKey(key)).toEqual(expected);
   });
@@ -40,7 +42,9 @@ describe('parseParamKey', () => {
     'a[]',
     '1a',
     'a-b',
-    'a.b',
+    'a.b.c',
+    'a.',
+    'a.1',
     'a'.repeat(65),
     'a[0]',
     'a [b]',
@@ -60,6 +64,7 @@ describe('malformed keys are INVALID_FILTER', () => {
     '[gte]',
     'status[]',
     'value[0]',
+    // A path on a resource without relations stays outside its grammar.
     'value.gte',
     '1abc',
     'na-me',

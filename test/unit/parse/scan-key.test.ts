@@ -31,6 +31,16 @@ describe('scanKey', () => {
     'a[b]c',
     'é',
     'a-b',
+    'label.name',
+    'label.name[gte]',
+    `a.${'b'.repeat(64)}`,
+    `a.${'b'.repeat(65)}`,
+    'a.b.c',
+    'a.',
+    '.a',
+    'a.1',
+    'a..b',
+    'a.b[c].d',
   ])('agrees with the grammar regex on %j', (key) => {
     expect(viaScan(key)).toEqual(parseParamKey(key));
   });
