@@ -6,7 +6,7 @@
  *   npm run bench                      # everything; several minutes
  *   npm run bench -- --quick           # fewer rounds, no 1 M-row loads; about a minute
  *   npm run bench -- --rows=200000     # the scale part on fewer rows
- *   npm run bench -- --dialects=sqlite # the scale part on SQLite only
+ *   npm run bench -- --dialects=sqlite # the scale part on SQLite only (default sqlite,postgres,mysql)
  *   npm run bench -- --no-write        # print the report instead of writing the docs
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ function flag(name: string): string | undefined {
 const quick = process.argv.includes('--quick');
 const write = !process.argv.includes('--no-write');
 const rows = Number(flag('rows') ?? 1_000_000);
-const dialects = (flag('dialects') ?? 'sqlite,postgres').split(',');
+const dialects = (flag('dialects') ?? 'sqlite,postgres,mysql').split(',');
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 

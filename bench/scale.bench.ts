@@ -1,6 +1,6 @@
 /**
- * listql at scale: N synthetic leads (1,000,000 by default) in SQLite and
- * PostgreSQL. For each engine:
+ * listql at scale: N synthetic leads (1,000,000 by default) in SQLite,
+ * PostgreSQL and MariaDB (MySQL). For each engine:
  *
  * - listql against hand-written Kysely by offset (from `sql.bench.ts`);
  * - pages 1 / 100 / 10,000 by offset and by cursor, each cursor page first
@@ -10,17 +10,19 @@
  * - a rare-term search, and on PostgreSQL the same search again after the
  *   pg_trgm indexes of `createTableQueries(…, { searchIndexes: true })`.
  *
- *   npx tsx bench/scale.bench.ts [--rows=1000000] [--dialects=sqlite,postgres]
+ *   npx tsx bench/scale.bench.ts [--rows=1000000] [--dialects=sqlite,postgres,mysql]
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import {
+  applyListCount,
   applyListQuery,
   createTableQueries,
   readListRow,
   runListQuery,
   selectedFields,
 } from '../src/backends/kysely/index.js';
+import { handleListRequest, kyselyBackend } from '../src/http/index.js';
 import { type ListQuery, parseListQuery } from '../src/index.js';
 import { encodeCursor, positionOf } from '../src/parse/index.js';
 import { compareWithHandWritten, type Row } from './sql.bench.js';
@@ -46,7 +48,8 @@ export interface PagingRow {
 }
 
 export interface CountRow {
-  readonly strategy: 'exact' | 'estimated' | 'none';
+  /** `carried`: a cursor page whose cursor carries the first page's total (no count runs). */
+  readonly strategy: 'exact' | 'estimated' | 'none' | 'carried';
   /** The strategy runListQuery reported (estimated falls back to exact off PostgreSQL). */
   readonly used: string;
   readonly total: number | null;
@@ -70,6 +73,8 @@ export interface EngineResult {
   readonly countQuery: string;
   readonly search: readonly SearchRow[];
   readonly searchTerm: string;
+  /** EXPLAIN of the count, of the default sort's page 1 and of its cursor page at depth 10,000. */
+  readonly plans: readonly { readonly label: string; readonly plan: string }[];
 }
 
 const PAGED_QUERIES: readonly [string, readonly number[]][] = [
@@ -187,7 +192,7 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
       }),
     ),
   );
-  const contenders = [
+  const contenders: { name: string; run: () => Promise<unknown> }[] = [
     { name: 'page alone', run: pageAlone },
     ...strategies.map((s) => ({
       name: s,
@@ -198,6 +203,21 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
         }),
     })),
   ];
+  // The second page as a server answers it: the first page's cursor carries its total.
+  const backend = kyselyBackend(loaded.db, resource, { table: loaded.table, dialect });
+  const first = await handleListRequest({ resource, backend, query: COUNT_QUERY });
+  if (!first.body.success) throw new Error(first.body.error.message);
+  const carriedQuery = `${COUNT_QUERY}&cursor=${first.body.meta.pagination.nextCursor}`;
+  const carriedPage = async () => {
+    const response = await handleListRequest({ resource, backend, query: carriedQuery });
+    if (!response.body.success) throw new Error(response.body.error.message);
+    return response.body.meta.pagination;
+  };
+  const carried = await carriedPage();
+  if (carried.totalFromCursor !== true || carried.total !== first.body.meta.pagination.total) {
+    throw new Error(`the cursor page did not carry the total: ${JSON.stringify(carried)}`);
+  }
+  contenders.push({ name: 'carried', run: carriedPage });
   const times = await timeInterleavedAsync(contenders, { rounds: quickRounds ? 5 : 25, warmup: 2 });
   const counts: CountRow[] = strategies.map((strategy, i) => {
     const result = results[i] as { total: number | null; count?: string };
@@ -208,7 +228,52 @@ async function benchCounts(loaded: LoadedLeads, quickRounds: boolean) {
       ms: times[i + 1]!,
     };
   });
+  counts.push({
+    strategy: 'carried',
+    used: `${carried.count}, from the cursor`,
+    total: carried.total,
+    ms: times[strategies.length + 1]!,
+  });
   return { pageAloneMs: times[0]!, counts };
+}
+
+/** EXPLAIN of the exact count, the default sort's page 1, and its cursor page at depth 10,000. */
+async function benchPlans(loaded: LoadedLeads) {
+  const { dialect } = loaded;
+  const counted = parse(COUNT_QUERY);
+  const plans = [
+    {
+      label: `exact count of \`${BENCH_COUNT_FILTER}\` (with its countIndex)`,
+      plan: await loaded.explain(
+        applyListCount(loaded.db.selectFrom(loaded.table), resource, counted, {
+          dialect,
+        }).compile(),
+      ),
+    },
+    {
+      label: '`sort=createdAt:desc`, page 1',
+      plan: await loaded.explain(
+        applyListQuery(loaded.db.selectFrom(loaded.table), resource, parse('sort=createdAt:desc'), {
+          dialect,
+        }).compile(),
+      ),
+    },
+  ];
+  const cursor = await cursorBefore(loaded, 'sort=createdAt:desc', 10_000);
+  if (cursor !== undefined) {
+    plans.push({
+      label: '`sort=createdAt:desc`, cursor page at depth 10,000',
+      plan: await loaded.explain(
+        applyListQuery(
+          loaded.db.selectFrom(loaded.table),
+          resource,
+          parse(`sort=createdAt:desc&cursor=${cursor}`),
+          { dialect },
+        ).compile(),
+      ),
+    });
+  }
+  return plans;
 }
 
 /** A term found in a handful of rows: the tail of one lead's phone number. */
@@ -305,6 +370,7 @@ export async function benchScale(options: {
       options.log(`${name}: count strategies done`);
       const { term, search } = await benchSearch(loaded, rows, quickRounds);
       options.log(`${name}: search done`);
+      const plans = await benchPlans(loaded);
       results.push({
         engine: loaded.engine,
         loadReport: loaded.loadReport,
@@ -315,6 +381,7 @@ export async function benchScale(options: {
         countQuery: COUNT_QUERY,
         search,
         searchTerm: term,
+        plans,
       });
     } finally {
       await loaded.close();
