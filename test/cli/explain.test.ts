@@ -23,7 +23,13 @@ import {
   queryTextOf,
   runCli,
 } from '../../src/cli/index.js';
-import { defineResource, leads, parseListQuery, type Resource } from '../../src/index.js';
+import {
+  defineResource,
+  labeledLeads,
+  leads,
+  parseListQuery,
+  type Resource,
+} from '../../src/index.js';
 import { openLeads } from '../support/open-leads.js';
 
 const rows = generateLeads(500, 17);
@@ -320,5 +326,62 @@ describe('src/cli/main.ts', () => {
     expect(JSON.parse(failure.stderr).error.code).toBe('INVALID_DATE');
     const success = await run(tsx, ['src/cli/main.ts', 'explain', 'status=won', '--target', 'ast']);
     expect(JSON.parse(success.stdout)).toEqual(parseListQuery(leads, 'status=won'));
+  });
+});
+
+describe('explain --resource labeled-leads: relations', () => {
+  const query = 'label.name=VIP&tags.name=vip&sort=label.name:desc&fields=id,label.name,tags.name';
+
+  it('prints the AST with the to-one path leaf and the some node', async () => {
+    const { status, out } = await cli([
+      'explain',
+      query,
+      '--resource',
+      'labeled-leads',
+      '--target',
+      'ast',
+    ]);
+    expect(status).toBe(0);
+    const ast = JSON.parse(out);
+    expect(ast).toEqual(JSON.parse(JSON.stringify(parseListQuery(labeledLeads, query))));
+    expect(ast.filter.children).toEqual([
+      { kind: 'comparison', field: 'label.name', op: 'eq', value: 'VIP' },
+      {
+        kind: 'some',
+        relation: 'tags',
+        filter: { kind: 'comparison', field: 'name', op: 'eq', value: 'vip' },
+      },
+    ]);
+    // The leads themselves know no relation.
+    const refused = await cli(['explain', query, '--target', 'ast']);
+    expect(refused.status).toBe(2);
+  });
+
+  it('prints the MongoDB pipeline with a $lookup per relation', async () => {
+    const { status, out } = await cli([
+      'explain',
+      query,
+      '--resource',
+      'labeled-leads',
+      '--target',
+      'mongo',
+    ]);
+    expect(status).toBe(0);
+    const printed = JSON.parse(out) as { pipeline: Record<string, { from?: string }>[] };
+    const from = printed.pipeline.flatMap((stage) =>
+      stage['$lookup'] ? [stage['$lookup'].from] : [],
+    );
+    expect(from).toEqual(expect.arrayContaining(['labels', 'lead_tags']));
+    const compiled = compileMongo(labeledLeads, parseListQuery(labeledLeads, query));
+    expect(printed.pipeline).toEqual(JSON.parse(JSON.stringify(compiled.pipeline)));
+  });
+
+  it('refuses an unknown resource and --groups with labeled-leads', async () => {
+    const unknown = await cli(['explain', 'limit=1', '--resource', 'people']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toContain('--resource must be one of leads, labeled-leads');
+    const both = await cli(['explain', 'limit=1', '--resource', 'labeled-leads', '--groups']);
+    expect(both.status).toBe(2);
+    expect(both.err).toContain('has boolean groups already');
   });
 });
