@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PGliteDialect, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/support/synthetic-leads.js';
+import type { ListQuery } from '../../src/ast/index.js';
 import { createTable, insertRows } from '../../src/backends/kysely/index.js';
 import { runInMemory } from '../../src/backends/memory/index.js';
 import { compileMongo } from '../../src/backends/mongo/index.js';
@@ -372,7 +373,8 @@ describe('explain --resource labeled-leads: relations', () => {
       stage['$lookup'] ? [stage['$lookup'].from] : [],
     );
     expect(from).toEqual(expect.arrayContaining(['labels', 'lead_tags']));
-    const compiled = compileMongo(labeledLeads, parseListQuery(labeledLeads, query));
+    const loose = labeledLeads as unknown as Resource;
+    const compiled = compileMongo(loose, parseListQuery(labeledLeads, query) as ListQuery);
     expect(printed.pipeline).toEqual(JSON.parse(JSON.stringify(compiled.pipeline)));
   });
 
