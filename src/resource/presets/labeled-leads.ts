@@ -75,6 +75,8 @@ export const notes = /* @__PURE__ */ defineResource({
  */
 export const labeledLeads = /* @__PURE__ */ defineResource({
   ...leads.definition,
+  // Named again: the spread definition types `id` as any field name, and the client's rows need the literal.
+  id: 'id',
   name: 'labeled-leads',
   groups: true,
   relations: {
