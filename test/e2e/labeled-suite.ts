@@ -81,7 +81,7 @@ export function labeledSuite(demo: () => RunningDemo): void {
     });
 
     it('embeds: label object or null, tags array with @more, notes capped at 5 with @more true', async () => {
-      const body = await labeled(demo(), 'fields=id,label.name,notes.id&limit=100&sort=id');
+      const body = await labeled(demo(), 'fields=id,label.name,notes.id&limit=100');
       const rows = body.data as Record<string, unknown>[];
       expect(rows.some((row) => row['label'] === null)).toBe(true);
       expect(rows.some((row) => row['label'] !== null)).toBe(true);
@@ -121,7 +121,10 @@ export function labeledSuite(demo: () => RunningDemo): void {
       const all = runInMemory(
         loose,
         {
-          ...(parseListQuery(labeledLeads, 'status=won,lost&sort=label.name:asc&fields=id') as ListQuery),
+          ...(parseListQuery(
+            labeledLeads,
+            'status=won,lost&sort=label.name:asc&fields=id',
+          ) as ListQuery),
           page: { limit: ROWS, page: 1 },
         },
         referenceRows,

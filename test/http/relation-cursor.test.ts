@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ListQuery } from '../../src/ast/index.js';
+import { handleListRequest, memoryBackend } from '../../src/http/index.js';
 import { widenForCursor, withoutHidden } from '../../src/http/next-cursor.js';
 import { labeledLeads, parseListQuery } from '../../src/index.js';
 
@@ -76,5 +77,72 @@ describe('withoutHidden', () => {
   it('removes a whole embed and own fields', () => {
     const rows = [{ id: 'l1', name: 'Ann', value: 3, label: { name: 'VIP' } }];
     expect(withoutHidden(rows, ['label', 'value'])).toEqual([{ id: 'l1', name: 'Ann' }]);
+  });
+});
+
+describe('handleListRequest: a cursor walk by a to-one path', () => {
+  const lead = (id: string, labelId: string | null) => ({
+    id,
+    labelId,
+    status: 'won',
+    source: 'api',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  // b has no label, d a key with no label behind it: both sort last (null), by id.
+  const rows = [
+    lead('a', 'l2'),
+    lead('b', null),
+    lead('c', 'l1'),
+    lead('d', 'l9'),
+    lead('e', 'l1'),
+  ];
+  const backend = memoryBackend(labeledLeads, rows, {
+    related: {
+      labels: [
+        { id: 'l1', name: 'Cold', color: null, priority: 1 },
+        { id: 'l2', name: 'VIP', color: 'gold', priority: 3 },
+      ],
+      tags: [],
+      lead_tags: [],
+      notes: [],
+    },
+  });
+
+  async function walk(query: string): Promise<{ ids: string[]; keys: string[][] }> {
+    const ids: string[] = [];
+    const keys: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor === null ? query : `${query}&cursor=${cursor}`;
+      const { body } = await handleListRequest({ resource: labeledLeads, backend, query: q });
+      if (!body.success) throw new Error(body.error.message);
+      ids.push(...body.data.map((row) => String(row['id'])));
+      keys.push(...body.data.map((row) => Object.keys(row)));
+      cursor = body.meta.pagination.nextCursor;
+    } while (cursor !== null);
+    return { ids, keys };
+  }
+
+  it('passes rows without a related row (null positions), nulls last both ways', async () => {
+    const asc = await walk('sort=label.name:asc&fields=id&limit=1');
+    expect(asc.ids).toEqual(['c', 'e', 'a', 'b', 'd']);
+    // The embed existed only for the cursor: the client sees what it asked for.
+    expect(asc.keys).toEqual([['id'], ['id'], ['id'], ['id'], ['id']]);
+    const desc = await walk('sort=label.name:desc&fields=id&limit=2');
+    expect(desc.ids).toEqual(['a', 'e', 'c', 'd', 'b']);
+  });
+
+  it('keeps the embed the client asked for, without the added key', async () => {
+    const { body } = await handleListRequest({
+      resource: labeledLeads,
+      backend,
+      query: 'sort=label.name&fields=id,label.color&limit=2',
+    });
+    if (!body.success) throw new Error(body.error.message);
+    expect(body.data).toEqual([
+      { id: 'c', label: { color: null } },
+      { id: 'e', label: { color: null } },
+    ]);
   });
 });
