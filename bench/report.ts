@@ -8,6 +8,8 @@ import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
 import { type RelationsResults, relationsSection, relationTargets } from './relations-report.js';
 import type { EngineResult } from './scale.bench.js';
+import type { ShardResult } from './shard.bench.js';
+import { shardBars, shardSection, shardTarget } from './shard-report.js';
 import type { Machine } from './support/machine.js';
 
 export interface SuiteResults {
@@ -29,6 +31,8 @@ export interface SuiteResults {
   readonly scale: { readonly rows: number; readonly engines: readonly EngineResult[] } | null;
   /** Null when the relations part was skipped (--quick). */
   readonly relations: RelationsResults;
+  /** The sharded PostgreSQL run; null when skipped (--quick) or PostgreSQL was missing. */
+  readonly shard?: ShardResult | null;
 }
 
 /** Markers around the generated part of docs/benchmarks.md; text outside them is kept. */
@@ -163,6 +167,7 @@ function targets(results: SuiteResults): Target[] {
       });
     }
   }
+  if (results.shard) list.push(shardTarget(results.shard));
   return list;
 }
 
@@ -279,6 +284,7 @@ export function chartBars(results: SuiteResults): ChartBar[] {
         better: 'lower',
       });
   }
+  if (results.shard) bars.push(...shardBars(results.shard));
   return bars;
 }
 
@@ -444,6 +450,7 @@ export function renderReport(results: SuiteResults): string {
     for (const engine of results.scale.engines) lines.push(...engineSection(engine));
   }
   lines.push(...relationsSection(results.relations));
+  if (results.shard) lines.push(...shardSection(results.shard));
   lines.push(END);
   return `${lines.join('\n')}\n`;
 }

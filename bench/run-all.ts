@@ -8,6 +8,8 @@
  *   npm run bench -- --rows=200000     # the scale part on fewer rows
  *   npm run bench -- --dialects=sqlite # the scale part on SQLite only (default sqlite,postgres,mysql)
  *   npm run bench -- --no-write        # print the report instead of writing the docs
+ *   npm run bench -- --shard-rows=510000  # the sharded PostgreSQL part on this many rows
+ *   npm run bench -- --only=shard      # only the sharded PostgreSQL part, rewriting only its section
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -17,8 +19,10 @@ import { renderChart } from './chart.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
 import { benchRelations } from './relations.bench.js';
-import { chartBars, renderReport, type SuiteResults, spliceReport } from './report.js';
+import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
+import { benchShard } from './shard.bench.js';
+import { shardSection, spliceShardSection } from './shard-report.js';
 import { describeMachine } from './support/machine.js';
 
 function flag(name: string): string | undefined {
@@ -32,6 +36,25 @@ const rows = Number(flag('rows') ?? 1_000_000);
 const dialects = (flag('dialects') ?? 'sqlite,postgres,mysql').split(',');
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const shardRows = Number(flag('shard-rows') ?? 510_000);
+if (flag('only') === 'shard') {
+  // One part alone: only its own section of docs/benchmarks.md is rewritten.
+  const shard = await benchShard({ rows: shardRows, log });
+  if (shard === null) {
+    console.log('sharded PostgreSQL: skipped (see the warning above)');
+    process.exit(0);
+  }
+  const section = shardSection(shard).join('\n');
+  const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+  const spliced = write ? spliceShardSection(readFileSync(file, 'utf8'), section, END) : undefined;
+  if (spliced === undefined) console.log(section);
+  else {
+    writeFileSync(file, spliced);
+    log(`wrote the sharded section of ${file}`);
+  }
+  process.exit(0);
+}
 
 const startedAt = new Date();
 const started = performance.now();
@@ -54,6 +77,11 @@ if (!quick) {
   log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
   relations = { rows, engines: await benchRelations({ rows, dialects: relationDialects, log }) };
 }
+let shard: SuiteResults['shard'] = null;
+if (!quick) {
+  log(`shard: ${shardRows.toLocaleString('en')} leads on a sharded PostgreSQL (postgres_fdw)`);
+  shard = await benchShard({ rows: shardRows, log });
+}
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
 const results: SuiteResults = {
@@ -69,6 +97,7 @@ const results: SuiteResults = {
   build: { ...build, query: BUILD_QUERY },
   scale,
   relations,
+  shard,
 };
 const report = renderReport(results);
 const chart = renderChart('listql benchmarks: headline ratios', chartBars(results));

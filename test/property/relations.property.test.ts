@@ -20,7 +20,12 @@ import type { FilterValue, ListQuery, Resource, SortPosition } from '../../src/i
 import type { RelatedDataset } from '../../src/testing/index.js';
 import type { ApiRow, EngineResult } from '../support/engine.js';
 import { propertyParams } from '../support/property.js';
-import { cards, embeddedCards, relationCaseArbitrary } from '../support/relation-cases.js';
+import {
+  cards,
+  embeddedCards,
+  relationCaseArbitrary,
+  relationResource,
+} from '../support/relation-cases.js';
 import { type RelationEngine, relationEngineSetups } from '../support/relation-engines.js';
 import { naiveRelationRun } from '../support/relation-model.js';
 
@@ -30,7 +35,8 @@ const reference = (resource: Resource, query: ListQuery, dataset: RelatedDataset
 describe('the memory backend on relations agrees with a naive model', () => {
   it('on generated datasets and queries (tables and embedded relations)', () => {
     fc.assert(
-      fc.property(relationCaseArbitrary([cards, embeddedCards]), ([resource, dataset, queries]) => {
+      fc.property(relationCaseArbitrary([cards, embeddedCards]), ([name, dataset, queries]) => {
+        const resource = relationResource(name);
         for (const query of queries) {
           expect(reference(resource, query, dataset)).toEqual(
             naiveRelationRun(resource, query, dataset),
@@ -114,7 +120,8 @@ describe.each(relationEngineSetups())('relations on $name', (setup) => {
     ) => Promise<void>,
   ) =>
     fc.assert(
-      fc.asyncProperty(relationCaseArbitrary(resources()), async ([resource, dataset, queries]) => {
+      fc.asyncProperty(relationCaseArbitrary(resources()), async ([name, dataset, queries]) => {
+        const resource = relationResource(name);
         const loaded = await engine!.load(resource, dataset);
         try {
           for (const query of queries) await check(loaded.run, resource, dataset, query);

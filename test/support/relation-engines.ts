@@ -10,6 +10,7 @@ import { runInMemory } from '../../src/backends/memory/index.js';
 import type { ListQuery, Resource } from '../../src/index.js';
 import type { RelatedDataset } from '../../src/testing/index.js';
 import type { EngineResult } from './engine.js';
+import { mongoRelationEngine } from './engines/mongo.js';
 
 /** A dataset held by an engine. */
 export interface LoadedRelationDataset {
@@ -57,5 +58,8 @@ export const memoryRelationEngine: RelationEngine = {
 
 /** Every engine the relation differential test compares with the memory backend. */
 export function relationEngineSetups(): RelationEngineSetup[] {
-  return [{ name: memoryRelationEngine.name, open: async () => memoryRelationEngine }];
+  return [
+    { name: memoryRelationEngine.name, open: async () => memoryRelationEngine },
+    { name: mongoRelationEngine.name, open: async () => mongoRelationEngine },
+  ];
 }

@@ -45,6 +45,7 @@ export {
   handlePoolErrors,
 } from './dialects/pool-errors.js';
 export { postgresDialect } from './dialects/postgres.js';
+export { postgresFdwDialect } from './dialects/postgres-fdw.js';
 export { sqliteCaseSensitiveLikeDialect, sqliteDialect } from './dialects/sqlite.js';
 export {
   type SqliteFunctionHost,

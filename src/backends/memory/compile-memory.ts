@@ -62,7 +62,8 @@ export interface CompiledMemoryQuery extends CompiledSort {
  */
 export function compileMemory<F extends string>(
   resource: Resource<F>,
-  query: ListQuery<F>,
+  // Any query: a parsed query of a resource with relations names paths too (`label.name`).
+  query: ListQuery,
   options: MemoryOptions = {},
 ): CompiledMemoryQuery {
   const generic = resource as Resource;

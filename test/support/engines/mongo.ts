@@ -413,3 +413,23 @@ export async function runRelated(
   }
   return result;
 }
+
+/**
+ * The MongoDB backend run by mingo in the relation differential test: each
+ * dataset becomes documents and named collections (`relatedDocuments`),
+ * answered through `runRelated` (pipeline, and the find form when offered).
+ *
+ * @example
+ * const loaded = await mongoRelationEngine.load(cards, dataset);
+ */
+export const mongoRelationEngine = {
+  name: 'mongo (mingo)',
+  embedded: true,
+  async load(resource: Resource, dataset: { rows: readonly StoredRow[]; related: RelatedRows }) {
+    return {
+      run: (query: ListQuery) => runRelated(resource, query, dataset.rows, dataset.related),
+      drop: async () => {},
+    };
+  },
+  async close() {},
+};

@@ -181,3 +181,16 @@ describe('memory relations: a missing table', () => {
     );
   });
 });
+
+describe('memory relations: what a hand-built AST can get wrong', () => {
+  it('refuses a leaf on a to-many path, and search across a relation', () => {
+    expect(() => ids(eq('tags.name', 'vip'))).toThrow(/manyToMany relation.*some\('tags'/);
+    expect(() => ids({ kind: 'search', fields: ['label.name'], term: 'v' })).toThrow(
+      /search across relations/,
+    );
+  });
+
+  it('names the relation a nested some asks for and the related resource lacks', () => {
+    expect(() => ids(some('label', some('x', and([]))))).toThrow(/no relation 'x'/);
+  });
+});

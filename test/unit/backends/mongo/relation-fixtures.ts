@@ -11,6 +11,7 @@
 import {
   defineResource,
   exists,
+  type FilterNode,
   type ListQuery,
   type RelationDefinitions,
 } from '../../../../src/index.js';
@@ -50,9 +51,15 @@ const ownerFields = {
   teamId: { type: 'string', nullable: true, column: 'team_id', filter: ['eq'] },
 } as const;
 
-function ownersWith(name: string, embedded: boolean) {
+function ownersWith(name: string, embedded: boolean, teamWhere?: FilterNode) {
   const relations = {
-    team: { type: 'toOne', resource: teams, localKey: 'teamId', embedded },
+    team: {
+      type: 'toOne',
+      resource: teams,
+      localKey: 'teamId',
+      embedded,
+      ...(teamWhere ? { where: teamWhere } : {}),
+    },
     pets: { type: 'toMany', resource: pets, foreignKey: 'ownerId', embedLimit: 2, embedded },
     skills: {
       type: 'manyToMany',
@@ -70,6 +77,14 @@ function ownersWith(name: string, embedded: boolean) {
 export const owners = ownersWith('owners', false);
 /** The same owners with their related rows embedded in each document. */
 export const embeddedOwners = ownersWith('embedded_owners', true);
+/** Owners whose team counts only when it has a rank (a to-one `where`), referenced. */
+export const rankedOwners = ownersWith('ranked_owners', false, exists('rank', true));
+/** {@link rankedOwners} with the team embedded (a `$documents` lookup applies the where). */
+export const embeddedRankedOwners = ownersWith(
+  'embedded_ranked_owners',
+  true,
+  exists('rank', true),
+);
 export type OwnerName = 'id' | 'name' | 'teamId';
 
 export const TEAMS: readonly StoredRow[] = [
