@@ -6,17 +6,10 @@
  */
 import { moreKey, type Relation, type Resource } from '../resource/index.js';
 import { propertySchema } from './field-schemas.js';
+import { pascalCase } from './pascal-case.js';
 import type { JsonSchema } from './types.js';
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-
-function pascalCase(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part !== '')
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
-}
 
 /** The component name of one relation's embedded row: `Lead` + `Label` → `LeadLabel`. */
 export function embedSchemaName(item: string, relation: Relation): string {

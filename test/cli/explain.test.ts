@@ -395,6 +395,20 @@ describe('explain --resource labeled-leads: relations', () => {
   });
 });
 
+/** Runs a printed statement as it is, its parameters bound. */
+async function runPrinted(
+  db: Kysely<Record<string, never>>,
+  statement: { sql: string; parameters: unknown[] },
+): Promise<Record<string, unknown>[]> {
+  const result = await db.executeQuery<Record<string, unknown>>({
+    sql: statement.sql,
+    parameters: statement.parameters,
+    query: { kind: 'RawNode' } as never,
+    queryId: { queryId: 'explain-printed' } as never,
+  });
+  return [...result.rows];
+}
+
 describe('explain --resource labeled-leads --target sql runs as printed', () => {
   const db = new Kysely<Record<string, never>>({
     dialect: new SqliteDialect({ database: new Database(':memory:') }),
@@ -461,21 +475,11 @@ describe('explain --resource labeled-leads --target sql runs as printed', () => 
       const [page, count] = statements(explained.text);
       const parsed = parseListQuery(labeledLeads, query) as ListQuery;
       const expected = await runListQuery(db, loose, parsed, { table: 'explained_leads' });
-      const pageRows = await db.executeQuery<Record<string, unknown>>({
-        sql: page!.sql,
-        parameters: page!.parameters,
-        query: { kind: 'RawNode' } as never,
-        queryId: { queryId: 'explain-labeled' } as never,
-      });
+      const pageRows = await runPrinted(db, page!);
       expect(expected.data.length, query).toBeGreaterThan(0);
-      expect(pageRows.rows.map((r) => r['id'])).toEqual(expected.data.map((r) => r['id']));
-      const counted = await db.executeQuery<{ total: unknown }>({
-        sql: count!.sql,
-        parameters: count!.parameters,
-        query: { kind: 'RawNode' } as never,
-        queryId: { queryId: 'explain-labeled-count' } as never,
-      });
-      expect(Number(counted.rows[0]!.total)).toBe(expected.total);
+      expect(pageRows.map((r) => r['id'])).toEqual(expected.data.map((r) => r['id']));
+      const counted = await runPrinted(db, count!);
+      expect(Number(counted[0]!['total'])).toBe(expected.total);
     }
   });
 });
