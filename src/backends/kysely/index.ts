@@ -65,6 +65,7 @@ export { pingDatabase } from './ping.js';
 export {
   type ApiValue,
   type ListRow,
+  type ListRowReaderOptions,
   listRowReader,
   readListRow,
   readValue,

@@ -446,3 +446,50 @@ describe('relations and the shape cache (SQLite)', () => {
     ]);
   });
 });
+
+describe('relation aliases never meet the tables they stand beside (SQLite)', () => {
+  // The root table is named like a relation, and related tables like other relations' aliases.
+  const tables: RelationTables = {
+    root: 'label',
+    labels: 'tags',
+    tags: 'notes',
+    leadTags: 'tags_link',
+    notes: 'label_',
+  };
+  const resource = labeledLeadsOn(tables);
+  const db = sqlSetups[0]!.connect(() => {});
+  let dialect: SqlDialect;
+  beforeAll(async () => {
+    dialect = await loadRelationData(db, resource, tables, DATA);
+  });
+  afterAll(async () => {
+    await dropRelationTables(db, tables);
+    await db.destroy();
+  });
+
+  it('answers as under unique names', async () => {
+    const run = async (q: Query) =>
+      (await runListQuery(db, resource, q, { table: tables.root, dialect })).data;
+    const ids = async (filter: FilterNode) =>
+      (await run(query({ filter }))).map((row) => row['id']);
+    expect(await ids(eq('label.name', 'VIP'))).toEqual(['l1', 'l6']);
+    expect(await ids(some('tags', eq('name', 'vip')))).toEqual(['l1', 'l5']);
+    expect(await ids(not(some('notes', and([]))))).toEqual(['l2', 'l5', 'l6']);
+    expect(await ids(and([eq('label.name', 'VIP'), some('notes', eq('pinned', true))]))).toEqual([
+      'l1',
+    ]);
+    const embedded = await run(
+      query({ select: ['id', 'label.name', 'tags.name', 'notes.id'], filter: eq('id', 'l1') }),
+    );
+    expect(embedded).toEqual([
+      {
+        id: 'l1',
+        label: { name: 'VIP' },
+        tags: [{ name: 'vip' }, { name: 'hot' }],
+        'tags@more': false,
+        notes: [{ id: 'n1' }, { id: 'n2' }],
+        'notes@more': false,
+      },
+    ]);
+  });
+});
