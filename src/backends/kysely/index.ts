@@ -52,7 +52,13 @@ export {
   type SqliteStatementTimeout,
   sqliteStatementTimeout,
 } from './dialects/sqlite-timeout.js';
-export type { EmbedValue, ListRowWithEmbeds, RelatedRow } from './embed-rows.js';
+export {
+  type EmbedSqlOptions,
+  type EmbedValue,
+  embedQuery,
+  type ListRowWithEmbeds,
+  type RelatedRow,
+} from './embed-rows.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
 export { pingDatabase } from './ping.js';
