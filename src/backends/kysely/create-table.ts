@@ -136,7 +136,14 @@ export function recommendedIndexes<F extends string>(
         ? [f.name, id]
         : [f.name, defaultSort, id],
     );
-  return [...sorted, ...listed];
+  // A sortable list field with no default sort gets the same (field, id) index both ways: once.
+  const seen = new Set<string>();
+  return [...sorted, ...listed].filter((keys) => {
+    const key = keys.join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** `leads_created_at_id_idx`, shortened to fit the 63/64-character identifier limits. */

@@ -38,6 +38,7 @@ import {
   leads,
   parseListQuery,
   search,
+  tags,
   withColumns,
 } from '../../../src/index.js';
 import { compileOnly } from './compile-only.js';
@@ -361,6 +362,13 @@ describe('DDL options', () => {
     const mysql = recommendedIndexes(leads, mysqlDialect);
     expect(mysql).not.toContainEqual(['name', 'id']);
     expect(mysql.flat().some((key) => key.endsWith(':desc'))).toBe(false);
+  });
+
+  it('recommends each index once: a sortable list field without a default sort', () => {
+    // `name` is sortable and a list: the sort index and the list index are both (name, id).
+    const indexes = recommendedIndexes(tags, postgresDialect);
+    expect(indexes.filter((keys) => keys.join() === 'name,id')).toHaveLength(1);
+    expect(() => createTableQueries(db, tags, { table: 'tags' })).not.toThrow();
   });
 });
 
