@@ -6,6 +6,7 @@ import type { BuildBenchRow } from './build.bench.js';
 import type { ChartBar } from './chart.js';
 import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
+import { type RelationsResults, relationsSection, relationTargets } from './relations-report.js';
 import type { EngineResult } from './scale.bench.js';
 import type { Machine } from './support/machine.js';
 
@@ -26,6 +27,8 @@ export interface SuiteResults {
   };
   /** Null when the scale part was skipped (--quick). */
   readonly scale: { readonly rows: number; readonly engines: readonly EngineResult[] } | null;
+  /** Null when the relations part was skipped (--quick). */
+  readonly relations: RelationsResults;
 }
 
 /** Markers around the generated part of docs/benchmarks.md; text outside them is kept. */
@@ -421,7 +424,7 @@ export function renderReport(results: SuiteResults): string {
     '',
     '| target | measured | |',
     '|---|---|---|',
-    ...targets(results).map(
+    ...[...targets(results), ...relationTargets(results.relations)].map(
       (t) => `| ${t.what} | ${t.measured} | ${t.ok === null ? 'TODO' : yes(t.ok)} |`,
     ),
     '',
@@ -440,6 +443,7 @@ export function renderReport(results: SuiteResults): string {
     );
     for (const engine of results.scale.engines) lines.push(...engineSection(engine));
   }
+  lines.push(...relationsSection(results.relations));
   lines.push(END);
   return `${lines.join('\n')}\n`;
 }

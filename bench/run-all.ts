@@ -16,6 +16,7 @@ import { BUILD_QUERY, benchBuild } from './build.bench.js';
 import { renderChart } from './chart.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
+import { benchRelations } from './relations.bench.js';
 import { chartBars, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { describeMachine } from './support/machine.js';
@@ -46,6 +47,13 @@ if (!quick) {
   log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
   scale = { rows, engines: await benchScale({ rows, dialects, log }) };
 }
+let relations: SuiteResults['relations'] = null;
+if (!quick) {
+  // The issue's relation targets are for SQLite and PostgreSQL.
+  const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
+  log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
+  relations = { rows, engines: await benchRelations({ rows, dialects: relationDialects, log }) };
+}
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
 const results: SuiteResults = {
@@ -60,6 +68,7 @@ const results: SuiteResults = {
   memoryArgs,
   build: { ...build, query: BUILD_QUERY },
   scale,
+  relations,
 };
 const report = renderReport(results);
 const chart = renderChart('listql benchmarks: headline ratios', chartBars(results));

@@ -49,6 +49,43 @@ const PARAM_KEYS: ReadonlySet<string> = new Set([
 const directions: readonly string[] = SORT_DIRECTIONS;
 const counts: readonly string[] = COUNT_STRATEGIES;
 
+/**
+ * Why `sort` (or `fields`) cannot hold the `relation.field` path `name`, in
+ * the parser's words; null when it can; undefined when `name` is no path.
+ */
+function pathRefusal(resource: Resource, name: string, sort: boolean): string | null | undefined {
+  const dot = name.indexOf('.');
+  if (dot < 0 || resource.relations.size === 0 || resource.fields.has(name)) return undefined;
+  const named = name.slice(0, dot);
+  const field = name.slice(dot + 1);
+  const relation = resource.relations.get(named);
+  const lead = sort ? `Cannot sort by '${name}': ` : 'fields has ';
+  if (relation === undefined) {
+    return `${lead}unknown relation '${named}'. Relations: ${[...resource.relations.keys()].join(', ')}`;
+  }
+  if (sort && relation.type !== 'toOne') {
+    return `${lead}only fields of a to-one relation sort ('${named}' has many rows per row)`;
+  }
+  const allowed = sort ? relation.sortable : relation.selectable;
+  if (allowed.has(field)) return null;
+  const list = [...allowed.keys()].join(', ');
+  if (!sort) return `${lead}unknown field '${field}' on relation '${named}'. Fields: ${list}`;
+  const what = relation.target.fields.has(field) ? 'is not sortable' : 'is unknown';
+  return `${lead}field '${field}' on relation '${named}' ${what}. Sortable: ${list}`;
+}
+
+/** Why `name` cannot be in `sort` (sort) or `fields`; null when it can. */
+function refusal(resource: Resource, name: unknown, sort: boolean): string | null {
+  const text = shown(name);
+  const path = typeof name === 'string' ? pathRefusal(resource, name, sort) : undefined;
+  if (path !== undefined) return path;
+  const own = sort ? resource.sortable : resource.selectable;
+  if (typeof name === 'string' && own.includes(name)) return null;
+  return sort
+    ? `Unknown sort field '${text}'. Sortable fields: ${own.join(', ')}`
+    : `fields has unknown field '${text}'. Selectable fields: ${own.join(', ')}`;
+}
+
 function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[] | undefined {
   if (sort === undefined) return undefined;
   const text = shown(sort);
@@ -59,16 +96,9 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
   const keys: SortKey[] = [];
   for (const key of sort as readonly unknown[]) {
     const [name, direction = 'asc'] = Array.isArray(key) ? key : [key];
-    const field = typeof name === 'string' ? resource.fields.get(name) : undefined;
-    if (!field?.sortable) {
-      issues.push(
-        issue(
-          'VALIDATION_ERROR',
-          'sort',
-          text,
-          `Unknown sort field '${shown(name)}'. Sortable fields: ${resource.sortable.join(', ')}`,
-        ),
-      );
+    const refused = refusal(resource, name, true);
+    if (typeof name !== 'string' || refused !== null) {
+      issues.push(issue('VALIDATION_ERROR', 'sort', text, refused ?? ''));
     } else if (typeof direction !== 'string' || !directions.includes(direction)) {
       issues.push(
         issue(
@@ -78,12 +108,10 @@ function readSort(resource: Resource, sort: unknown, issues: Issue[]): SortKey[]
           `Sort direction must be asc or desc, got '${shown(direction)}'`,
         ),
       );
-    } else if (keys.some((k) => k.field === field.name)) {
-      issues.push(
-        issue('VALIDATION_ERROR', 'sort', text, `Sort field '${field.name}' is given twice`),
-      );
+    } else if (keys.some((k) => k.field === name)) {
+      issues.push(issue('VALIDATION_ERROR', 'sort', text, `Sort field '${name}' is given twice`));
     } else {
-      keys.push({ field: field.name, direction: direction as SortKey['direction'] });
+      keys.push({ field: name, direction: direction as SortKey['direction'] });
     }
   }
   // No keys is the default order, as when `sort` is left out.
@@ -105,18 +133,11 @@ function readFields(
   }
   const selected: string[] = [resource.idField];
   for (const name of fields as readonly unknown[]) {
-    const field = typeof name === 'string' ? resource.fields.get(name) : undefined;
-    if (field === undefined || !resource.selectable.includes(field.name)) {
-      issues.push(
-        issue(
-          'VALIDATION_ERROR',
-          'fields',
-          text,
-          `fields has unknown field '${shown(name)}'. Selectable fields: ${resource.selectable.join(', ')}`,
-        ),
-      );
-    } else if (!selected.includes(field.name)) {
-      selected.push(field.name);
+    const refused = refusal(resource, name, false);
+    if (typeof name !== 'string' || refused !== null) {
+      issues.push(issue('VALIDATION_ERROR', 'fields', text, refused ?? ''));
+    } else if (!selected.includes(name)) {
+      selected.push(name);
     }
   }
   return selected;

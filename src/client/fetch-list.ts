@@ -2,7 +2,7 @@ import { ListQueryError } from '../errors/index.js';
 import type { ErrorEnvelope, SuccessEnvelope } from '../wire.js';
 import { ListRequestError } from './list-request-error.js';
 import { safeListUrl } from './list-url.js';
-import type { AnyResource, FieldName, ListParams, Row, SelectableField } from './types.js';
+import type { AnyResource, ListParams, QueryName, Row, SelectableField } from './types.js';
 
 /**
  * How {@link fetchList} and {@link pages} send requests.
@@ -20,7 +20,7 @@ export interface FetchListOptions {
 }
 
 /** A request whose `fields` are inferred as `S`, so that rows are typed to them. */
-export type FetchParams<R extends AnyResource, S extends FieldName<R>> = ListParams<R> & {
+export type FetchParams<R extends AnyResource, S extends QueryName<R>> = ListParams<R> & {
   readonly fields?: readonly S[];
 };
 
@@ -32,7 +32,7 @@ export type FetchParams<R extends AnyResource, S extends FieldName<R>> = ListPar
  */
 export type ListPage<
   R extends AnyResource,
-  S extends FieldName<R> = SelectableField<R>,
+  S extends QueryName<R> = SelectableField<R>,
 > = SuccessEnvelope<Row<R, S>>;
 
 /** `base` with the query string appended (after `&` where `base` has a query of its own). */
@@ -59,7 +59,7 @@ const isEnvelope = (body: unknown): body is { readonly success: unknown } =>
  */
 export async function fetchList<
   R extends AnyResource,
-  const S extends FieldName<R> = SelectableField<R>,
+  const S extends QueryName<R> = SelectableField<R>,
 >(
   baseUrl: string,
   resource: R,

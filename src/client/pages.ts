@@ -1,5 +1,5 @@
 import { type FetchListOptions, type FetchParams, fetchList, type ListPage } from './fetch-list.js';
-import type { AnyResource, FieldName, SelectableField } from './types.js';
+import type { AnyResource, QueryName, SelectableField } from './types.js';
 
 /**
  * Walks every page of a request, one `fetch` per page: it follows
@@ -16,7 +16,7 @@ import type { AnyResource, FieldName, SelectableField } from './types.js';
  */
 export async function* pages<
   R extends AnyResource,
-  const S extends FieldName<R> = SelectableField<R>,
+  const S extends QueryName<R> = SelectableField<R>,
 >(
   baseUrl: string,
   resource: R,

@@ -4,7 +4,7 @@
  * filter reading (`src/syntax`), so they are read, normalized and refused
  * exactly as the server reads, normalizes and refuses them.
  */
-import type { FilterNode, FilterOperator } from '../ast/index.js';
+import { type FilterNode, type FilterOperator, some } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
 import type { Field, Resource } from '../resource/index.js';
 import { formatDecimal } from '../syntax/decimal.js';
@@ -64,14 +64,15 @@ function urlText(field: Field, op: string, value: unknown): { text: string } | {
 function readOperator(
   resource: Resource,
   field: Field,
+  name: string,
   op: string,
   value: unknown,
   issues: Issue[],
 ): FilterNode | undefined {
-  const param = op === 'eq' ? field.name : `${field.name}[${op}]`;
+  const param = op === 'eq' ? name : `${name}[${op}]`;
   if (!(field.operators as readonly string[]).includes(op)) {
     const allowed = field.operators.join(', ');
-    const message = `Operator '${op}' is not allowed on '${field.name}'. Allowed: ${allowed}`;
+    const message = `Operator '${op}' is not allowed on '${name}'. Allowed: ${allowed}`;
     issues.push(issue('INVALID_FILTER', param, shown(value), message));
     return undefined;
   }
@@ -89,6 +90,43 @@ function readOperator(
   return parseFilter(group, resource.limits, issues);
 }
 
+/** What a filter key names: the field its values are read with, and the relation of a to-many path. */
+interface FilterTarget {
+  readonly field: Field;
+  readonly relation: string | null;
+}
+
+/**
+ * What a filter key names, or why it names nothing. A to-one path reads
+ * like a field of the row (its nodes name the path); a to-many one is a
+ * condition on one related row (its nodes name the related field, in `some`).
+ */
+function filterTarget(resource: Resource, name: string): FilterTarget | string {
+  // A Map, never `filter[name]` on the resource: `__proto__` finds nothing.
+  const field = resource.fields.get(name);
+  if (field?.operators.length) return { field, relation: null };
+  const dot = name.indexOf('.');
+  if (dot < 0 || field || resource.relations.size === 0) {
+    return `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`;
+  }
+  const named = name.slice(0, dot);
+  const fieldName = name.slice(dot + 1);
+  const relation = resource.relations.get(named);
+  if (relation === undefined) {
+    return `Unknown relation '${named}'. Relations: ${[...resource.relations.keys()].join(', ')}`;
+  }
+  const related = relation.filterable.get(fieldName);
+  if (related === undefined) {
+    const list = [...relation.filterable.keys()].join(', ');
+    return relation.target.fields.has(fieldName)
+      ? `Field '${fieldName}' on relation '${named}' is not filterable. Filterable: ${list}`
+      : `Unknown field '${fieldName}' on relation '${named}'. Fields: ${list}`;
+  }
+  return relation.type === 'toOne'
+    ? { field: { ...related, name }, relation: null }
+    : { field: related, relation: named };
+}
+
 /** The nodes of a `filter` object (or of one condition of a group), in its entries' order. */
 export function readFilters(resource: Resource, filter: unknown, issues: Issue[]): FilterNode[] {
   const nodes: FilterNode[] = [];
@@ -100,24 +138,16 @@ export function readFilters(resource: Resource, filter: unknown, issues: Issue[]
   for (const name of Object.keys(filter)) {
     const spec = filter[name];
     if (spec === undefined) continue;
-    // A Map, never `filter[name]` on the resource: `__proto__` finds nothing.
-    const field = resource.fields.get(name);
-    if (field === undefined || field.operators.length === 0) {
-      issues.push(
-        issue(
-          'INVALID_FILTER',
-          name,
-          shown(spec),
-          `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`,
-        ),
-      );
+    const target = filterTarget(resource, name);
+    if (typeof target === 'string') {
+      issues.push(issue('INVALID_FILTER', name, shown(spec), target));
       continue;
     }
     const entries = isRecord(spec) ? Object.entries(spec) : [['eq', spec] as const];
     for (const [op, value] of entries) {
       if (value === undefined) continue;
-      const node = readOperator(resource, field, op, value, issues);
-      if (node) nodes.push(node);
+      const node = readOperator(resource, target.field, name, op, value, issues);
+      if (node) nodes.push(target.relation === null ? node : some(target.relation, node));
     }
   }
   return nodes;

@@ -6,7 +6,7 @@
  * limits on depth and leaves are checked here; its length limit, which
  * depends on the printed text, by the server.
  */
-import { and, type FilterNode, not, or } from '../ast/index.js';
+import { and, type FilterNode, not, or, some } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
 import { isRecord, readFilters, shown } from './read-filters.js';
@@ -31,6 +31,35 @@ function nestedKind(read: GroupRead, item: Readonly<Record<string, unknown>>) {
   return read.resource.fields.get(key)?.operators.length ? undefined : key;
 }
 
+/**
+ * The children of an `and` in a group, with the conditions on one to-many
+ * relation merged into one `some` where its first one stood: written side by
+ * side in a group they apply to the same related row, as the parser reads
+ * `and=(tags.name=vip;tags.id=t1)`.
+ */
+export function mergeSome(children: readonly FilterNode[]): FilterNode[] {
+  const merged: FilterNode[] = [];
+  const filters = new Map<string, FilterNode[]>();
+  for (const child of children) {
+    if (child.kind !== 'some') {
+      merged.push(child);
+      continue;
+    }
+    const inner = child.filter.kind === 'and' ? child.filter.children : [child.filter];
+    const known = filters.get(child.relation);
+    if (known) known.push(...inner);
+    else {
+      filters.set(child.relation, [...inner]);
+      merged.push(child);
+    }
+  }
+  return merged.map((node) => {
+    if (node.kind !== 'some') return node;
+    const inner = filters.get(node.relation)!;
+    return inner.length === 1 ? node : some(node.relation, and(inner));
+  });
+}
+
 function readItems(read: GroupRead, kind: 'or' | 'and', items: unknown, depth: number) {
   const limits = read.resource.groups!;
   if (depth > limits.maxDepth) {
@@ -45,7 +74,7 @@ function readItems(read: GroupRead, kind: 'or' | 'and', items: unknown, depth: n
     if (node) children.push(node);
   }
   if (children.length !== items.length) return undefined;
-  return kind === 'or' ? or(children) : and(children);
+  return kind === 'or' ? or(children) : and(mergeSome(children));
 }
 
 function readItem(read: GroupRead, item: unknown, depth: number): FilterNode | undefined {
@@ -76,7 +105,8 @@ function readItem(read: GroupRead, item: unknown, depth: number): FilterNode | u
   if (depth + 1 > limits.maxDepth) {
     return fail(read, item, `groups nest at most ${limits.maxDepth} deep`);
   }
-  return and(leaves);
+  // Several on one to-many relation are one `some` inside it (the same related row).
+  return and(mergeSome(leaves));
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { codePointLength } from '../code-points.js';
 import { type Issue, issue } from '../errors/index.js';
-import { parseParamKey, splitSortTerm } from '../grammar.js';
+import { NAME_PATTERN, parseParamKey, splitSortTerm } from '../grammar.js';
 import { type ItemSyntax, parseGroupSyntax } from '../parse/group/parse-group-syntax.js';
 import { tokenize } from '../parse/group/tokenize.js';
 import type { Field, Resource } from '../resource/index.js';
@@ -74,20 +74,28 @@ export function fromSearch<R extends AnyResource>(
   for (const [key, value] of params) {
     const repeated = seen.has(key);
     seen.add(key);
-    const field = filterField(r, key);
-    if (field !== undefined) {
-      const { name, op } = field;
-      filter[name.name] ??= {};
-      const entry = filter[name.name]!;
-      const list = op === 'eq' && name.list;
+    const target = filterField(r, key);
+    if (target !== undefined) {
+      const { name, field, op } = target;
+      filter[name] ??= {};
+      const entry = filter[name]!;
+      const list = op === 'eq' && field.list;
       if (repeated && !list) {
         issues.push(issue('INVALID_FILTER', key, value, `${key} is given more than once`));
         continue;
       }
       if (list) {
-        const items = value.split(',').map((item) => typed(name, op, item));
+        const items = value.split(',').map((item) => typed(field, op, item));
         entry[op] = [...((entry[op] as unknown[] | undefined) ?? []), ...items];
-      } else entry[op] = typed(name, op, value);
+      } else entry[op] = typed(field, op, value);
+      continue;
+    }
+    const path = key.includes('.') && r.relations.size > 0 ? splitKey(key) : null;
+    if (path !== null) {
+      // A path the resource does not have: kept as text, so the builder names what is wrong with it.
+      // (Bare, as the issue shows it; one issue per path, however often it is given.)
+      filter[path.name] =
+        path.operator === undefined ? (value as unknown as Mutable) : { [path.operator]: value };
       continue;
     }
     const slot = RESERVED.get(key);
@@ -109,15 +117,15 @@ export function fromSearch<R extends AnyResource>(
 
 /** One `key=value` as a one-entry filter object, typed as at the top level. */
 function leafCondition(resource: Resource, key: string, value: string): Mutable {
-  const field = filterField(resource, key);
+  const target = filterField(resource, key);
   // A key the resource does not know stays as written: the builder refuses it in its words.
-  if (field === undefined) return { [key]: value };
-  const { name, op } = field;
+  if (target === undefined) return { [key]: value };
+  const { name, field, op } = target;
   const read =
-    op === 'eq' && name.list && value.includes(',')
-      ? value.split(',').map((item) => typed(name, op, item))
-      : typed(name, op, value);
-  return { [name.name]: { [op]: read } };
+    op === 'eq' && field.list && value.includes(',')
+      ? value.split(',').map((item) => typed(field, op, item))
+      : typed(field, op, value);
+  return { [name]: { [op]: read } };
 }
 
 function conditionOf(resource: Resource, item: ItemSyntax): unknown {
@@ -147,15 +155,34 @@ function readGroupText(
   return { conditions: parsed.group.items.map((item) => conditionOf(resource, item)) };
 }
 
-/** The filterable field and operator a key names (`value[gte]`, `status`, a legacy alias), if any. */
-function filterField(resource: Resource, key: string): { name: Field; op: string } | undefined {
+/** `value[gte]`, `label.name[gte]`: the name and operator of a filter key (null when it is not one). */
+function splitKey(key: string): { name: string; operator: string | undefined } | null {
+  const dot = key.indexOf('.');
+  const rest = parseParamKey(key.slice(dot + 1));
+  const relation = key.slice(0, dot + 1);
+  return rest && (dot === -1 || NAME_PATTERN.test(relation.slice(0, -1)))
+    ? { name: relation + rest.name, operator: rest.operator }
+    : null;
+}
+
+/**
+ * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
+ * alias): the state's filter name, the field whose type its values read
+ * with, and the operator; undefined when it is no filter of the resource.
+ */
+function filterField(
+  resource: Resource,
+  key: string,
+): { name: string; field: Field; op: string } | undefined {
   const alias = resource.aliases.params.get(key);
-  if (alias) return { name: resource.fields.get(alias.field)!, op: alias.op };
-  const parsed = parseParamKey(key);
-  const field = parsed ? resource.fields.get(parsed.name) : undefined;
+  if (alias) return { name: alias.field, field: resource.fields.get(alias.field)!, op: alias.op };
+  const parsed = splitKey(key);
+  const name = parsed?.name ?? '';
+  const path = resource.paths.get(name);
+  const field = resource.fields.get(name) ?? path?.relation.filterable.get(path.field.name);
   if (!parsed || !field || field.operators.length === 0) return undefined;
   // An operator the field refuses still names the field: the builder says why.
-  return { name: field, op: parsed.operator ?? 'eq' };
+  return { name, field, op: parsed.operator ?? 'eq' };
 }
 
 interface Slot {
@@ -201,11 +228,12 @@ function keepValid(
   for (const found of built.issues) {
     issues.push(found);
     const param = found.param ?? '';
-    const key = parseParamKey(param);
-    const entry = key ? filter[key.name] : undefined;
-    if (key && entry && Object.hasOwn(filter, key.name)) {
+    const key = splitKey(param);
+    if (key && Object.hasOwn(filter, key.name)) {
+      const entry = filter[key.name]!;
       delete entry[key.operator ?? 'eq'];
-      if (Object.keys(entry).length === 0) delete filter[key.name];
+      // An unknown path's bare value goes whole.
+      if (typeof entry !== 'object' || Object.keys(entry).length === 0) delete filter[key.name];
     } else {
       delete state[param === 'cursor' ? 'after' : param];
     }

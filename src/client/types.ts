@@ -6,10 +6,34 @@
  * types with no edit here.
  */
 import type { CountStrategy, FilterOperator, SortDirection } from '../ast/index.js';
-import type { Resource } from '../resource/index.js';
+import type { FieldDefinitions, Resource } from '../resource/index.js';
 
 /** Any resource, whatever its fields. */
 export type AnyResource = Resource;
+
+/** The relation declarations of `R`, with their literal types (`{}` without relations). */
+export type RelationsOf<R extends AnyResource> =
+  R extends Resource<string, FieldDefinitions, string, infer Rels> ? Rels : never;
+
+/** The relation names of `R` (never without relations). */
+export type RelationName<R extends AnyResource> = keyof RelationsOf<R> & string;
+
+type RelationDef<R extends AnyResource, K extends RelationName<R>> = RelationsOf<R>[K];
+
+/** The related resource of relation `K` of `R`. */
+export type RelationTarget<R extends AnyResource, K extends RelationName<R>> =
+  RelationDef<R, K> extends { readonly resource: infer T extends AnyResource } ? T : never;
+
+/** A relation's own list (`filterable`, `sortable`, `selectable`) narrows what the target allows; never widens. */
+type Exposed<D, List extends string, Allowed extends string> = D extends {
+  readonly [L in List]: readonly (infer N)[];
+}
+  ? N & Allowed
+  : Allowed;
+
+/** True for a to-one relation (the only kind whose fields sort). */
+type IsToOne<R extends AnyResource, K extends RelationName<R>> =
+  RelationDef<R, K> extends { readonly type: 'toOne' } ? true : false;
 
 /** The field declarations of `R`, with their literal types. */
 export type DefinitionsOf<R extends AnyResource> =
@@ -42,6 +66,46 @@ export type SortableField<R extends AnyResource> = {
 export type SelectableField<R extends AnyResource> = {
   [K in FieldName<R>]: Def<R, K> extends { readonly selectable: false } ? never : K;
 }[FieldName<R>];
+
+/**
+ * The `relation.field` paths `R` may filter by: every filterable field of
+ * each related resource that its relation exposes.
+ *
+ * @example type P = FilterablePath<typeof labeledLeads>; // 'label.name' | 'tags.name' | …
+ */
+export type FilterablePath<R extends AnyResource> = {
+  [K in RelationName<R>]: `${K}.${Exposed<RelationDef<R, K>, 'filterable', FilterableField<RelationTarget<R, K>>>}`;
+}[RelationName<R>];
+
+/** The `relation.field` paths `R` may sort by: fields of to-one relations only. @example type P = SortablePath<typeof labeledLeads>; // 'label.name' | … */
+export type SortablePath<R extends AnyResource> = {
+  [K in RelationName<R>]: IsToOne<R, K> extends true
+    ? `${K}.${Exposed<RelationDef<R, K>, 'sortable', SortableField<RelationTarget<R, K>>>}`
+    : never;
+}[RelationName<R>];
+
+/** The `relation.field` paths `fields` may embed. @example type P = SelectablePath<typeof labeledLeads>; // 'label.name' | 'tags.name' | … */
+export type SelectablePath<R extends AnyResource> = {
+  [K in RelationName<R>]: `${K}.${Exposed<RelationDef<R, K>, 'selectable', SelectableField<RelationTarget<R, K>>>}`;
+}[RelationName<R>];
+
+/** Every name `fields` may hold: selectable fields and embeddable paths. */
+export type SelectName<R extends AnyResource> = SelectableField<R> | SelectablePath<R>;
+
+/** Every name a request may hold: the fields of `R` and its selectable paths. */
+export type QueryName<R extends AnyResource> = FieldName<R> | SelectablePath<R>;
+
+/** The declaration behind a field name or a `relation.field` path of `R`. */
+type KeyDef<R extends AnyResource, K extends string> =
+  K extends FieldName<R>
+    ? Def<R, K>
+    : K extends `${infer N}.${infer F}`
+      ? N extends RelationName<R>
+        ? F extends FieldName<RelationTarget<R, N>>
+          ? Def<RelationTarget<R, N>, F>
+          : never
+        : never
+      : never;
 
 /** True when `R` declares a searchable field, so that `search` is allowed. */
 export type HasSearch<R extends AnyResource> = true extends {
@@ -94,7 +158,7 @@ export type FieldFilter<D> =
  * const filter: FilterParams<typeof leads> = { status: ['won'], value: { gte: 100 } };
  */
 export type FilterParams<R extends AnyResource> = {
-  readonly [K in FilterableField<R>]?: FieldFilter<Def<R, K>>;
+  readonly [K in FilterableField<R> | FilterablePath<R>]?: FieldFilter<KeyDef<R, K>>;
 };
 
 /**
@@ -110,10 +174,11 @@ export type GroupCondition<R extends AnyResource> =
   | { readonly and: readonly GroupCondition<R>[] }
   | { readonly not: GroupCondition<R> };
 
-/** One sort key: a field (ascending) or `[field, direction]`. @example const key: SortParam<typeof leads> = ['value', 'desc']; */
+/** One sort key: a field or a to-one path (ascending), or `[name, direction]`. @example const key: SortParam<typeof leads> = ['value', 'desc']; */
 export type SortParam<R extends AnyResource> =
   | SortableField<R>
-  | readonly [SortableField<R>, SortDirection];
+  | SortablePath<R>
+  | readonly [SortableField<R> | SortablePath<R>, SortDirection];
 
 /**
  * A list request described as data, typed by the resource: what `listUrl`
@@ -140,8 +205,8 @@ export interface ListParams<R extends AnyResource> {
   readonly search?: HasSearch<R> extends true ? string : never;
   /** Sort keys in order; the id tie-breaker is added by the server. */
   readonly sort?: readonly SortParam<R>[];
-  /** The fields to return; the id always comes back. */
-  readonly fields?: readonly SelectableField<R>[];
+  /** The fields to return, and `relation.field` paths to embed; the id always comes back. */
+  readonly fields?: readonly SelectName<R>[];
   readonly limit?: number;
   /** A 1-indexed page number (offset pagination). */
   readonly page?: number;
@@ -162,14 +227,53 @@ export type RowValue<D> =
           : string)
   | (D extends { readonly nullable: true } ? null : never);
 
+/** The relations `S` embeds: the `relation` of each `relation.field` it holds. */
+type EmbedName<S> = S extends `${infer N}.${string}` ? N : never;
+
+/** The related fields `S` embeds from relation `K`. */
+type EmbedFields<S, K extends string> = S extends `${K}.${infer F}` ? F : never;
+
+/** One embedded related row: the selected fields of the related resource, typed like a row's. */
+type EmbeddedRow<T extends AnyResource, F> = {
+  readonly [P in F & FieldName<T>]: RowValue<Def<T, P>>;
+};
+
+/** An embed: an object or null for to-one, an array for to-many and many-to-many. */
+type EmbedValue<R extends AnyResource, K extends RelationName<R>, S> =
+  IsToOne<R, K> extends true
+    ? EmbeddedRow<RelationTarget<R, K>, EmbedFields<S, K>> | null
+    : readonly EmbeddedRow<RelationTarget<R, K>, EmbedFields<S, K>>[];
+
+/** The `'<relation>@more'` keys beside the to-many embeds of `S`. */
+type MoreKey<R extends AnyResource, S> = {
+  [K in EmbedName<S> & RelationName<R>]: IsToOne<R, K> extends true ? never : `${K}@more`;
+}[EmbedName<S> & RelationName<R>];
+
+type RowKey<R extends AnyResource, S> =
+  | (S & FieldName<R>)
+  | IdField<R>
+  | (EmbedName<S> & RelationName<R>)
+  | MoreKey<R, S>;
+
 /**
  * The row type of `R` with the fields `S` (and always the id); every
- * selectable field when `S` is left out.
+ * selectable field when `S` is left out. Each `relation.field` in `S` embeds
+ * the relation under its name: `{ … } | null` for to-one, an array for
+ * to-many with `'<relation>@more': boolean` beside it (more related rows
+ * exist than the array holds).
  *
  * @example
  * type Lead = Row<typeof leads>; // every field
  * type Named = Row<typeof leads, 'name'>; // { id: string; name: string | null }
+ * type Tagged = Row<typeof labeledLeads, 'label.name' | 'tags.name'>;
+ * // { id: string; label: { name: string } | null; tags: { name: string }[]; 'tags@more': boolean }
  */
-export type Row<R extends AnyResource, S extends FieldName<R> = SelectableField<R>> = {
-  readonly [K in S | IdField<R>]: RowValue<Def<R, K>>;
+export type Row<R extends AnyResource, S extends QueryName<R> = SelectableField<R>> = {
+  readonly [K in RowKey<R, S>]: K extends FieldName<R>
+    ? RowValue<Def<R, K>>
+    : K extends `${string}@more`
+      ? boolean
+      : K extends RelationName<R>
+        ? EmbedValue<R, K, S>
+        : never;
 };

@@ -6,25 +6,29 @@
  * `not(…)`. The parser reads this text back to the same nodes.
  */
 import type { AndNode, FilterNode, OrNode } from '../ast/index.js';
-import { parseParamKey, quoteGroupValue } from '../grammar.js';
+import { quoteGroupValue } from '../grammar.js';
 import type { Resource } from '../resource/index.js';
-import { cannot, type PrintedLeaf, printLeaf } from './print-leaf.js';
+import { allowed, cannot, type PrintedLeaf, printLeaf, printSome } from './print-leaf.js';
 
-/** True when the resource lets a top-level parameter (and so a leaf) use this key. */
-export function allowed(resource: Resource, leaf: PrintedLeaf): boolean {
-  const key = parseParamKey(leaf.key);
-  const field = key ? resource.fields.get(key.name) : undefined;
-  return (
-    (field?.operators as readonly string[] | undefined)?.includes(key?.operator ?? 'eq') ?? false
-  );
-}
+const written = (leaf: PrintedLeaf): string => `${leaf.key}=${quoteGroupValue(leaf.text)}`;
 
-function printItem(resource: Resource, node: FilterNode): string {
+/**
+ * One item of a group. A `some` is its leaves side by side: inside an `and`
+ * (`inAnd`) they are read back as conditions on one related row, so several
+ * may stand there; elsewhere only one.
+ */
+function printItem(resource: Resource, node: FilterNode, inAnd = false): string {
+  if (node.kind === 'some') {
+    const leaves = printSome(resource, node);
+    if (leaves.length > 1 && !inAnd)
+      cannot(`some('${node.relation}') of several conditions outside an 'and'`);
+    return leaves.map(written).join(';');
+  }
   const leaf = printLeaf(resource, node);
   // A `not` of a leaf may have a leaf form of its own (an operator such as
   // `ne`); it is used where the field allows it, `not(…)` elsewhere.
   if (leaf !== null && (node.kind !== 'not' || allowed(resource, leaf))) {
-    return `${leaf.key}=${quoteGroupValue(leaf.text)}`;
+    return written(leaf);
   }
   switch (node.kind) {
     case 'not':
@@ -39,7 +43,17 @@ function printItem(resource: Resource, node: FilterNode): string {
 
 function printItems(resource: Resource, node: AndNode | OrNode): string {
   if (node.children.length === 0) cannot(`an empty '${node.kind}' group`);
-  return `(${node.children.map((child) => printItem(resource, child)).join(';')})`;
+  const inAnd = node.kind === 'and';
+  if (inAnd) {
+    // Two `some`s of one relation side by side would be read back as one.
+    const relations = node.children.flatMap((child) =>
+      child.kind === 'some' ? [child.relation] : [],
+    );
+    if (new Set(relations).size !== relations.length) {
+      cannot(`two 'some' nodes on one relation in one 'and'`);
+    }
+  }
+  return `(${node.children.map((child) => printItem(resource, child, inAnd)).join(';')})`;
 }
 
 /**

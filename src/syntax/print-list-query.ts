@@ -6,8 +6,8 @@
 import type { FilterNode, ListQuery, SearchNode, SortKey } from '../ast/index.js';
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import type { Resource } from '../resource/index.js';
-import { allowed, printGroup } from './print-group.js';
-import { cannot, printLeaf } from './print-leaf.js';
+import { printGroup } from './print-group.js';
+import { allowed, cannot, printLeaf, printSome } from './print-leaf.js';
 
 /** `encodeURIComponent`, leaving the separators of the grammar readable. */
 function encode(text: string): string {
@@ -56,6 +56,13 @@ function formatFilter(resource: Resource, node: FilterNode): string {
     case 'or':
       // The URL grammar's only nested nodes: the `and` and `or` group parameters.
       return `${node.kind}=${encodeGroup(printGroup(resource, node))}`;
+    case 'some': {
+      // Separate parameters are separate `some`s: one condition each.
+      const leaves = printSome(resource, node);
+      if (leaves.length > 1)
+        cannot(`some('${node.relation}') of several conditions outside a group`);
+      return `${leaves[0]!.key}=${encode(leaves[0]!.text)}`;
+    }
     default: {
       const leaf = printLeaf(resource, node);
       // A `not` is one parameter only as an operator the field allows (`ne`, `nin`).

@@ -65,25 +65,17 @@ function mostlyHeld<T>(held: readonly T[], fallback: fc.Arbitrary<T>): fc.Arbitr
 }
 
 /**
- * Queries aimed at a dataset: filter values are drawn mostly from the rows'
- * own columns, search terms and text-operator values from pieces of their
- * text (starts, ends, middles, in either ASCII case), so that
- * filters match some rows and miss others (a filter that never matches
- * proves little). With `serverTrees`, half of the queries also AND in a tree
- * of or / not / nested and, as servers build. Rows are keyed by storage
- * column, as {@link rowsArbitrary} makes them.
+ * Value generators aimed at `rows` (keyed by storage column): per field, its
+ * held values (and their days) mostly, pieces of its text for the text
+ * operators, pieces of the searchable text for search terms.
  *
  * @example
- * const cases = rowsArbitrary(leads).chain((rows) =>
- *   fc.tuple(fc.constant(rows), fc.array(aimedQueryArbitrary(leads, rows), { maxLength: 10 })));
+ * listQueryArbitrary(leads, { ...aimedValues(leads, rows), maxFilters: 2 });
  */
-export function aimedQueryArbitrary<F extends string>(
-  resource: Resource<F>,
-  rows: readonly GeneratedRow[],
-  options: Omit<QueryArbitraryOptions, 'fieldValues' | 'searchTerms' | 'textValues'> & {
-    readonly serverTrees?: boolean;
-  } = {},
-): fc.Arbitrary<ListQuery<F>> {
+export function aimedValues(
+  resource: Resource,
+  rows: readonly Readonly<Record<string, unknown>>[],
+): Required<Pick<QueryArbitraryOptions, 'fieldValues' | 'textValues' | 'searchTerms'>> {
   const fieldValues: Record<string, fc.Arbitrary<FilterValue>> = {};
   const textValues: Record<string, fc.Arbitrary<string>> = {};
   for (const field of resource.fieldList) {
@@ -105,7 +97,30 @@ export function aimedQueryArbitrary<F extends string>(
     .flatMap((row) => resource.searchable.map((name) => row[resource.fields.get(name)!.column]))
     .filter((v): v is string => typeof v === 'string' && v !== '');
   const searchTerms = pieceArbitrary(texts, 4);
-  const aimed = { ...options, fieldValues, searchTerms, textValues };
+  return { fieldValues, textValues, searchTerms };
+}
+
+/**
+ * Queries aimed at a dataset: filter values are drawn mostly from the rows'
+ * own columns, search terms and text-operator values from pieces of their
+ * text (starts, ends, middles, in either ASCII case), so that
+ * filters match some rows and miss others (a filter that never matches
+ * proves little). With `serverTrees`, half of the queries also AND in a tree
+ * of or / not / nested and, as servers build. Rows are keyed by storage
+ * column, as {@link rowsArbitrary} makes them.
+ *
+ * @example
+ * const cases = rowsArbitrary(leads).chain((rows) =>
+ *   fc.tuple(fc.constant(rows), fc.array(aimedQueryArbitrary(leads, rows), { maxLength: 10 })));
+ */
+export function aimedQueryArbitrary<F extends string>(
+  resource: Resource<F>,
+  rows: readonly GeneratedRow[],
+  options: Omit<QueryArbitraryOptions, 'fieldValues' | 'searchTerms' | 'textValues'> & {
+    readonly serverTrees?: boolean;
+  } = {},
+): fc.Arbitrary<ListQuery<F>> {
+  const aimed = { ...options, ...aimedValues(resource, rows) };
   const queries = listQueryArbitrary(resource, aimed);
   if (!options.serverTrees) return queries;
   return fc

@@ -78,14 +78,14 @@ const DEFAULT_VALUES: ValueArbitraries = {
 };
 
 /** Where filter values come from: per-field generators first, then per-type ones. */
-interface ValueSource {
+export interface ValueSource {
   readonly byType: ValueArbitraries;
   readonly byField: Readonly<Record<string, fc.Arbitrary<FilterValue>>>;
   readonly textByField: Readonly<Record<string, fc.Arbitrary<string>>>;
   readonly searchTerm: fc.Arbitrary<string>;
 }
 
-function valuesOf(options: QueryArbitraryOptions | undefined): ValueSource {
+export function valuesOf(options: QueryArbitraryOptions | undefined): ValueSource {
   const byType = { ...DEFAULT_VALUES, ...options?.values };
   return {
     byType,
@@ -96,7 +96,7 @@ function valuesOf(options: QueryArbitraryOptions | undefined): ValueSource {
 }
 
 /** A filter value the URL grammar accepts for `field` (non-empty, within the length limit, no NUL). */
-function valueArbitrary(
+export function valueArbitrary(
   resource: Resource,
   field: Field,
   source: ValueSource,
@@ -133,7 +133,7 @@ function valueArbitrary(
 }
 
 /** One URL-level filter on `field` with operator `op` (equality may become an `in`). */
-function urlFilterArbitrary(
+export function urlFilterArbitrary(
   resource: Resource,
   field: Field,
   op: Field['operators'][number],
@@ -165,7 +165,7 @@ function urlFilterArbitrary(
 }
 
 /** Every (field, operator) pair the URL may use, for picking distinct filters. */
-function filterSlots(
+export function filterSlots(
   resource: Resource,
   only?: readonly FilterOperator[],
 ): readonly { field: Field; op: Field['operators'][number] }[] {

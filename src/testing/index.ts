@@ -18,6 +18,13 @@ export {
   type ValueArbitraries,
 } from './arbitraries.js';
 export { groupNodeArbitrary } from './group-arbitrary.js';
+export {
+  type GeneratedDocument,
+  type RelatedDataset,
+  type RelatedDatasetOptions,
+  relatedDatasetArbitrary,
+} from './related-dataset-arbitrary.js';
+export { type RelationQueryOptions, relationQueryArbitrary } from './relation-query-arbitrary.js';
 export { type GeneratedRow, type RowsArbitraryOptions, rowsArbitrary } from './rows-arbitrary.js';
 export {
   generateLeads,

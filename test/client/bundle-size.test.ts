@@ -13,10 +13,11 @@ import { describe, expect, it } from 'vitest';
 /**
  * The budget of the typical import: 5 kB is the issue's target and is still
  * missed (docs/client.md has the measurement and where the bytes go: the
- * request checks are half of it). The bound sits just above the measured
- * size, so that the client cannot grow unseen while the query language grows.
+ * request checks are half of it; relations, which every resource's client
+ * carries, about 1 kB). The bound sits just above the measured size, so that
+ * the client cannot grow unseen while the query language grows.
  */
-const BUDGET = 11 * 1024;
+const BUDGET = 12 * 1024;
 
 /** What a front end with a data table imports, as docs/client.md shows it. */
 const TYPICAL = `import { fetchList, fromSearch, leads, listUrl, pages, toSearch } from 'listql/client';

@@ -7,6 +7,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type FilterableField,
+  type FilterablePath,
   fetchList,
   type GroupCondition,
   type ListPage,
@@ -15,9 +16,11 @@ import {
   pages,
   type Row,
   type SelectableField,
+  type SelectablePath,
   type SortableField,
+  type SortablePath,
 } from '../../src/client/index.js';
-import { leads, withColumns } from '../../src/index.js';
+import { labeledLeads, leads, withColumns } from '../../src/index.js';
 import { products } from './fixtures.js';
 
 type Leads = typeof leads;
@@ -161,5 +164,110 @@ describe('row types', () => {
       readonly sku: number;
       readonly title: string | null;
     }>();
+  });
+});
+
+describe('relation types', () => {
+  type Labeled = typeof labeledLeads;
+
+  it('derive the paths each relation allows', () => {
+    expectTypeOf<FilterablePath<Labeled>>().toEqualTypeOf<
+      | 'label.id'
+      | 'label.name'
+      | 'label.color'
+      | 'label.priority'
+      | 'tags.id'
+      | 'tags.name'
+      | 'notes.id'
+      | 'notes.leadId'
+      | 'notes.body'
+      | 'notes.pinned'
+      | 'notes.createdAt'
+    >();
+    // Only to-one fields sort.
+    expectTypeOf<SortablePath<Labeled>>().toEqualTypeOf<
+      'label.id' | 'label.name' | 'label.color' | 'label.priority'
+    >();
+    expectTypeOf<SelectablePath<Labeled>>().toEqualTypeOf<
+      | 'label.id'
+      | 'label.name'
+      | 'label.color'
+      | 'label.priority'
+      | 'tags.id'
+      | 'tags.name'
+      | 'notes.id'
+      | 'notes.leadId'
+      | 'notes.body'
+      | 'notes.pinned'
+      | 'notes.createdAt'
+    >();
+    expectTypeOf<FilterablePath<Leads>>().toBeNever();
+  });
+
+  it('accept the paths, operators and values the related fields allow', () => {
+    const request: ListParams<Labeled> = {
+      filter: {
+        'label.name': 'VIP',
+        'tags.name': ['vip', 'hot'],
+        'label.priority': { gte: 2, exists: true },
+        'label.color': { exists: false },
+        'notes.createdAt': { gte: new Date() },
+        'notes.pinned': true,
+      },
+      and: [{ 'tags.name': 'vip', 'tags.id': 't1' }, { not: { 'tags.name': { ne: 'x' } } }],
+      sort: [['label.name', 'asc'], 'label.priority', ['value', 'desc']],
+      fields: ['id', 'name', 'label.name', 'tags.name'],
+    };
+    expectTypeOf(listUrl(labeledLeads, request)).toBeString();
+  });
+
+  it('refuse the paths, operators and values they do not', () => {
+    const refused = () => {
+      // @ts-expect-error no such relation
+      listUrl(labeledLeads, { filter: { 'lable.name': 'x' } });
+      // @ts-expect-error no such field on the relation
+      listUrl(labeledLeads, { filter: { 'label.nmae': 'x' } });
+      // @ts-expect-error tags.name allows no gt
+      listUrl(labeledLeads, { filter: { 'tags.name': { gt: 'a' } } });
+      // @ts-expect-error a number field takes numbers, through a relation too
+      listUrl(labeledLeads, { filter: { 'label.priority': { gte: '2' } } });
+      // @ts-expect-error deletedAt is not filterable
+      listUrl(labeledLeads, { filter: { 'tags.deletedAt': { exists: true } } });
+      // @ts-expect-error notes.body takes no list (and no eq)
+      listUrl(labeledLeads, { filter: { 'notes.body': ['a', 'b'] } });
+      // @ts-expect-error to-many fields do not sort
+      listUrl(labeledLeads, { sort: [['tags.name', 'asc']] });
+      // @ts-expect-error nor bare
+      listUrl(labeledLeads, { sort: ['notes.createdAt'] });
+      // @ts-expect-error deletedAt is not selectable
+      listUrl(labeledLeads, { fields: ['tags.deletedAt'] });
+      // @ts-expect-error inside a group too
+      listUrl(labeledLeads, { or: [{ 'tags.name': { gt: 'a' } }] });
+      // @ts-expect-error a resource without relations has no paths
+      listUrl(leads, { filter: { 'label.name': 'VIP' } });
+    };
+    expectTypeOf(refused).toBeFunction();
+  });
+
+  it('type rows with their embeds, narrowed to the selected fields', () => {
+    const load = () =>
+      fetchList('/labeled-leads', labeledLeads, {
+        fields: ['id', 'name', 'label.name', 'label.priority', 'tags.name'],
+      });
+    type Data = Awaited<ReturnType<typeof load>>['data'][number];
+    expectTypeOf<Data>().toEqualTypeOf<{
+      readonly id: string;
+      readonly name: string | null;
+      readonly label: { readonly name: string; readonly priority: number | null } | null;
+      readonly tags: readonly { readonly name: string }[];
+      readonly 'tags@more': boolean;
+    }>();
+    expectTypeOf<Row<Labeled, 'notes.body'>>().toEqualTypeOf<{
+      readonly id: string;
+      readonly notes: readonly { readonly body: string }[];
+      readonly 'notes@more': boolean;
+    }>();
+    // No fields: every own field, no embed.
+    expectTypeOf<keyof Row<Labeled>>().toEqualTypeOf<keyof Row<Leads>>();
   });
 });

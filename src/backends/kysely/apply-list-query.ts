@@ -5,8 +5,10 @@ import { fieldOf } from './columns.js';
 import { compileFilter, type FilterSqlOptions } from './compile-filter.js';
 import { keysetCondition } from './compile-keyset.js';
 import { orderItems } from './compile-order.js';
-import { selectedFields, selections } from './compile-select.js';
+import { embedSelections, selectedFields, selections } from './compile-select.js';
 import { allOf, type Condition, toSql } from './condition.js';
+import type { ToOneJoin } from './relation-sql.js';
+import { applyJoins, filterJoinRelations, pageJoinRelations, toOneJoins } from './to-one-joins.js';
 
 /** Options of {@link applyListQuery} and {@link applyListCount}. */
 export type ListQuerySqlOptions = FilterSqlOptions;
@@ -62,6 +64,7 @@ function checkOrderNames<F extends string>(
   if (table !== undefined) return;
   const byAlias = new Map<string, Field<F>>(selected.map((field) => [field.name, field]));
   for (const key of query.sort) {
+    if (!resource.fields.has(key.field)) continue; // a path: relations need `table`
     const field = fieldOf(resource, key.field);
     const shadow = byAlias.get(field.column);
     if (shadow !== undefined && shadow.column !== field.column) {
@@ -75,13 +78,48 @@ function checkOrderNames<F extends string>(
 }
 
 /**
+ * The to-one joins of the page of `query`. @internal For the shape cache.
+ */
+export function pageJoins<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: ListQuerySqlOptions,
+): ToOneJoin[] {
+  return toOneJoins(
+    resource,
+    options.table,
+    pageJoinRelations(resource, query as ListQuery),
+    options.dialect,
+  );
+}
+
+/**
+ * The to-one joins the count of `query` needs: its filter's only.
+ * @internal For the shape cache.
+ */
+export function countJoins<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+  options: ListQuerySqlOptions,
+): ToOneJoin[] {
+  return toOneJoins(
+    resource,
+    options.table,
+    filterJoinRelations(resource, query.filter),
+    options.dialect,
+  );
+}
+
+/**
  * Adds a list query to a Kysely select: the where clause (every filter node
  * kind), the select list (storage columns under API field names), the order
  * (nulls last, strings by code point, the id tie-breaker) and limit/offset,
  * or for a keyset page (`query.after`) the condition "after that position"
  * and no offset.
  * Every value is a bound parameter; identifiers come from the resource only.
- * Turn the rows into API rows with `readListRow`.
+ * Turn the rows into API rows with `readListRow`. A to-one relation the
+ * query reads (`label.name=VIP`, `sort=label.priority`, an embed) is a LEFT
+ * JOIN, a to-many filter an `EXISTS`; with relations, pass `table`.
  *
  * @example
  * const query = parseListQuery(leads, 'status=won,lost&value[gte]=100');
@@ -101,6 +139,7 @@ export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
     query,
     options,
     whereCondition(resource, query, options, true),
+    pageJoins(resource, query, options),
   );
 }
 
@@ -114,12 +153,14 @@ export function buildListQuery<DB, TB extends keyof DB, O, F extends string>(
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
   where: Condition,
+  joins: readonly ToOneJoin[],
 ): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
   const fields = selectedFields(resource, query.select);
   checkOrderNames(resource, query, fields, options.table);
-  let built = applyWhere(qb, where).select(
-    selections(fields, query, options.dialect, options.table),
-  ) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;
+  let built = applyWhere(applyJoins(qb, joins), where).select([
+    ...selections(fields, query, options.dialect, options.table),
+    ...embedSelections(resource, query, options.dialect, options.table),
+  ]) as unknown as SelectQueryBuilder<DB, TB, O & RawListRow<F>>;
   for (const item of orderItems(resource, query.sort, options.dialect, options.table)) {
     built = built.orderBy(item.expression, (ob) => {
       const directed = item.direction === 'desc' ? ob.desc() : ob.asc();
@@ -146,7 +187,11 @@ export function applyListCount<DB, TB extends keyof DB, O, F extends string>(
   query: ListQuery<F>,
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
-  return buildListCount(qb, whereCondition(resource, query, options, false));
+  return buildListCount(
+    qb,
+    whereCondition(resource, query, options, false),
+    countJoins(resource, query, options),
+  );
 }
 
 /**
@@ -156,8 +201,9 @@ export function applyListCount<DB, TB extends keyof DB, O, F extends string>(
 export function buildListCount<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
   where: Condition,
+  joins: readonly ToOneJoin[],
 ): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
-  return applyWhere(qb, where).select((eb) =>
+  return applyWhere(applyJoins(qb, joins), where).select((eb) =>
     eb.fn.countAll<number | string | bigint>().as('total'),
   ) as unknown as SelectQueryBuilder<DB, TB, { total: number | string | bigint }>;
 }

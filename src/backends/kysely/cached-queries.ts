@@ -6,12 +6,14 @@
  *
  * - The key is built from validated structure only: the resource, dialect
  *   and table (by identity), the select list and sort of the parsed query,
- *   and the shape of the compiled where clause (its Kysely operation tree
- *   with every bound value taken out, see `sql-shape.ts`) — never raw input,
- *   never a value. Equal keys give equal SQL text by construction.
+ *   the shape of the to-one joins (tables, aliases, ON conditions with the
+ *   relations' `where`) and the shape of the compiled where clause (its
+ *   Kysely operation tree with every bound value taken out, see
+ *   `sql-shape.ts`; a to-many filter's `EXISTS` is part of it) — never raw
+ *   input, never a value. Equal keys give equal SQL text by construction.
  * - The first query of a shape is built and compiled as without the cache;
- *   its compiled parameters must be exactly the shape's values followed by
- *   LIMIT and OFFSET (the count: the values alone), or the shape is marked
+ *   its compiled parameters must be exactly the joins' values, the where
+ *   clause's, then LIMIT and OFFSET (the count: no LIMIT), or the shape is marked
  *   uncacheable and always compiled (a plugin that adds parameters, say).
  * - Each Kysely executor (one per Kysely instance; a transaction has its own)
  *   has its own bounded cache, so plugins and dialects never mix.
@@ -22,7 +24,9 @@ import type { Resource } from '../../resource/index.js';
 import {
   buildListCount,
   buildListQuery,
+  countJoins,
   type ListQuerySqlOptions,
+  pageJoins,
   pageOffset,
   whereCondition,
 } from './apply-list-query.js';
@@ -32,6 +36,7 @@ import type { Condition } from './condition.js';
 import type { LooseDatabase } from './loose-db.js';
 import { type ListRow, listRowReader } from './read-row.js';
 import { type SqlShape, sqlShape } from './sql-shape.js';
+import { joinsShape } from './to-one-joins.js';
 
 /** How many shapes one Kysely instance keeps (each entry: the SQL text and a row reader). */
 export const SHAPE_CACHE_SIZE = 500;
@@ -78,6 +83,17 @@ function whereShape(where: Condition): SqlShape | undefined {
   return sqlShape(where.sql.toOperationNode());
 }
 
+/** The shape of the joins and the where clause together, their values in SQL order. */
+function fromShape(joins: SqlShape | undefined, where: Condition): SqlShape | undefined {
+  const matched = whereShape(where);
+  if (joins === undefined || matched === undefined) return undefined;
+  if (joins.key === '') return matched;
+  return {
+    key: `${joins.key}\u0000${matched.key}`,
+    parameters: [...joins.parameters, ...matched.parameters],
+  };
+}
+
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
@@ -109,11 +125,12 @@ export function pageQuery<F extends string>(
 ): PageQuery<F> {
   const limit = query.page.limit + 1;
   const offset = pageOffset(query);
+  const joins = pageJoins(resource, query, options);
   const build = (): CompiledQuery<Record<string, unknown>> =>
-    buildListQuery(db.selectFrom(options.table), resource, query, options, where)
+    buildListQuery(db.selectFrom(options.table), resource, query, options, where, joins)
       .limit(limit)
       .compile() as CompiledQuery<Record<string, unknown>>;
-  const shape = cached ? whereShape(where) : undefined;
+  const shape = cached ? fromShape(joinsShape(joins), where) : undefined;
   if (shape === undefined) {
     return { compiled: build(), read: listRowReader(selectedFields(resource, query.select)) };
   }
@@ -160,8 +177,9 @@ export function countQuery<F extends string>(
   cached: boolean,
   where: Condition = whereCondition(resource, query, options, false),
 ): CompiledQuery<{ total: number | string | bigint }> {
-  const build = () => buildListCount(db.selectFrom(options.table), where).compile();
-  const shape = cached ? whereShape(where) : undefined;
+  const joins = countJoins(resource, query, options);
+  const build = () => buildListCount(db.selectFrom(options.table), where, joins).compile();
+  const shape = cached ? fromShape(joinsShape(joins), where) : undefined;
   if (shape === undefined) return build();
   const key = `count\u0000${idOf(options.dialect)}\u0000${options.table}\u0000${shape.key}`;
   const cache = cacheOf(db);

@@ -19,11 +19,22 @@ import {
   utcMs,
   visitFilter,
 } from '../../ast/index.js';
-import type { Field, Resource } from '../../resource/index.js';
+import { type Field, type Relation, type Resource, relationOf } from '../../resource/index.js';
 import { checkSearchTerm, stringFieldFor } from '../check-filter-value.js';
-import { columnSql, fieldOf, isTextField } from './columns.js';
-import { allOf, anyOf, type Condition, condition, FALSE, negate, toSql } from './condition.js';
+import { isTextField } from './columns.js';
+import {
+  allOf,
+  anyOf,
+  type Condition,
+  condition,
+  FALSE,
+  negate,
+  TRUE,
+  toSql,
+} from './condition.js';
 import type { Sql, SqlDialect } from './dialect.js';
+import { relationAliases } from './relation-aliases.js';
+import { existsSql, resolveColumn, rootTable, sqlRelation } from './relation-sql.js';
 import { containsPattern, likePattern } from './search-pattern.js';
 import { bindValue, checkFilterValue } from './values.js';
 
@@ -52,6 +63,12 @@ interface Context<F extends string> {
   readonly resource: Resource<F>;
   readonly dialect: SqlDialect;
   readonly table: string | undefined;
+  /**
+   * Compiling the rows of a relation (a `some` filter, a relation's `where`):
+   * relations reach one level, so the related resource's own relations are
+   * not followed.
+   */
+  readonly related: boolean;
 }
 
 const OPERATORS = Object.fromEntries(
@@ -62,10 +79,13 @@ function op(operator: ComparisonOperator): Sql {
   return OPERATORS[operator];
 }
 
-/** A leaf, negated when asked: a null column satisfies the negation of any leaf. */
-function leaf(field: Field, column: Sql, positive: Condition, negated: boolean): Condition {
+/**
+ * A leaf, negated when asked: a null column satisfies the negation of any
+ * leaf (a to-one path is nullable: no related row reads null).
+ */
+function leaf(nullable: boolean, column: Sql, positive: Condition, negated: boolean): Condition {
   if (!negated) return positive;
-  if (!field.nullable) return negate(positive);
+  if (!nullable) return negate(positive);
   return anyOf([condition(sql<SqlBool>`${column} is null`), negate(positive)]);
 }
 
@@ -183,25 +203,58 @@ export function foldedText(dialect: SqlDialect, column: Sql): Sql {
   return dialect.codePointText(dialect.asciiLower(column));
 }
 
+/**
+ * The related rows of a `some` node as `EXISTS`: the relation's `where` and
+ * the node's filter are compiled by this same compiler, against the related
+ * resource under its alias. Never unknown, so `not(some)` is `NOT EXISTS`.
+ */
+function someCondition(ctx: Context<string>, name: string, filter: FilterNode): Condition {
+  if (ctx.related) {
+    throw new Error(
+      `listql/kysely: some('${name}', …) inside a relation's rows: relations reach one level`,
+    );
+  }
+  const relation = sqlRelation(relationOf(ctx.resource, name));
+  const table = rootTable(ctx.table, relation);
+  const inner: Context<string> = {
+    resource: relation.target,
+    dialect: ctx.dialect,
+    table: relationAliases(ctx.resource, table, relation).target,
+    related: true,
+  };
+  const related = allOf([
+    relationWhere(ctx.resource, table, relation, ctx.dialect),
+    compile(inner, filter)(false),
+  ]);
+  if (related.kind === 'constant' && !related.value) return FALSE;
+  return condition(existsSql(ctx.resource, table, relation, ctx.dialect, related));
+}
+
 function compile<F extends string>(
   ctx: Context<F>,
   node: FilterNode<F>,
 ): (negated: boolean) => Condition {
-  const column = (name: string): [Field, Sql] => {
-    const field = fieldOf(ctx.resource, name);
-    return [field, columnSql(field, ctx.table)];
+  const column = (name: string): [Field, Sql, boolean] => {
+    if (ctx.related && name.includes('.') && !ctx.resource.fields.has(name)) {
+      throw new Error(
+        `listql/kysely: '${name}' inside a relation's rows: relations reach one level`,
+      );
+    }
+    const resolved = resolveColumn(ctx.resource, name, ctx.table);
+    return [resolved.field, resolved.column, resolved.nullable];
   };
   return visitFilter<F, (negated: boolean) => Condition>(node, {
-    some: () => () => {
-      throw new Error('relations: this backend does not compile some-nodes yet');
+    some: (n) => (negated) => {
+      const exists = someCondition(ctx, n.relation, n.filter);
+      return negated ? negate(exists) : exists;
     },
     comparison: (n) => (negated) => {
-      const [field, col] = column(n.field);
-      return leaf(field, col, comparison(ctx, field, col, n.op, n.value), negated);
+      const [field, col, nullable] = column(n.field);
+      return leaf(nullable, col, comparison(ctx, field, col, n.op, n.value), negated);
     },
     in: (n) => (negated) => {
-      const [field, col] = column(n.field);
-      return leaf(field, col, inList(ctx, field, col, n.values), negated);
+      const [field, col, nullable] = column(n.field);
+      return leaf(nullable, col, inList(ctx, field, col, n.values), negated);
     },
     exists: (n) => (negated) => {
       const [, col] = column(n.field);
@@ -211,18 +264,18 @@ function compile<F extends string>(
       );
     },
     text: (n) => (negated) => {
-      const [field, col] = column(n.field);
-      return leaf(field, col, textLeaf(ctx, field, col, n.op, n.value), negated);
+      const [field, col, nullable] = column(n.field);
+      return leaf(nullable, col, textLeaf(ctx, field, col, n.op, n.value), negated);
     },
     foldedComparison: (n) => (negated) => {
-      const [field, col] = column(n.field);
-      return leaf(field, col, foldedLeaf(ctx, field, col, n.op, n.value), negated);
+      const [field, col, nullable] = column(n.field);
+      return leaf(nullable, col, foldedLeaf(ctx, field, col, n.op, n.value), negated);
     },
     search: (n) => (negated) => {
       const pattern = containsPattern(checkSearchTerm('listql/kysely', n.term));
       const leaves = n.fields.map((name) => {
-        const [field, col] = column(name);
-        return leaf(field, col, searchLeaf(ctx, field, col, pattern), negated);
+        const [field, col, nullable] = column(name);
+        return leaf(nullable, col, searchLeaf(ctx, field, col, pattern), negated);
       });
       return negated ? allOf(leaves) : anyOf(leaves);
     },
@@ -239,6 +292,28 @@ function compile<F extends string>(
 }
 
 /**
+ * A relation's `where` over its related rows, under the relation's alias in
+ * queries on `table`: the ON condition of a to-one join, the filter of a
+ * batched embed. `TRUE` when the relation has none.
+ * @internal
+ */
+export function relationWhere(
+  resource: Resource,
+  table: string,
+  relation: Relation,
+  dialect: SqlDialect,
+): Condition {
+  if (relation.where === null) return TRUE;
+  const ctx: Context<string> = {
+    resource: relation.target,
+    dialect,
+    table: relationAliases(resource, table, relation).target,
+    related: true,
+  };
+  return compile(ctx, relation.where)(false);
+}
+
+/**
  * The filter as a condition, `TRUE`/`FALSE` when it folds to a constant.
  * @internal Used by {@link filterSql} and `applyListQuery`.
  */
@@ -247,7 +322,12 @@ export function compileFilter<F extends string>(
   filter: FilterNode<F>,
   options: FilterSqlOptions,
 ): Condition {
-  const ctx: Context<F> = { resource, dialect: options.dialect, table: options.table };
+  const ctx: Context<F> = {
+    resource,
+    dialect: options.dialect,
+    table: options.table,
+    related: false,
+  };
   return compile(ctx, filter)(false);
 }
 

@@ -9,11 +9,12 @@
 import { type SqlBool, sql } from 'kysely';
 import { foldAscii, keysetFilter, type SortKey, type SortPosition } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
-import { columnSql, fieldOf, isTextField } from './columns.js';
+import { isTextField } from './columns.js';
 import { compileFilter, type FilterSqlOptions, foldedText } from './compile-filter.js';
 import { allOf, type Condition, condition } from './condition.js';
 import type { Sql } from './dialect.js';
 import { instantMs } from './instants.js';
+import { type ResolvedColumn, resolveColumn } from './relation-sql.js';
 import { bindValue, checkFilterValue } from './values.js';
 
 interface RowValuePart {
@@ -25,16 +26,24 @@ interface RowValuePart {
  * The sides of the row value for a key: the ORDER BY expressions and the
  * bound position values (two for a `caseInsensitiveSort` key, folded first).
  */
-function rowValueParts(field: Field, value: unknown, options: FilterSqlOptions): RowValuePart[] {
-  const exact = rowValuePart(field, value, options);
+function rowValueParts(
+  resolved: ResolvedColumn,
+  value: unknown,
+  options: FilterSqlOptions,
+): RowValuePart[] {
+  const { field, column } = resolved;
+  const exact = rowValuePart(field, column, value, options);
   if (!field.caseInsensitiveSort) return [exact];
   const text = checkFilterValue(field, value) as string;
-  const column = columnSql(field, options.table);
   return [{ expression: foldedText(options.dialect, column), param: foldAscii(text) }, exact];
 }
 
-function rowValuePart(field: Field, value: unknown, options: FilterSqlOptions): RowValuePart {
-  const column = columnSql(field, options.table);
+function rowValuePart(
+  field: Field,
+  column: Sql,
+  value: unknown,
+  options: FilterSqlOptions,
+): RowValuePart {
   const { dialect } = options;
   if (field.type === 'datetime') {
     const ms = instantMs(value);
@@ -63,12 +72,18 @@ export function rowValueApplies<F extends string>(
   resource: Resource<F>,
   sort: readonly SortKey<F>[],
   after: SortPosition,
+  table?: string,
 ): boolean {
   const direction = sort[0]?.direction;
   return sort.every(
     (key, i) =>
-      key.direction === direction && !fieldOf(resource, key.field).nullable && after[i] !== null,
+      key.direction === direction && !nullableKey(resource, key.field, table) && after[i] !== null,
   );
+}
+
+/** A sort key that can read null: a nullable field, or any to-one path. */
+function nullableKey(resource: Resource, name: string, table: string | undefined): boolean {
+  return resolveColumn(resource, name, table).nullable;
 }
 
 /**
@@ -89,17 +104,18 @@ export function keysetCondition<F extends string>(
       `listql/kysely: the keyset position has ${after.length} values for ${sort.length} sort keys`,
     );
   }
-  if (rowValueApplies(resource, sort, after)) {
+  if (rowValueApplies(resource, sort, after, options.table)) {
     return rowValue(resource, sort, after, options, false);
   }
-  const nullable = (name: F): boolean => fieldOf(resource, name).nullable;
-  const folded = (name: F): boolean => fieldOf(resource, name).caseInsensitiveSort;
+  const nullable = (name: F): boolean => nullableKey(resource, name, options.table);
+  const folded = (name: F): boolean =>
+    resolveColumn(resource, name, options.table).field.caseInsensitiveSort;
   const chain = compileFilter(resource, keysetFilter(sort, after, nullable, folded), options);
   // The OR chain alone is a filter over the whole index; the leading keys that
   // row values can describe also bound it, `(a, b) <= (?, ?) and (…)`, so an
   // index on those keys starts the scan at the position instead of at the
   // first row (implied by the chain, so the rows are the same).
-  const prefix = rowValuePrefix(resource, sort, after);
+  const prefix = rowValuePrefix(resource, sort, after, options.table);
   if (prefix === 0) return chain;
   const bound = rowValue(resource, sort.slice(0, prefix), after.slice(0, prefix), options, true);
   return allOf([bound, chain]);
@@ -110,12 +126,13 @@ function rowValuePrefix<F extends string>(
   resource: Resource<F>,
   sort: readonly SortKey<F>[],
   after: SortPosition,
+  table: string | undefined,
 ): number {
   let length = 0;
   while (
     length < sort.length &&
     sort[length]!.direction === sort[0]!.direction &&
-    !fieldOf(resource, sort[length]!.field).nullable &&
+    !nullableKey(resource, sort[length]!.field, table) &&
     after[length] !== null
   ) {
     length += 1;
@@ -133,7 +150,7 @@ function rowValue<F extends string>(
 ): Condition {
   // A caseInsensitiveSort key is two parts: its folded text, then its text.
   const parts = sort.flatMap((key, i) =>
-    rowValueParts(fieldOf(resource, key.field), after[i], options),
+    rowValueParts(resolveColumn(resource, key.field, options.table), after[i], options),
   );
   const less = sort[0]?.direction === 'desc';
   const op = sql.raw(`${less ? '<' : '>'}${inclusive ? '=' : ''}`);

@@ -19,6 +19,12 @@ export { type FilterSqlOptions, filterSql } from './compile-filter.js';
 export { selectedFields } from './compile-select.js';
 export { countIndex } from './count-index.js';
 export {
+  createRelatedTables,
+  type RelatedTableQueries,
+  type RelatedTablesOptions,
+  relatedTableQueries,
+} from './create-related-tables.js';
+export {
   createTable,
   createTableQueries,
   type IndexKey,
@@ -45,6 +51,7 @@ export {
   type SqliteStatementTimeout,
   sqliteStatementTimeout,
 } from './dialects/sqlite-timeout.js';
+export type { EmbedValue, ListRowWithEmbeds, RelatedRow } from './embed-rows.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
 export { pingDatabase } from './ping.js';

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { CountStrategy, ListQuery } from '../../ast/index.js';
-import type { Resource } from '../../resource/index.js';
+import { type Resource, selectPlan } from '../../resource/index.js';
 import { whereCondition } from './apply-list-query.js';
 import { pageQuery } from './cached-queries.js';
 import { countRows, DEFAULT_ESTIMATE_THRESHOLD } from './count-rows.js';
 import type { SqlDialect } from './dialect.js';
 import { sqlDialectOf } from './dialects/detect.js';
+import { type ListRowWithEmbeds, withEmbeds } from './embed-rows.js';
 import { loose } from './loose-db.js';
 import type { ListRow } from './read-row.js';
 
@@ -42,7 +43,8 @@ export interface RunListQueryOptions {
  * const { data, total, hasMore, count }: ListResult<LeadField> = await runListQuery(db, leads, query, { table: 'leads' });
  */
 export interface ListResult<F extends string> {
-  readonly data: ListRow<F>[];
+  /** API rows; with relation paths in `select`, their embeds beside the own fields. */
+  readonly data: ListRowWithEmbeds<F>[];
   readonly total: number | null;
   readonly hasMore: boolean;
   readonly count: CountStrategy;
@@ -56,7 +58,8 @@ export interface ListResult<F extends string> {
  * below; see `count-rows.ts`), `none` runs no count at all.
  * The page query fetches one row beyond the limit, so `hasMore` is exact
  * whatever the strategy. The queries run concurrently; in a transaction `db`
- * they share it.
+ * they share it. Each embedded to-many relation (`fields=tags.name`) is one
+ * more query for the whole page, run once the page's keys are known.
  *
  * @example
  * const query = parseListQuery(leads, 'status=won&sort=value:desc&limit=20');
@@ -92,5 +95,9 @@ export async function runListQuery<DB, F extends string>(
   const length = Math.min(rows.length, query.page.limit);
   const data = new Array<ListRow<F>>(length);
   for (let i = 0; i < length; i++) data[i] = page.read(rows[i]!);
-  return { data, total, hasMore: rows.length > query.page.limit, count };
+  const hasMore = rows.length > query.page.limit;
+  const { embeds } = selectPlan(resource, query.select);
+  if (embeds.length === 0) return { data, total, hasMore, count };
+  const embedded = await withEmbeds(kysely, resource, embeds, rows, data, sqlOptions);
+  return { data: embedded, total, hasMore, count };
 }

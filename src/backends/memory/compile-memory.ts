@@ -1,9 +1,10 @@
 import { keysetFilter, type ListQuery } from '../../ast/index.js';
-import type { Resource } from '../../resource/index.js';
-import { compileFilter } from './compile-filter.js';
+import { type Resource, resolveField } from '../../resource/index.js';
+import { compileFilter, createMemoryRelations } from './compile-filter.js';
 import { compileProjection } from './compile-projection.js';
 import { type CompiledSort, compileSort } from './compile-sort.js';
 import { memoryHandlers } from './handlers.js';
+import type { RelatedTables } from './memory-relations.js';
 import type { ApiRow, MemoryHandlers, RowPredicate, StoredRow } from './types.js';
 
 /**
@@ -15,6 +16,14 @@ import type { ApiRow, MemoryHandlers, RowPredicate, StoredRow } from './types.js
 export interface MemoryOptions {
   /** The filter handlers; default {@link memoryHandlers}. */
   readonly handlers?: MemoryHandlers;
+  /**
+   * The related rows, per table (a relation's `table`, a many-to-many
+   * relation's `through.table`), keyed by storage column like the rows
+   * themselves: `{ labels: [...], tags: [...], lead_tags: [...] }`. Needed
+   * only by queries that filter, sort or embed across a relation that is not
+   * `embedded`; such a query without its table throws naming it.
+   */
+  readonly related?: RelatedTables;
 }
 
 /**
@@ -53,15 +62,23 @@ export interface CompiledMemoryQuery extends CompiledSort {
  */
 export function compileMemory<F extends string>(
   resource: Resource<F>,
-  query: ListQuery<F>,
+  // Any query: a parsed query of a resource with relations names paths too (`label.name`).
+  query: ListQuery,
   options: MemoryOptions = {},
 ): CompiledMemoryQuery {
   const generic = resource as Resource;
   const handlers = options.handlers ?? memoryHandlers;
-  const nullable = (name: string): boolean => generic.fields.get(name)?.nullable ?? true;
-  const folded = (name: string): boolean => generic.fields.get(name)?.caseInsensitiveSort ?? false;
+  // One set of lookups for the whole query: filter, keyset, sort and embeds share each Map.
+  const relations = createMemoryRelations(options.related, handlers);
+  // A to-one path is null where there is no related row, whatever its field says.
+  const nullable = (name: string): boolean => {
+    const resolved = resolveField(generic, name);
+    return resolved === undefined || resolved.relation !== null || resolved.field.nullable;
+  };
+  const folded = (name: string): boolean =>
+    resolveField(generic, name)?.field.caseInsensitiveSort ?? false;
   return {
-    predicate: compileFilter(generic, query.filter, handlers),
+    predicate: compileFilter(generic, query.filter, handlers, relations),
     seek:
       query.after === null
         ? null
@@ -69,8 +86,9 @@ export function compileMemory<F extends string>(
             generic,
             keysetFilter<string>(query.sort, query.after, nullable, folded),
             handlers,
+            relations,
           ),
-    ...compileSort(generic, query.sort),
-    project: compileProjection(generic, query.select),
+    ...compileSort(generic, query.sort, relations),
+    project: compileProjection(generic, query.select, relations),
   };
 }

@@ -1,7 +1,9 @@
 import { foldAscii, type SortKey } from '../../ast/index.js';
-import type { Resource } from '../../resource/index.js';
+import { type Resource, resolveField } from '../../resource/index.js';
 import { compareOrderKeys, type OrderKey, orderKeyOf, ownCellsOnly } from './cells.js';
 import { codePointKey } from './code-points.js';
+import { createMemoryRelations } from './compile-filter.js';
+import { type MemoryRelations, NO_ROW } from './memory-relations.js';
 import type { StoredRow } from './types.js';
 
 /**
@@ -30,27 +32,40 @@ export interface CompiledSort {
 /**
  * Compiles the sort of a query. Comparing needs each cell in comparable form
  * (a date read, a string remapped to code point order), so that work happens
- * in `sortKeys`, once per row; `compare` only compares.
+ * in `sortKeys`, once per row; `compare` only compares. A key on a to-one
+ * path (`label.priority`) reads the related row, null when there is none
+ * (so it sorts last), with the related field's `caseInsensitiveSort`;
+ * `relations` holds the related rows (`compileMemory` passes them).
  *
  * @example
  * const { sortKeys, compare } = compileSort(leads, query.sort);
  * const keyed = rows.map((row) => ({ row, keys: sortKeys(row) }));
  * keyed.sort((a, b) => compare(a.keys, b.keys));
  */
-export function compileSort(resource: Resource, sort: readonly SortKey[]): CompiledSort {
+export function compileSort(
+  resource: Resource,
+  sort: readonly SortKey[],
+  relations: MemoryRelations = createMemoryRelations(),
+): CompiledSort {
   const readers: ((row: StoredRow) => OrderKey | null)[] = [];
   const signs: number[] = [];
   for (const { field: name, direction } of sort) {
-    const field = resource.fields.get(name);
-    if (!field) {
+    const resolved = resolveField(resource, name);
+    if (!resolved) {
       throw new Error(`listql/memory: cannot sort by '${name}', not a field of '${resource.name}'`);
     }
+    const { field, relation } = resolved;
     const { column } = field;
+    // A path key reads the related row; none reads as a row of nulls.
+    const related = relation === null ? null : relations.oneOf(relation);
+    const push = (read: (row: StoredRow) => OrderKey | null): void => {
+      readers.push(related === null ? read : (row) => read(related(row) ?? NO_ROW));
+    };
     const key = orderKeyOf(field);
     const sign = direction === 'desc' ? -1 : 1;
     if (field.caseInsensitiveSort) {
       // The folded text first; the exact text breaks its ties, in the same direction.
-      readers.push(
+      push(
         ownCellsOnly(column, (row): OrderKey | null => {
           const cell = row[column];
           return typeof cell === 'string' ? codePointKey(foldAscii(cell)) : null;
@@ -58,7 +73,7 @@ export function compileSort(resource: Resource, sort: readonly SortKey[]): Compi
       );
       signs.push(sign);
     }
-    readers.push(
+    push(
       ownCellsOnly(column, (row): OrderKey | null => {
         const cell = row[column];
         return cell === null || cell === undefined ? null : key(cell);

@@ -1,3 +1,4 @@
+import { relationOf } from '../../resource/index.js';
 import { checkSearchTerm, stringFieldFor } from '../check-filter-value.js';
 import { allOf, anyOf } from './combinators.js';
 import { checkFilterValue } from './filter-values.js';
@@ -66,8 +67,18 @@ const not: MemoryHandler<'not'> = (node, visit) => {
   return (row) => !child(row);
 };
 
-const some: MemoryHandler<'some'> = () => {
-  throw new Error('relations: this backend does not compile some-nodes yet');
+/**
+ * At least one related row satisfies the filter, compiled by these same
+ * handlers against the related resource's fields. No related row: false.
+ */
+const some: MemoryHandler<'some'> = (node, _visit, context) => {
+  const relation = relationOf(context.resource, node.relation);
+  const relatedRows = context.relations.rowsOf(relation);
+  const matches = context.relations.compileWithin(relation, node.filter);
+  return (row) => {
+    for (const related of relatedRows(row)) if (matches(related)) return true;
+    return false;
+  };
 };
 
 /**

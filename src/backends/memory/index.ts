@@ -17,7 +17,7 @@ export {
 } from './cells.js';
 export { codePointKey } from './code-points.js';
 export { allOf, anyOf } from './combinators.js';
-export { compileFilter, createMemoryContext } from './compile-filter.js';
+export { compileFilter, createMemoryContext, createMemoryRelations } from './compile-filter.js';
 export { type CompiledMemoryQuery, compileMemory, type MemoryOptions } from './compile-memory.js';
 export { compileProjection } from './compile-projection.js';
 export { type CompiledSort, compileSort, type SortKeys } from './compile-sort.js';
@@ -30,6 +30,13 @@ export {
   inListPredicate,
   searchPredicate,
 } from './leaf-predicates.js';
+export {
+  type MemoryRelations,
+  memoryRelations,
+  NO_ROW,
+  ONE_LEVEL,
+  type RelatedTables,
+} from './memory-relations.js';
 export { type MemoryResult, runInMemory } from './run-in-memory.js';
 export { literalSearchPattern } from './search-pattern.js';
 export type {

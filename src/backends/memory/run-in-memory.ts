@@ -41,7 +41,8 @@ interface Match {
  */
 export function runInMemory<F extends string>(
   resource: Resource<F>,
-  query: ListQuery<F>,
+  // Any query: a parsed query of a resource with relations names paths too (`label.name`).
+  query: ListQuery,
   rows: Iterable<StoredRow>,
   options: MemoryOptions = {},
 ): MemoryResult {

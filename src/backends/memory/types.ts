@@ -1,5 +1,6 @@
 import type { FilterNode, FilterNodeKind } from '../../ast/index.js';
 import type { Field, Resource } from '../../resource/index.js';
+import type { MemoryRelations } from './memory-relations.js';
 
 /**
  * A row as stored: a plain object whose keys are storage (column) names.
@@ -35,7 +36,13 @@ export type RowPredicate = (row: StoredRow) => boolean;
  */
 export interface MemoryContext {
   readonly resource: Resource;
-  /** The field called `name`; throws an Error naming the resource when there is none. */
+  /** The related rows of the query, per relation (see `some` in `memoryHandlers`). */
+  readonly relations: MemoryRelations;
+  /**
+   * The field called `name`, or the related field of a `relation.field` path
+   * (a leaf on a to-one path is handed the related row); throws an Error
+   * naming the resource when there is neither.
+   */
   field(name: string): Field;
   /** A reader of the field's cell: null, `undefined`, missing and inherited cells read as null. */
   cell(field: Field): (row: StoredRow) => unknown;

@@ -6,9 +6,11 @@ import {
   foldAscii,
   type InNode,
   type SearchNode,
+  type SomeNode,
   type TextNode,
   visitFilter,
 } from '../../ast/index.js';
+import { relationOf } from '../../resource/resolve-field.js';
 import { stringFieldFor } from '../check-filter-value.js';
 import { asciiFoldExpression } from './ascii-fold.js';
 import { dateCondition, literal } from './literal.js';
@@ -41,8 +43,7 @@ function comparison<F extends string>(
   node: ComparisonNode<F>,
   storage: MongoStorage<F>,
 ): Condition {
-  const field = storage.field(node.field);
-  const column = storage.columnOf(field);
+  const { field, key: column } = storage.leaf(node.field);
   // Query comparison operators never match null or a missing field, and type
   // bracketing keeps them within the value's BSON type: two-valued logic as is.
   if (field.type === 'datetime') return { [column]: dateCondition(field, node.op, node.value) };
@@ -51,7 +52,7 @@ function comparison<F extends string>(
 }
 
 function inList<F extends string>(node: InNode<F>, storage: MongoStorage<F>): Condition {
-  const field = storage.field(node.field);
+  const { field, key } = storage.leaf(node.field);
   if (node.values.length === 0) return false;
   // A day is a range, not a value: expand to one range per value.
   if (field.type === 'datetime') {
@@ -62,7 +63,7 @@ function inList<F extends string>(node: InNode<F>, storage: MongoStorage<F>): Co
     );
   }
   const values = node.values.map((value) => literal(field, value));
-  return { [storage.columnOf(field)]: { $in: values } };
+  return { [key]: { $in: values } };
 }
 
 function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>): Condition {
@@ -73,17 +74,20 @@ function search<F extends string>(node: SearchNode<F>, storage: MongoStorage<F>)
   const pattern = literalSubstringPattern(node.term);
   return anyOf(
     node.fields.map((name) => {
-      const field = storage.field(name);
+      const { field, key, relation } = storage.leaf(name);
+      if (relation !== null) fail(`search field '${name}' is a relation path`);
       if (field.type !== 'string') fail(`search field '${name}' is not a string field`);
       // $regex matches strings only: null and missing fields never match.
-      return { [storage.columnOf(field)]: { $regex: pattern } };
+      return { [key]: { $regex: pattern } };
     }),
   );
 }
 
 /** The column of a node only string fields take (`text`, `foldedComparison`), or it throws. */
 function stringColumn<F extends string>(name: F, kind: string, storage: MongoStorage<F>): string {
-  return storage.columnOf(stringFieldFor('listql/mongo', kind, storage.field(name)));
+  const { field, key } = storage.leaf(name);
+  stringFieldFor('listql/mongo', kind, field);
+  return key;
 }
 
 function text<F extends string>(node: TextNode<F>, storage: MongoStorage<F>): Condition {
@@ -102,6 +106,8 @@ function folded<F extends string>(
   node: FoldedComparisonNode<F>,
   storage: MongoStorage<F>,
 ): Condition {
+  // MongoDB refuses `$expr` inside `$elemMatch`; the parser never folds inside some().
+  if (storage.element) fail(`a foldedComparison cannot be tested inside some()`);
   const column = stringColumn(node.field, 'foldedComparison', storage);
   const value = foldAscii(literal(storage.field(node.field), node.value) as string);
   return {
@@ -112,6 +118,28 @@ function folded<F extends string>(
   };
 }
 
+/**
+ * At least one related document satisfies the child filter: `$elemMatch`
+ * over the relation's array (looked up, or embedded), the child compiled by
+ * this same compiler against the related resource's fields. A missing or
+ * empty array matches nothing, so `not(some)` (`$nor`) holds for a row
+ * without related rows. An always-true child needs only a first element.
+ */
+function some<F extends string>(node: SomeNode, storage: MongoStorage<F>): Condition {
+  const relation = relationOf(storage.resource, node.relation);
+  const key = storage.relationKey(relation);
+  if (relation.type === 'toOne') {
+    // One sub-document (or null) rather than an array: "some" is "there is
+    // one, and it matches", the child reading the sub-document's keys.
+    const child = visitFilter(node.filter, visitor(storage.target(relation, 'prefixed')));
+    return allOf([{ [key]: { $type: 'object' } }, child]);
+  }
+  const child = visitFilter(node.filter, visitor(storage.target(relation, 'element')));
+  if (child === false) return false;
+  if (child === true) return { [`${key}.0`]: { $exists: true } };
+  return { [key]: { $elemMatch: child } };
+}
+
 function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, Condition> {
   return {
     comparison: (node) => comparison(node, storage),
@@ -119,13 +147,11 @@ function visitor<F extends string>(storage: MongoStorage<F>): FilterVisitor<F, C
     // `$ne: null` matches neither null nor a missing field (`$exists: true`
     // would also match a stored null); `$eq: null` matches both.
     exists: (node) => ({
-      [storage.columnOf(storage.field(node.field))]: node.exists ? { $ne: null } : { $eq: null },
+      [storage.leaf(node.field).key]: node.exists ? { $ne: null } : { $eq: null },
     }),
     text: (node) => text(node, storage),
     foldedComparison: (node) => folded(node, storage),
-    some: () => {
-      throw new Error('relations: this backend does not compile some-nodes yet');
-    },
+    some: (node) => some(node, storage),
     search: (node) => search(node, storage),
     and: (node, visit) => allOf(node.children.map(visit)),
     or: (node, visit) => anyOf(node.children.map(visit)),

@@ -1,10 +1,19 @@
-import { keysetFilter, type ListQuery } from '../../ast/index.js';
-import type { Resource } from '../../resource/index.js';
+import { and, type FilterNode, keysetFilter, type ListQuery } from '../../ast/index.js';
+import type { Relation, Resource } from '../../resource/index.js';
+import { selectPlan } from '../../resource/select-plan.js';
+import { compileEmbeds } from './compile-embeds.js';
 import { compileFilter } from './compile-filter.js';
+import { filterRelations, needsLookups, stagesFor } from './compile-lookup.js';
 import { compileProjection } from './compile-projection.js';
 import { type MongoSort, planSort } from './compile-sort.js';
 import type { MongoCollation, MongoDocument } from './mongo-types.js';
-import { fail, type MongoCompileOptions, mongoStorage } from './storage.js';
+import {
+  fail,
+  type MongoCompileOptions,
+  type MongoStorage,
+  mongoStorage,
+  needsLookup,
+} from './storage.js';
 
 /**
  * The parts of a `collection.find()` call that return exactly the requested page.
@@ -30,16 +39,26 @@ export interface MongoFindQuery {
  */
 export interface MongoQuery {
   /**
-   * The query document of the filter; always exact. Use with
-   * `countDocuments(filter)` for `total`. For a keyset page (`query.after`)
+   * The query document of the filter; exact on the documents after
+   * {@link lookups} (the stored documents themselves when `lookups` is
+   * empty: then use it with `countDocuments(filter)` for `total`). For a keyset page (`query.after`)
    * the page's documents are those of `find.filter` / the pipeline's `$match`,
    * which also hold the keyset condition; without a position they are the same.
    */
   readonly filter: MongoDocument;
   /**
+   * The stages `filter` needs before it: the `$lookup`s of the referenced
+   * relations it reads (`label.name=VIP`, `tags.name=vip`). Empty for a
+   * filter without them, which then applies to the stored documents as it
+   * is (`countDocuments(filter)`); otherwise use
+   * `[...lookups, { $match: filter }]` or {@link countPipeline}.
+   */
+  readonly lookups: MongoDocument[];
+  /**
    * `find()` arguments giving the same page as {@link pipeline}, or `undefined`
    * when `find()` cannot: an ascending sort on a nullable field needs nulls
-   * last, and a plain MongoDB sort puts them first.
+   * last, and a plain MongoDB sort puts them first; related documents need
+   * `$lookup` stages, and embeds a computed projection.
    */
   readonly find: MongoFindQuery | undefined;
   /** Aggregation pipeline yielding the page: selected fields under their API names. Always exact. */
@@ -111,38 +130,94 @@ export function compilePage<F extends string>(
   const skip = window.skip;
   const limit = window.limit + lookahead;
   const filter = compileFilter(query.filter, storage);
-  const nullable = (name: F): boolean => storage.field(name).nullable;
+  const nullable = (name: F): boolean => storage.leaf(name).nullable;
   const folded = (name: F): boolean => storage.field(name).caseInsensitiveSort;
   // The keyset chain compares strings with $gt/$lt, by binary collation like $sort.
-  const pageFilter =
+  const pageNode: FilterNode<F> =
     query.after === null
-      ? filter
-      : compileFilter(
-          {
-            kind: 'and',
-            children: [query.filter, keysetFilter(query.sort, query.after, nullable, folded)],
-          },
-          storage,
-        );
+      ? query.filter
+      : {
+          kind: 'and',
+          children: [query.filter, keysetFilter(query.sort, query.after, nullable, folded)],
+        };
   const order = planSort(query.sort, storage);
+  const plan = selectPlan(resource, query.select);
   const projection = compileProjection(query.select, storage);
   const hasSort = Object.keys(order.sort).length > 0;
 
-  const pipeline: MongoDocument[] = [{ $match: pageFilter }];
+  // Relations the sort reads must be in place before the $sort.
+  const sortRelations = new Set<Relation>();
+  for (const key of query.sort) {
+    const relation = storage.leaf(key.field).relation;
+    if (relation !== null && needsLookup(relation)) sortRelations.add(relation);
+  }
+  const page = matchStages(resource, pageNode, storage, sortRelations);
+  const lookedUp = new Set(
+    [...filterRelations(resource, pageNode), ...sortRelations]
+      .filter(needsLookup)
+      .map((relation) => relation.name),
+  );
+  const embeds = compileEmbeds(plan.embeds, storage, lookedUp);
+
+  const pipeline: MongoDocument[] = [...page];
   if (order.nullFlags) pipeline.push({ $addFields: order.nullFlags });
   // MongoDB rejects an empty $sort; the parser always sorts by at least the id.
   if (hasSort) pipeline.push({ $sort: order.sort });
   // Likewise a $skip of 0 is noise.
   if (skip > 0) pipeline.push({ $skip: skip });
-  pipeline.push({ $limit: limit }, { $project: projection });
+  pipeline.push({ $limit: limit }, ...embeds.stages, {
+    $project: { ...projection, ...embeds.projection },
+  });
 
+  const filterLookups = stagesFor(
+    [...filterRelations(resource, query.filter)].filter(needsLookup),
+    storage,
+  );
+  // find() can neither look up nor embed: only the pipeline can answer.
+  const findable = order.findExact && page.length === 1 && plan.embeds.length === 0;
   return {
     filter: filter as MongoDocument,
-    find: order.findExact
-      ? { filter: pageFilter as MongoDocument, sort: order.sort, projection, skip, limit }
+    lookups: filterLookups,
+    find: findable
+      ? { filter: page[0]!['$match'] as MongoDocument, sort: order.sort, projection, skip, limit }
       : undefined,
     pipeline,
-    countPipeline: [{ $match: filter }, { $count: 'total' }],
+    countPipeline: [
+      ...matchStages(resource, query.filter, storage, new Set()),
+      { $count: 'total' },
+    ],
     collation: { ...SIMPLE_COLLATION },
   };
+}
+
+/**
+ * The `$match` stages of a filter, cheap first: the conditions of its
+ * top-level `and` that need no lookup match before any `$lookup` runs (and
+ * can use the collection's indexes), then the lookups of the relations the
+ * rest reads (and of `extra`, the sort's), then the rest. Without lookups it
+ * is the one `$match` of the whole filter, as before relations.
+ */
+function matchStages<F extends string>(
+  resource: Resource<F>,
+  node: FilterNode<F>,
+  storage: MongoStorage<F>,
+  extra: ReadonlySet<Relation>,
+): MongoDocument[] {
+  const parts: FilterNode<F>[] = [];
+  const flatten = (child: FilterNode<F>): void => {
+    if (child.kind === 'and') child.children.forEach(flatten);
+    else parts.push(child);
+  };
+  flatten(node);
+  const dear = parts.filter((part) => needsLookups(resource, part));
+  if (dear.length === 0 && extra.size === 0) return [{ $match: compileFilter(node, storage) }];
+  const cheap = parts.filter((part) => !dear.includes(part));
+  const relations = new Set(extra);
+  for (const part of dear)
+    for (const relation of filterRelations(resource, part)) relations.add(relation);
+  const stages: MongoDocument[] = [];
+  if (cheap.length > 0) stages.push({ $match: compileFilter(and(cheap), storage) });
+  stages.push(...stagesFor([...relations].filter(needsLookup), storage));
+  if (dear.length > 0) stages.push({ $match: compileFilter(and(dear), storage) });
+  return stages;
 }

@@ -55,24 +55,26 @@ export function planSort<F extends string>(
   const flags: MongoDocument = {};
   let needsFlags = false;
   for (const key of keys) {
-    const field = storage.field(key.field);
-    const column = storage.columnOf(field);
+    // `column` is a dotted path for a to-one path (`listql-rel-label.name`);
+    // `tag` names it without a dot in computed keys.
+    const { field, key: column, tag, nullable } = storage.leaf(key.field);
     // A repeated key can never reorder anything: the first occurrence decides.
     if (Object.hasOwn(sort, column)) continue;
     if (field.caseInsensitiveSort) {
       // The folded text first; the column itself (below) breaks its ties.
       needsFlags = true;
-      flags[foldKey(column)] = asciiFoldExpression(`$${column}`);
+      flags[foldKey(tag)] = asciiFoldExpression(`$${column}`);
     }
-    if (field.nullable && key.direction === 'asc') {
+    // A to-one path is null without a related row: nullable whatever its field says.
+    if (nullable && key.direction === 'asc') {
       needsFlags = true;
       // $ifNull first: in expressions a missing field is not equal to null.
-      flags[flagKey(column)] = {
+      flags[flagKey(tag)] = {
         $cond: [{ $eq: [{ $ifNull: [`$${column}`, null] }, null] }, 1, 0],
       };
-      sort[flagKey(column)] = 1;
+      sort[flagKey(tag)] = 1;
     }
-    if (field.caseInsensitiveSort) sort[foldKey(column)] = key.direction === 'asc' ? 1 : -1;
+    if (field.caseInsensitiveSort) sort[foldKey(tag)] = key.direction === 'asc' ? 1 : -1;
     sort[column] = key.direction === 'asc' ? 1 : -1;
   }
   return { nullFlags: needsFlags ? flags : undefined, sort, findExact: !needsFlags };

@@ -4,13 +4,15 @@
  * labels (to-one, by `labelId`), their tags (many-to-many through
  * `lead_tags`; a soft-deleted tag never matches and never embeds) and their
  * notes (to-many, by the note's `leadId`). `GET /leads` itself is untouched.
+ * Built with `buildResource`, like `leads`, so a browser bundle does not
+ * carry the definition checks; a test runs them on every one of these.
  */
 import { exists } from '../../ast/factories.js';
-import { defineResource } from '../define-resource.js';
+import { buildResource } from '../build-resource.js';
 import { leads } from './leads.js';
 
 /** The labels a lead may carry: `lead.label`. */
-export const labels = /* @__PURE__ */ defineResource({
+export const labels = /* @__PURE__ */ buildResource({
   name: 'labels',
   fields: {
     id: { type: 'string', filter: ['eq'], list: true, sortable: true },
@@ -33,7 +35,7 @@ export const labels = /* @__PURE__ */ defineResource({
 });
 
 /** Tags, linked to leads through the `lead_tags` join table. */
-export const tags = /* @__PURE__ */ defineResource({
+export const tags = /* @__PURE__ */ buildResource({
   name: 'tags',
   fields: {
     id: { type: 'string', filter: ['eq'], list: true, sortable: true },
@@ -49,7 +51,7 @@ export const tags = /* @__PURE__ */ defineResource({
 });
 
 /** Notes written on a lead: each names its lead in `leadId`. */
-export const notes = /* @__PURE__ */ defineResource({
+export const notes = /* @__PURE__ */ buildResource({
   name: 'notes',
   fields: {
     id: { type: 'string', filter: ['eq'], sortable: true },
@@ -73,8 +75,10 @@ export const notes = /* @__PURE__ */ defineResource({
  * @example
  * const query = parseListQuery(labeledLeads, 'label.name=VIP&sort=label.priority:desc&fields=id,label.name');
  */
-export const labeledLeads = /* @__PURE__ */ defineResource({
+export const labeledLeads = /* @__PURE__ */ buildResource({
   ...leads.definition,
+  // Named again: the spread definition types `id` as any field name, and the client's rows need the literal.
+  id: 'id',
   name: 'labeled-leads',
   groups: true,
   relations: {

@@ -78,12 +78,26 @@ export function compareBson(a: unknown, b: unknown): number {
   return Number(a) - Number(b);
 }
 
-/** Orders documents by a sort specification (top-level keys), stably. */
+/**
+ * The value at a key of a document, a dotted key read through sub-documents
+ * (`listql-rel-label.name`: the looked-up to-one document's field); missing
+ * through a null or a non-object, as in MongoDB.
+ */
+function valueAt(document: AnyObject, key: string): unknown {
+  let value: unknown = document;
+  for (const part of key.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as AnyObject)[part];
+  }
+  return value;
+}
+
+/** Orders documents by a sort specification (keys, dotted ones through sub-documents), stably. */
 function sortDocuments(documents: AnyObject[], spec: MongoSort): AnyObject[] {
   const keys = Object.entries(spec);
   return [...documents].sort((x, y) => {
     for (const [key, direction] of keys) {
-      const order = compareBson(x[key], y[key]);
+      const order = compareBson(valueAt(x, key), valueAt(y, key));
       if (order !== 0) return order * direction;
     }
     return 0;
@@ -100,13 +114,14 @@ type QueryOperator = (typeof queryOperators)['$gt'];
 /**
  * A range query operator that compares a string operand by code point, as
  * MongoDB does under the simple collation; other operands go to mingo's own.
- * Documents here hold scalars at top-level keys, so the selector is a key.
+ * Documents here hold scalars at keys (dotted ones through the one
+ * sub-document of a to-one relation), so the selector is a key.
  */
 function codePointRange(original: QueryOperator, holds: (order: number) => boolean): QueryOperator {
   return (selector, value, options) => {
     if (typeof value !== 'string') return original(selector, value, options);
     return (document: AnyObject) => {
-      const cell = document[selector];
+      const cell = valueAt(document, selector);
       return typeof cell === 'string' && holds(compareCodePoints(cell, value));
     };
   };
@@ -132,7 +147,35 @@ function codePointExpression(
   };
 }
 
-/** Every mingo operator, with `$sort` and the string range comparisons replaced. */
+type PipelineOperator = (typeof pipelineOperators)['$lookup'];
+
+/**
+ * `$lookup` whose pipeline starts with `$documents` reading a `let` variable
+ * (MongoDB 6.0+: "$documents accepts … variables in scope from $lookup
+ * expressions"; listql looks up an embedded relation's sub-documents this
+ * way). mingo evaluates such a `$documents` once, without the variables, so
+ * this form is run here: per document, the variable named by `$documents`,
+ * then the rest of the pipeline by mingo. Every other `$lookup` is mingo's.
+ */
+const $lookup: PipelineOperator = (collection, expr, options) => {
+  const spec = expr as { let?: AnyObject; pipeline?: AnyObject[]; as: string; from?: unknown };
+  const source = spec.pipeline?.[0]?.['$documents'];
+  if (spec.from !== undefined || source === undefined) {
+    return pipelineOperators.$lookup(collection, expr, options);
+  }
+  if (typeof source !== 'string' || !source.startsWith('$$')) {
+    throw new Error('mongo engine: $documents in $lookup must read a let variable');
+  }
+  const rest = new Aggregator(spec.pipeline!.slice(1), options);
+  return collection.map((document) => {
+    const variables = evalExpr(document as AnyObject, spec.let ?? {}, options) as AnyObject;
+    const rows = variables[source.slice(2)];
+    if (!Array.isArray(rows)) throw new Error('mongo engine: $documents must resolve to an array');
+    return { ...(document as AnyObject), [spec.as]: rest.run(structuredClone(rows)) };
+  });
+};
+
+/** Every mingo operator, with `$sort`, `$lookup` of `$documents` and the string range comparisons replaced. */
 const context = Context.init({
   accumulator: accumulatorOperators,
   expression: {
@@ -142,7 +185,7 @@ const context = Context.init({
     $lt: codePointExpression(expressionOperators.$lt, (order) => order < 0),
     $lte: codePointExpression(expressionOperators.$lte, (order) => order <= 0),
   },
-  pipeline: { ...pipelineOperators, $sort } as unknown as typeof pipelineOperators,
+  pipeline: { ...pipelineOperators, $sort, $lookup } as unknown as typeof pipelineOperators,
   projection: projectionOperators,
   query: {
     ...queryOperators,
@@ -155,14 +198,32 @@ const context = Context.init({
 });
 const mingoOptions: Partial<Options> = { context };
 
-/** A collection as `runMongo` sees it, answering with mingo. */
-function mingoCollection(documents: readonly AnyObject[]): MongoAggregateTarget {
+/** mingo's options where `$lookup` finds the named `collections`. */
+export function optionsWith(
+  collections: Readonly<Record<string, readonly AnyObject[]>>,
+): Partial<Options> {
   return {
-    aggregate(pipeline: Document[], options?: AggregateOptions) {
-      if (options?.collation?.locale !== 'simple') {
+    context,
+    collectionResolver: (name: string) => {
+      const found = collections[name];
+      if (found === undefined) throw new Error(`mongo engine: no collection '${name}'`);
+      return [...found];
+    },
+  };
+}
+
+/** A collection as `runMongo` sees it, answering with mingo (`$lookup` reads `collections`). */
+export function mingoCollection(
+  documents: readonly AnyObject[],
+  collections: Readonly<Record<string, readonly AnyObject[]>> = {},
+): MongoAggregateTarget {
+  const options = optionsWith(collections);
+  return {
+    aggregate(pipeline: Document[], aggregateOptions?: AggregateOptions) {
+      if (aggregateOptions?.collation?.locale !== 'simple') {
         throw new Error('mongo engine: expected the simple collation');
       }
-      const result = new Aggregator(pipeline, mingoOptions).run([...documents]);
+      const result = new Aggregator(pipeline, options).run([...documents]);
       // MongoDB's $count outputs nothing for no input; mingo outputs a zero.
       const last = pipeline.at(-1);
       const counted = last !== undefined && '$count' in last;
@@ -202,12 +263,18 @@ export function toDocument(resource: Resource, row: StoredRow, index: number): A
   return document;
 }
 
-function toApiRow(document: AnyObject): ApiRow {
+/** A value as the API writes it: dates as ISO strings, embedded documents and arrays alike. */
+function toApiValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toApiValue);
+  if (value !== null && typeof value === 'object') return toApiRow(value as AnyObject);
+  return value;
+}
+
+/** A returned document as the API row it stands for (what `JSON.stringify` would print). */
+export function toApiRow(document: AnyObject): ApiRow {
   return Object.fromEntries(
-    Object.entries(document).map(([key, value]) => [
-      key,
-      value instanceof Date ? value.toISOString() : value,
-    ]),
+    Object.entries(document).map(([key, value]) => [key, toApiValue(value)]),
   );
 }
 
@@ -249,6 +316,120 @@ export const mongoEngine: Engine = {
   name: 'mongo (mingo)',
   async load(resource, rows) {
     return loadDataset(resource, rows);
+  },
+  async close() {},
+};
+
+/** Related rows by table (the memory backend's `related`): targets and join rows, keyed by column. */
+export type RelatedRows = Readonly<Record<string, readonly StoredRow[]>>;
+
+/** A join-collection row as MongoDB would hold it: every other null left out. */
+function toJoinDocument(row: StoredRow, index: number): AnyObject {
+  const document: AnyObject = {};
+  Object.entries(row).forEach(([key, cell], position) => {
+    if (cell === null || cell === undefined) {
+      if ((index + position) % 2 === 0) document[key] = null;
+      return;
+    }
+    document[key] = cell;
+  });
+  return document;
+}
+
+/**
+ * The documents and collections MongoDB would hold for `rows` and their
+ * related rows: each relation's targets (`toDocument` of the related
+ * resource: id in `_id`, dates as `Date`) in `relation.table`, join rows in
+ * `through.table`, and an embedded relation's sub-documents converted the
+ * same way inside each row at `relation.column`.
+ */
+export function relatedDocuments(
+  resource: Resource,
+  rows: readonly StoredRow[],
+  related: RelatedRows,
+): { documents: AnyObject[]; collections: Record<string, AnyObject[]> } {
+  const collections: Record<string, AnyObject[]> = {};
+  for (const relation of resource.relationList) {
+    if (relation.embedded) continue;
+    collections[relation.table] = (related[relation.table] ?? []).map((row, index) =>
+      toDocument(relation.target, row, index),
+    );
+    if (relation.through !== null) {
+      collections[relation.through.table] = (related[relation.through.table] ?? []).map(
+        toJoinDocument,
+      );
+    }
+  }
+  const documents = rows.map((row, index) => {
+    const document = toDocument(resource, row, index);
+    for (const relation of resource.relationList) {
+      if (!relation.embedded) continue;
+      const stored = row[relation.column];
+      if (Array.isArray(stored)) {
+        document[relation.column] = stored.map((sub: StoredRow, at) =>
+          toDocument(relation.target, sub, at),
+        );
+      } else if (stored !== null && typeof stored === 'object') {
+        document[relation.column] = toDocument(relation.target, stored as StoredRow, index);
+      } else if (stored === null && index % 2 === 0) {
+        document[relation.column] = null;
+      }
+    }
+    return document;
+  });
+  return { documents, collections };
+}
+
+/**
+ * Runs `query` on `rows` and their related rows through `runMongo` on mingo,
+ * API values out (ISO dates, embeds included). The find form, when offered,
+ * must give the same page.
+ *
+ * @example
+ * const result = await runRelated(labeledLeads, query, leadRows, { labels, tags, lead_tags, notes });
+ */
+export async function runRelated(
+  resource: Resource,
+  query: ListQuery,
+  rows: readonly StoredRow[],
+  related: RelatedRows,
+): Promise<EngineResult> {
+  const { documents, collections } = relatedDocuments(resource, rows, related);
+  const page = await runMongo(mingoCollection(documents, collections), resource, query);
+  const result = { ...page, data: page.data.map(toApiRow) };
+  const { find, filter, lookups } = compileMongo(resource, query);
+  if (find) {
+    const viaFind = {
+      data: runFind(documents, find),
+      total:
+        page.total === null || lookups.length > 0 ? page.total : countDocuments(documents, filter),
+    };
+    if (!isDeepStrictEqual(viaFind, { data: result.data, total: result.total })) {
+      throw new Error(
+        `mongo engine: find() and the pipeline disagree\n` +
+          `pipeline: ${JSON.stringify(result)}\nfind:     ${JSON.stringify(viaFind)}`,
+      );
+    }
+  }
+  return result;
+}
+
+/**
+ * The MongoDB backend run by mingo in the relation differential test: each
+ * dataset becomes documents and named collections (`relatedDocuments`),
+ * answered through `runRelated` (pipeline, and the find form when offered).
+ *
+ * @example
+ * const loaded = await mongoRelationEngine.load(cards, dataset);
+ */
+export const mongoRelationEngine = {
+  name: 'mongo (mingo)',
+  embedded: true,
+  async load(resource: Resource, dataset: { rows: readonly StoredRow[]; related: RelatedRows }) {
+    return {
+      run: (query: ListQuery) => runRelated(resource, query, dataset.rows, dataset.related),
+      drop: async () => {},
+    };
   },
   async close() {},
 };

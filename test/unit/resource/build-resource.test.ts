@@ -8,14 +8,28 @@ import {
   buildResource,
   defineResource,
   type FieldDefinition,
+  labeledLeads,
+  labels,
   leads,
+  notes,
+  type Resource,
   type ResourceDefinition,
+  tags,
 } from '../../../src/index.js';
 import { products } from '../../client/fixtures.js';
 
 describe('buildResource', () => {
   it('builds the leads preset that defineResource builds (so the preset passes its checks)', () => {
     expect(defineResource(leads.definition)).toEqual(leads);
+  });
+
+  it.each<[string, Resource]>([
+    ['labels', labels],
+    ['tags', tags],
+    ['notes', notes],
+    ['labeledLeads (its relations checked too)', labeledLeads],
+  ])('builds the %s preset that defineResource builds', (_name, preset) => {
+    expect(defineResource(preset.definition)).toEqual(preset);
   });
 
   it.each<[string, ResourceDefinition<Record<string, FieldDefinition>>]>([
