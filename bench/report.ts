@@ -4,10 +4,14 @@
  */
 import type { BuildBenchRow } from './build.bench.js';
 import type { ChartBar } from './chart.js';
+import type { HttpBenchResult } from './http.bench.js';
+import { httpBars, httpTargets, renderHttpSection } from './http-report.js';
 import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
 import { type RelationsResults, relationsSection, relationTargets } from './relations-report.js';
 import type { EngineResult } from './scale.bench.js';
+import type { ShardResult } from './shard.bench.js';
+import { shardBars, shardSection, shardTarget } from './shard-report.js';
 import type { Machine } from './support/machine.js';
 
 export interface SuiteResults {
@@ -27,8 +31,12 @@ export interface SuiteResults {
   };
   /** Null when the scale part was skipped (--quick). */
   readonly scale: { readonly rows: number; readonly engines: readonly EngineResult[] } | null;
+  /** End to end over HTTP (`bench/http.bench.ts`); null or absent when skipped. */
+  readonly http?: HttpBenchResult | null;
   /** Null when the relations part was skipped (--quick). */
   readonly relations: RelationsResults;
+  /** The sharded PostgreSQL run; null when skipped (--quick) or PostgreSQL was missing. */
+  readonly shard?: ShardResult | null;
 }
 
 /** Markers around the generated part of docs/benchmarks.md; text outside them is kept. */
@@ -163,6 +171,8 @@ function targets(results: SuiteResults): Target[] {
       });
     }
   }
+  if (results.http) list.push(...httpTargets(results.http));
+  if (results.shard) list.push(shardTarget(results.shard));
   return list;
 }
 
@@ -279,6 +289,8 @@ export function chartBars(results: SuiteResults): ChartBar[] {
         better: 'lower',
       });
   }
+  if (results.http) bars.push(...httpBars(results.http));
+  if (results.shard) bars.push(...shardBars(results.shard));
   return bars;
 }
 
@@ -443,7 +455,9 @@ export function renderReport(results: SuiteResults): string {
     );
     for (const engine of results.scale.engines) lines.push(...engineSection(engine));
   }
+  if (results.http) lines.push(renderHttpSection(results.http), '');
   lines.push(...relationsSection(results.relations));
+  if (results.shard) lines.push(...shardSection(results.shard));
   lines.push(END);
   return `${lines.join('\n')}\n`;
 }

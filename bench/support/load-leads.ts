@@ -64,6 +64,8 @@ export interface LoadedLeads {
   readonly table: string;
   /** `SQLite 3.53.2 (file …)` or `PostgreSQL 15.20 at …`. */
   readonly engine: string;
+  /** The SQLite file, for another process to open (SQLite only). */
+  readonly file?: string;
   /** How the load went, in words, with timings. */
   readonly loadReport: string;
   /** The plan of a compiled query (PostgreSQL: EXPLAIN ANALYZE, BUFFERS; SQLite: EXPLAIN QUERY PLAN). */
@@ -121,6 +123,7 @@ export async function loadSqlite(
     db,
     dialect,
     table,
+    file,
     engine: `SQLite ${version} (better-sqlite3, a file on local disk)`,
     loadReport:
       `loaded ${rows.length.toLocaleString('en')} rows in ${seconds(loaded - started)} ` +

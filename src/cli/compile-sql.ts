@@ -15,12 +15,13 @@ import type { ListQuery } from '../ast/index.js';
 import {
   applyListCount,
   applyListQuery,
+  embedQuery,
   mysqlDialect,
   postgresDialect,
   type SqlDialect,
   sqliteDialect,
 } from '../backends/kysely/index.js';
-import type { Resource } from '../resource/index.js';
+import { type Resource, selectPlan } from '../resource/index.js';
 import type { ExplainDialect } from './dialects.js';
 
 /** One statement: its text and the values bound to its placeholders. */
@@ -29,11 +30,20 @@ export interface CompiledStatement {
   readonly parameters: readonly unknown[];
 }
 
-/** The two statements of a list query. */
+/** The statements of a list query. */
 export interface CompiledListSql {
   readonly page: CompiledStatement;
   readonly count: CompiledStatement;
+  /**
+   * One batched query per embedded to-many relation, by relation name, run
+   * after the page with the page rows' keys; here the keys are a
+   * placeholder, {@link PAGE_KEYS}, since no page has been read.
+   */
+  readonly embeds: Readonly<Record<string, CompiledStatement>>;
 }
+
+/** The stand-in for the page rows' keys in an explained embed query. @example compileListSql(…).embeds['tags']?.parameters[0]; // PAGE_KEYS */
+export const PAGE_KEYS = '<the keys of the page rows>';
 
 const DIALECTS: Record<
   ExplainDialect,
@@ -109,10 +119,23 @@ export function compileListSql<F extends string>(
   const { listql } = DIALECTS[dialect];
   const db = offlineKysely(dialect);
   const from = db.selectFrom(table as never);
-  const page = applyListQuery(from, resource, query, { dialect: listql }).compile();
-  const count = applyListCount(from, resource, query, { dialect: listql }).compile();
+  // Relations qualify columns with the root table; without any, the SQL stays unqualified as before.
+  const options =
+    resource.relationList.length === 0 ? { dialect: listql } : { dialect: listql, table };
+  const page = applyListQuery(from, resource, query, options).compile();
+  const count = applyListCount(from, resource, query, options).compile();
+  const embeds: Record<string, CompiledStatement> = {};
+  for (const embed of selectPlan(resource, query.select).embeds) {
+    if (embed.relation.type === 'toOne') continue; // read from the page's own join
+    const compiled = embedQuery(db as never, resource, embed.relation, embed.fields, [PAGE_KEYS], {
+      dialect: listql,
+      table,
+    });
+    embeds[embed.relation.name] = { sql: compiled.sql, parameters: compiled.parameters };
+  }
   return {
     page: { sql: page.sql, parameters: page.parameters },
     count: { sql: count.sql, parameters: count.parameters },
+    embeds,
   };
 }

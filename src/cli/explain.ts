@@ -134,7 +134,11 @@ export async function explain<F extends string>(
       // Loaded here: kysely is an optional peer, needed only for SQL.
       const { compileListSql } = await loadCompileSql();
       const sql = compileListSql(resource, query, options.dialect, options.table);
-      heading(title, `${sqlSection('page', sql.page)}\n\n${sqlSection('count', sql.count)}`);
+      const sections = [sqlSection('page', sql.page), sqlSection('count', sql.count)];
+      for (const [name, statement] of Object.entries(sql.embeds)) {
+        sections.push(sqlSection(`embed ${name} (one query for the whole page)`, statement));
+      }
+      heading(title, sections.join('\n\n'));
     } catch (err) {
       // Asked for everything, show what can be shown and say what is missing.
       if (!(err instanceof MissingPeerError) || target !== 'all') throw err;

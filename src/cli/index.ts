@@ -10,6 +10,7 @@ export {
   type CompiledListSql,
   type CompiledStatement,
   compileListSql,
+  PAGE_KEYS,
 } from './compile-sql.js';
 export { EXPLAIN_DIALECTS, type ExplainDialect } from './dialects.js';
 export {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { defineResource, leads } from '../resource/index.js';
+import { defineResource, labeledLeads, leads, type Resource } from '../resource/index.js';
 import { EXPLAIN_DIALECTS, type ExplainDialect } from './dialects.js';
 import { EXPLAIN_TARGETS, type ExplainTarget, explain, MissingPeerError } from './explain.js';
 
@@ -9,11 +9,21 @@ export interface CliIo {
   err(text: string): void;
 }
 
+/** The leads preset with `groups: true`, for `--groups`. */
+const groupedLeads = defineResource({ ...leads.definition, groups: true });
+
+/** The resources `--resource` names, as the demo serves them. */
+const RESOURCES: Readonly<Record<string, Resource>> = {
+  leads: leads as unknown as Resource,
+  'labeled-leads': labeledLeads as unknown as Resource,
+};
+const RESOURCE_NAMES = Object.keys(RESOURCES);
+
 /** Exit status of an invalid query or command line. @example if (status === INVALID_INPUT) … */
 export const INVALID_INPUT = 2;
 
 /** The help text of `listql`. @example console.log(CLI_USAGE); */
-export const CLI_USAGE = `Usage: listql explain '<query string>' [--dialect postgres|mysql|sqlite] [--target ast|sql|mongo|all] [--groups]
+export const CLI_USAGE = `Usage: listql explain '<query string>' [--dialect postgres|mysql|sqlite] [--target ast|sql|mongo|all] [--resource leads|labeled-leads] [--groups]
 
 Shows what a GET /leads query string becomes: the validated AST, the SQL with
 its parameters (compiled offline, no database needed) and the MongoDB filter
@@ -24,6 +34,10 @@ Options:
   --dialect NAME   SQL dialect: ${EXPLAIN_DIALECTS.join(', ')} (default postgres)
   --target NAME    what to print: ${EXPLAIN_TARGETS.join(', ')} (default all)
   --table NAME     table name in the SQL (default leads)
+  --resource NAME  the resource: ${RESOURCE_NAMES.join(', ')} (default leads);
+                   labeled-leads is the leads with relations (label, tags,
+                   notes: label.name=VIP, tags.name=vip, sort=label.name,
+                   fields=id,label.name,tags.name) and boolean groups
   --groups         leads with boolean groups (or=(…), and=(…)), which the
                    leads preset itself does not accept
   --help           this text
@@ -32,9 +46,6 @@ An invalid query prints the error envelope (as GET /leads would answer) on
 stderr and exits with status 2. SQL output needs the kysely package (npm
 install kysely): without it, --target sql says so and exits with status 2,
 and --target all prints that note in place of the SQL.`;
-
-/** The leads preset with `groups: true`, for `--groups`. */
-const groupedLeads = defineResource({ ...leads.definition, groups: true });
 
 function choice<T extends string>(
   flag: string,
@@ -66,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let target: ExplainTarget;
   let table: string;
   let grouped: boolean;
+  let resourceName: string;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -76,6 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         target: { type: 'string' },
         table: { type: 'string' },
         groups: { type: 'boolean' },
+        resource: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -94,6 +107,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     target = choice('target', values.target, EXPLAIN_TARGETS, 'all');
     table = values.table ?? 'leads';
     grouped = values.groups ?? false;
+    resourceName = choice('resource', values.resource, RESOURCE_NAMES, 'leads');
+    if (grouped && resourceName !== 'leads') {
+      throw new Error(`--groups is for the leads; ${resourceName} has boolean groups already`);
+    }
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$/.test(table)) {
       throw new Error(`--table must be a plain name or schema.name, got '${table}'`);
     }
@@ -106,7 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const options = { dialect, target, table };
     result = grouped
       ? await explain(groupedLeads, input, options)
-      : await explain(leads, input, options);
+      : await explain(RESOURCES[resourceName]!, input, options);
   } catch (err) {
     if (!(err instanceof MissingPeerError)) throw err;
     io.err(`listql: ${err.message}`);

@@ -36,6 +36,10 @@ function nestedKind(read: GroupRead, item: Readonly<Record<string, unknown>>) {
  * relation merged into one `some` where its first one stood: written side by
  * side in a group they apply to the same related row, as the parser reads
  * `and=(tags.name=vip;tags.id=t1)`.
+ *
+ * @example
+ * mergeSome([some('tags', eq('name', 'vip')), eq('status', 'won'), some('tags', eq('id', 't1'))]);
+ * // [some('tags', and([eq('name', 'vip'), eq('id', 't1')])), eq('status', 'won')]
  */
 export function mergeSome(children: readonly FilterNode[]): FilterNode[] {
   const merged: FilterNode[] = [];

@@ -11,16 +11,16 @@ import type { FieldDefinitions, Resource } from '../resource/index.js';
 /** Any resource, whatever its fields. */
 export type AnyResource = Resource;
 
-/** The relation declarations of `R`, with their literal types (`{}` without relations). */
+/** The relation declarations of `R`, with their literal types (`{}` without relations). @example type Rels = RelationsOf<typeof labeledLeads>; // { label: …; tags: …; notes: … } */
 export type RelationsOf<R extends AnyResource> =
   R extends Resource<string, FieldDefinitions, string, infer Rels> ? Rels : never;
 
-/** The relation names of `R` (never without relations). */
+/** The relation names of `R` (never without relations). @example type N = RelationName<typeof labeledLeads>; // 'label' | 'tags' | 'notes' */
 export type RelationName<R extends AnyResource> = keyof RelationsOf<R> & string;
 
 type RelationDef<R extends AnyResource, K extends RelationName<R>> = RelationsOf<R>[K];
 
-/** The related resource of relation `K` of `R`. */
+/** The related resource of relation `K` of `R`. @example type Labels = RelationTarget<typeof labeledLeads, 'label'>; // typeof labels */
 export type RelationTarget<R extends AnyResource, K extends RelationName<R>> =
   RelationDef<R, K> extends { readonly resource: infer T extends AnyResource } ? T : never;
 
@@ -89,10 +89,10 @@ export type SelectablePath<R extends AnyResource> = {
   [K in RelationName<R>]: `${K}.${Exposed<RelationDef<R, K>, 'selectable', SelectableField<RelationTarget<R, K>>>}`;
 }[RelationName<R>];
 
-/** Every name `fields` may hold: selectable fields and embeddable paths. */
+/** Every name `fields` may hold: selectable fields and embeddable paths. @example const f: SelectName<typeof labeledLeads> = 'label.name'; */
 export type SelectName<R extends AnyResource> = SelectableField<R> | SelectablePath<R>;
 
-/** Every name a request may hold: the fields of `R` and its selectable paths. */
+/** Every name a row type may be narrowed to: the fields of `R` and its selectable paths. @example type Row1 = Row<typeof labeledLeads, QueryName<typeof labeledLeads> & ('name' | 'tags.name')>; */
 export type QueryName<R extends AnyResource> = FieldName<R> | SelectablePath<R>;
 
 /** The declaration behind a field name or a `relation.field` path of `R`. */

@@ -10,13 +10,15 @@ import {
   requestIdFrom,
   toOpenApi,
 } from '../http/index.js';
-import type { LeadField } from '../resource/index.js';
-import { DEMO_API_KEY, demoLeads } from './demo-resource.js';
+import type { LeadField, Resource } from '../resource/index.js';
+import { DEMO_API_KEY, demoLabeledLeads, demoLeads } from './demo-resource.js';
 import { explorerRoutes } from './explorer/index.js';
 
 /** What the demo's HTTP server serves. */
 export interface DemoServerOptions {
   readonly backend: ListBackend<LeadField>;
+  /** Serves `GET /labeled-leads` (leads with labels, tags and notes) when given. */
+  readonly labeledBackend?: ListBackend<LeadField>;
   readonly auth: Authenticate;
   readonly logger: ListLogger;
 }
@@ -65,13 +67,48 @@ function sendError(
   );
 }
 
+/** A list endpoint: `handleListRequest` on `resource` and `backend`. */
+function listRoute(
+  resource: Resource<LeadField>,
+  backend: ListBackend<LeadField>,
+  options: DemoServerOptions,
+): DemoRoute {
+  return async (req, res, url) => {
+    const response = await handleListRequest({
+      resource,
+      backend,
+      query: queryStringOf(url),
+      headers: req.headers,
+      auth: options.auth,
+      logger: options.logger,
+    });
+    sendJson(res, response.status, response.body, response.headers);
+  };
+}
+
+/** A route serving an OpenAPI document, built on the first request and kept. */
+function documentRoute(build: () => unknown): DemoRoute {
+  let text: string | undefined;
+  return (_req, res) => {
+    text ??= JSON.stringify(build(), null, 2);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(text);
+  };
+}
+
+const DEMO_DOCUMENT = {
+  // The host that serves this document, whatever its port.
+  servers: [{ url: '/', description: 'This demo server' }],
+  license: { name: 'MIT', identifier: 'MIT' },
+} as const;
+
 /**
  * The demo's routes, by path; each answers GET and HEAD. Add a route by
  * adding an entry: the 404 and 405 answers follow from this table.
  */
 function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
-  let openApi: string | undefined;
-  return new Map<string, DemoRoute>([
+  const labeled = options.labeledBackend;
+  const routes = new Map<string, DemoRoute>([
     [
       '/',
       (_req, res) =>
@@ -79,7 +116,9 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
           name: 'listql demo',
           endpoints: {
             leads: '/leads',
+            ...(labeled === undefined ? {} : { labeledLeads: '/labeled-leads' }),
             openapi: '/openapi.json',
+            ...(labeled === undefined ? {} : { labeledLeadsOpenapi: LABELED_OPENAPI_PATH }),
             explorer: '/',
             docs: '/docs',
             health: '/healthz',
@@ -88,39 +127,18 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
           auth: 'send the API key in the X-API-KEY header',
         }),
     ],
-    [
-      '/leads',
-      async (req, res, url) => {
-        const response = await handleListRequest({
-          resource: demoLeads,
-          backend: options.backend,
-          query: queryStringOf(url),
-          headers: req.headers,
-          auth: options.auth,
-          logger: options.logger,
-        });
-        sendJson(res, response.status, response.body, response.headers);
-      },
-    ],
+    ['/leads', listRoute(demoLeads, options.backend, options)],
     [
       '/openapi.json',
-      (_req, res) => {
-        openApi ??= JSON.stringify(
-          toOpenApi(demoLeads, {
-            path: '/leads',
-            title: 'listql demo: leads',
-            description: 'The `GET /leads` endpoint of docs/leads.md, served by the listql demo.',
-            schemaName: 'Lead',
-            // The host that serves this document, whatever its port.
-            servers: [{ url: '/', description: 'This demo server' }],
-            license: { name: 'MIT', identifier: 'MIT' },
-          }),
-          null,
-          2,
-        );
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(openApi);
-      },
+      documentRoute(() =>
+        toOpenApi(demoLeads, {
+          path: '/leads',
+          title: 'listql demo: leads',
+          description: 'The `GET /leads` endpoint of docs/leads.md, served by the listql demo.',
+          schemaName: 'Lead',
+          ...DEMO_DOCUMENT,
+        }),
+      ),
     ],
     // Liveness: the process answers. No database check, or an outage would restart it.
     [
@@ -139,7 +157,27 @@ function demoRoutes(options: DemoServerOptions): Map<string, DemoRoute> {
       },
     ],
   ]);
+  if (labeled !== undefined) {
+    routes.set('/labeled-leads', listRoute(demoLabeledLeads, labeled, options));
+    routes.set(
+      LABELED_OPENAPI_PATH,
+      documentRoute(() =>
+        toOpenApi(demoLabeledLeads, {
+          path: '/labeled-leads',
+          title: 'listql demo: labeled leads',
+          description:
+            'The `GET /labeled-leads` endpoint of docs/relations.md: the leads with their labels, tags and notes, served by the listql demo.',
+          schemaName: 'LabeledLead',
+          ...DEMO_DOCUMENT,
+        }),
+      ),
+    );
+  }
+  return routes;
 }
+
+/** Where the demo serves the OpenAPI document of `GET /labeled-leads`. */
+const LABELED_OPENAPI_PATH = '/openapi/labeled-leads.json';
 
 /**
  * A plain `node:http` server: `GET /leads` (the list endpoint, through

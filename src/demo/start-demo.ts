@@ -89,6 +89,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 
   const server = createDemoServer({
     backend: store.backend,
+    ...(store.labeledBackend === undefined ? {} : { labeledBackend: store.labeledBackend }),
     auth: apiKeyAuth(apiKey),
     logger: options.logger ?? console,
   });

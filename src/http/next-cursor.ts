@@ -9,51 +9,109 @@ import { encodeCursor, positionOf } from '../parse/index.js';
 import type { Resource } from '../resource/index.js';
 import type { ListRow } from './types.js';
 
-/** A query widened to select its sort keys, and the fields added to do so. */
+/** A query widened to select its sort keys, and what it added to do so. */
 export interface WidenedQuery<F extends string> {
   readonly query: ListQuery<F>;
-  /** Fields selected only to read the last row's position; never sent to the client. */
-  readonly hidden: readonly F[];
+  /**
+   * What was selected only to read the last row's position, never sent to
+   * the client: own field names, `relation.field` paths (a key of the
+   * embedded object) and relation names (an embed the client did not ask
+   * for at all, removed whole).
+   */
+  readonly hidden: readonly string[];
+}
+
+/** The relation of a `relation.field` path of `resource`, or undefined for an own field. */
+function relationNameOf(resource: Resource | undefined, name: string): string | undefined {
+  if (resource !== undefined) return resource.paths.get(name)?.relation.name;
+  // Without the resource, a dot can only be a path: field names never hold one.
+  const dot = name.indexOf('.');
+  return dot === -1 ? undefined : name.slice(0, dot);
 }
 
 /**
- * `query` with every sort key selected; `hidden` lists the fields it added.
- * With `resource`, a query selecting all fields is widened too when it sorts
- * by a field that is not selectable (all fields means all *selectable*
- * ones, so that key would be missing from the rows).
+ * What to take out of the rows for the sort keys added to `selected`: a
+ * path's key, or its whole embed when `selected` names no field of that
+ * relation (the embed exists only for the cursor).
+ */
+function hiddenOf(
+  added: readonly string[],
+  selected: readonly string[],
+  resource: Resource | undefined,
+): string[] {
+  const hidden: string[] = [];
+  const embedded = new Set(selected.map((name) => relationNameOf(resource, name)));
+  for (const name of added) {
+    const relation = relationNameOf(resource, name);
+    if (relation === undefined || embedded.has(relation)) hidden.push(name);
+    else if (!hidden.includes(relation)) hidden.push(relation);
+  }
+  return hidden;
+}
+
+/**
+ * `query` with every sort key selected; `hidden` says what it added. A sort
+ * key on a to-one path (`label.name`) is selected as that path, which embeds
+ * it (`label: { name }`). With `resource`, a query selecting all fields is
+ * widened too when it sorts by a field that is not selectable or by a path
+ * (all fields means all *selectable* own fields, and embeds nothing).
  *
  * @example
  * widenForCursor(parseListQuery(leads, 'fields=name&sort=value')).hidden; // ['value']
  * widenForCursor(parseListQuery(people, 'sort=ssn'), people).hidden; // ['ssn']
+ * widenForCursor(parseListQuery(labeledLeads, 'fields=name&sort=label.name'), labeledLeads).hidden; // ['label']
  */
 export function widenForCursor<F extends string>(
   query: ListQuery<F>,
   resource?: Resource<F>,
 ): WidenedQuery<F> {
+  const loose = resource as Resource | undefined;
   if (query.select === 'all') {
     if (resource === undefined) return { query, hidden: [] };
     const selectable = new Set<string>(resource.selectable);
-    const hidden = query.sort.map((key) => key.field).filter((field) => !selectable.has(field));
-    if (hidden.length === 0) return { query, hidden };
-    return { query: { ...query, select: [...resource.selectable, ...hidden] }, hidden };
+    const added = query.sort.map((key) => key.field).filter((field) => !selectable.has(field));
+    if (added.length === 0) return { query, hidden: [] };
+    return {
+      query: { ...query, select: [...resource.selectable, ...added] },
+      hidden: hiddenOf(added, resource.selectable, loose),
+    };
   }
   const selected = new Set<F>(query.select);
-  const hidden = query.sort.map((key) => key.field).filter((field) => !selected.has(field));
-  if (hidden.length === 0) return { query, hidden };
-  return { query: { ...query, select: [...query.select, ...hidden] }, hidden };
+  const added = query.sort.map((key) => key.field).filter((field) => !selected.has(field));
+  if (added.length === 0) return { query, hidden: [] };
+  return {
+    query: { ...query, select: [...query.select, ...added] },
+    hidden: hiddenOf(added, query.select, loose),
+  };
 }
 
 /**
- * The rows without the fields {@link widenForCursor} added.
+ * The rows without what {@link widenForCursor} added: own fields and whole
+ * embeds are deleted, a `relation.field` path deletes that key of the
+ * embedded object (a null embed, no related row, stays null).
  *
  * @example
  * withoutHidden([{ id: 'l1', name: 'Ann', value: 3 }], ['value']); // [{ id: 'l1', name: 'Ann' }]
+ * withoutHidden([{ id: 'l1', label: { name: 'VIP', color: 'gold' } }], ['label.name']); // [{ id: 'l1', label: { color: 'gold' } }]
  */
 export function withoutHidden(rows: readonly ListRow[], hidden: readonly string[]): ListRow[] {
   if (hidden.length === 0) return [...rows];
   return rows.map((row) => {
     const kept: Record<string, unknown> = { ...row };
-    for (const field of hidden) delete kept[field];
+    for (const name of hidden) {
+      const dot = name.indexOf('.');
+      if (dot === -1) {
+        delete kept[name];
+        continue;
+      }
+      const relation = name.slice(0, dot);
+      const embed = kept[relation];
+      if (typeof embed === 'object' && embed !== null && !Array.isArray(embed)) {
+        const rest: Record<string, unknown> = { ...(embed as Record<string, unknown>) };
+        delete rest[name.slice(dot + 1)];
+        kept[relation] = rest;
+      }
+    }
     return kept;
   });
 }
@@ -80,6 +138,7 @@ export function nextCursor<F extends string>(
   const last = rows.at(-1);
   if (!hasMore || last === undefined) return null;
   const { filter, sort } = clientQuery;
+  // positionOf reads a to-one path sort key from the row's embed (`label: { name }`).
   const position = positionOf(resource, sort, last);
   if (carried !== undefined) {
     const withTotal = encodeCursor(resource, filter, sort, position, carried);

@@ -34,7 +34,20 @@ function example(kind: 'or' | 'and', filterable: readonly Field[], limits: Group
   return kind === 'or' || inner === undefined ? `(${first};${second})` : `(${first};${inner})`;
 }
 
-function description(kind: 'or' | 'and', limits: GroupLimits): string {
+/** What groups do with relation paths (docs/relations.md); nothing for a resource without relations. */
+function relationRule(resource: Resource): string {
+  const many = resource.relationList.find((relation) => relation.type !== 'toOne');
+  if (resource.relationList.length === 0) return '';
+  const path = `${(many ?? resource.relationList[0]!).name}.<field>`;
+  return (
+    ` A relation path (\`${path}=…\`) is an item like any filter.` +
+    (many === undefined
+      ? ''
+      : ` Items on one to-many relation joined by \`;\` at one level of an \`and\` apply to the same related row; \`not(${path}=…)\` means no related row matches.`)
+  );
+}
+
+function description(kind: 'or' | 'and', limits: GroupLimits, resource: Resource): string {
   const holds = kind === 'or' ? 'any item holds' : 'every item holds';
   return (
     `Boolean group, ANDed with the other filters: \`${kind}=(item;item;…)\` matches when ${holds}. ` +
@@ -45,7 +58,7 @@ function description(kind: 'or' | 'and', limits: GroupLimits): string {
     '`\\"` and `\\\\` escapes (`name="a;b"`); whitespace between tokens is ignored. ' +
     `At most ${limits.maxDepth} level${limits.maxDepth === 1 ? '' : 's'} deep (the outer parentheses are level 1), ` +
     `${limits.maxLeaves} filters and ${limits.maxLength} characters (code points). ` +
-    `Given at most once.`
+    `Given at most once.${relationRule(resource)}`
   );
 }
 
@@ -64,7 +77,7 @@ export function groupParameters(resource: Resource): OpenApiParameter[] {
   return (['or', 'and'] as const).map((kind) => ({
     name: kind,
     in: 'query',
-    description: description(kind, limits),
+    description: description(kind, limits, resource),
     required: false,
     schema: {
       type: 'string',

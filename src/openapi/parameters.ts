@@ -2,6 +2,12 @@ import type { FilterOperator } from '../ast/index.js';
 import { type Field, MAX_SEARCH_WORDS, type ParamAlias, type Resource } from '../resource/index.js';
 import { filterValueSchema } from './field-schemas.js';
 import { groupParameters } from './group-parameters.js';
+import {
+  relationFieldNames,
+  relationFilterParameters,
+  relationNotes,
+  relationSortNames,
+} from './relation-parameters.js';
 import type { JsonSchema, JsonValue, OpenApiParameter } from './types.js';
 
 const OPERATOR_WORDS: Record<Exclude<FilterOperator, 'eq' | 'exists' | 'nin'>, string> = {
@@ -23,7 +29,8 @@ function paramName(field: string, op: FilterOperator): string {
   return op === 'eq' ? field : `${field}[${op}]`;
 }
 
-function filterDescription(field: Field, op: FilterOperator): string {
+/** `name`: how the URL names the field (its path, for a related field). */
+function filterDescription(field: Field, op: FilterOperator, name: string = field.name): string {
   const day =
     field.type === 'datetime'
       ? ' A date-time `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]` (`2026-01-15T10:30:00Z`; upper-case `T` and `Z`; no offset means UTC; no leap second) or a day (`2026-01-15`), which stands for the whole UTC day.'
@@ -36,11 +43,11 @@ function filterDescription(field: Field, op: FilterOperator): string {
       ? ' Rows where it is null match.'
       : ' Rows where it is null never match.';
   if (op === 'exists') {
-    return `\`true\`: \`${field.name}\` has a value; \`false\`: it is null.`;
+    return `\`true\`: \`${name}\` has a value; \`false\`: it is null.`;
   }
   if (op === 'nin') {
     return (
-      `\`${field.name}\` equals none of the values, given as one comma list (\`a,b\`). The server ` +
+      `\`${name}\` equals none of the values, given as one comma list (\`a,b\`). The server ` +
       `also merges the values of the parameter repeated, a form this document does not declare.${nulls}${day}`
     );
   }
@@ -49,13 +56,13 @@ function filterDescription(field: Field, op: FilterOperator): string {
     // The document declares the comma list (`explode: false`), the form every client can send.
     // Repeats are accepted too, but OpenAPI cannot declare both forms for one parameter.
     return (
-      `\`${field.name}\` equals one of the values, given as one comma list (\`a,b\`). The server ` +
-      `also merges the values of the parameter repeated (\`${field.name}=a&${field.name}=b\`), a form ` +
+      `\`${name}\` equals one of the values, given as one comma list (\`a,b\`). The server ` +
+      `also merges the values of the parameter repeated (\`${name}=a&${name}=b\`), a form ` +
       `this document does not declare.${nulls}${day}`
     );
   }
   const relation = op === 'eq' ? 'equals' : OPERATOR_WORDS[op];
-  return `\`${field.name}\` ${relation} the value.${text}${nulls}${day}`;
+  return `\`${name}\` ${relation} the value.${text}${nulls}${day}`;
 }
 
 function filterSchema(field: Field, op: FilterOperator, resource: Resource): JsonSchema {
@@ -103,7 +110,10 @@ function sortTerms(names: readonly string[]): string[] {
 }
 
 function sortParameter(resource: Resource): OpenApiParameter {
-  const current: JsonSchema = { type: 'string', enum: sortTerms(resource.sortable) };
+  const current: JsonSchema = {
+    type: 'string',
+    enum: sortTerms([...resource.sortable, ...relationSortNames(resource)]),
+  };
   const legacyNames = [...resource.aliases.sortFields.keys()];
   const items: JsonSchema =
     legacyNames.length === 0
@@ -129,7 +139,7 @@ function sortParameter(resource: Resource): OpenApiParameter {
     in: 'query',
     description:
       'Sort keys, comma-separated, each `field` or `field:asc|desc` (no direction = `asc`); a field at ' +
-      `most once. Nulls sort last both ways; \`${resource.idField}\` breaks ties.`,
+      `most once. Nulls sort last both ways; \`${resource.idField}\` breaks ties.${relationNotes(resource).sort}`,
     required: false,
     schema,
     style: 'form',
@@ -196,11 +206,11 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
     {
       name: 'fields',
       in: 'query',
-      description: `Fields to return, comma-separated; \`${resource.idField}\` is always returned. Default: all.`,
+      description: `Fields to return, comma-separated; \`${resource.idField}\` is always returned. Default: all.${relationNotes(resource).fields}`,
       required: false,
       schema: {
         type: 'array',
-        items: { type: 'string', enum: [...resource.selectable] },
+        items: { type: 'string', enum: [...resource.selectable, ...relationFieldNames(resource)] },
         minItems: 1,
       },
       style: 'form',
@@ -225,6 +235,13 @@ export function queryParameters<F extends string>(typed: Resource<F>): OpenApiPa
       parameters.push(filterParameter(field, op, resource, paramName(field.name, op)));
     }
   }
+  parameters.push(
+    ...relationFilterParameters(
+      resource,
+      (field, op, name) => filterParameter(field, op, resource, name),
+      filterDescription,
+    ),
+  );
   parameters.push(...groupParameters(resource));
   for (const [legacy, alias] of resource.aliases.params) {
     parameters.push(legacyParameter(resource, legacy, alias));

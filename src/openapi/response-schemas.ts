@@ -1,5 +1,6 @@
 import { ISSUE_CODES, MAX_REPORTED_ISSUES } from '../errors/index.js';
 import type { Resource } from '../resource/index.js';
+import { embedComponentSchemas, embedProperties } from './embed-schemas.js';
 import { propertySchema } from './field-schemas.js';
 import type { JsonSchema } from './types.js';
 
@@ -14,10 +15,11 @@ export interface SchemaNames {
 }
 
 /** The row object: every selectable field; only the id is always present (see `fields`). */
-function itemSchema(resource: Resource): JsonSchema {
+function itemSchema(resource: Resource, item: string): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const name of resource.selectable)
     properties[name] = propertySchema(resource.fields.get(name)!);
+  Object.assign(properties, embedProperties(resource, item));
   return {
     type: 'object',
     description: `One ${resource.name} row. With \`fields\`, only the selected keys (and \`${resource.idField}\`) are present.`,
@@ -63,7 +65,8 @@ export function componentSchemas<F extends string>(
 ): Record<string, JsonSchema> {
   const resource = typed as unknown as Resource;
   return {
-    [names.item]: itemSchema(resource),
+    [names.item]: itemSchema(resource, names.item),
+    ...embedComponentSchemas(resource, names.item),
     [names.list]: {
       type: 'object',
       required: ['success', 'data', 'meta'],

@@ -1,5 +1,6 @@
 import type { Resource } from '../resource/index.js';
 import { queryParameters } from './parameters.js';
+import { pascalCase } from './pascal-case.js';
 import { componentSchemas } from './response-schemas.js';
 import type {
   JsonSchema,
@@ -40,14 +41,6 @@ export interface OpenApiOptions {
 }
 
 const API_KEY_SCHEME = 'ApiKeyAuth';
-
-function pascalCase(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part !== '')
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
-}
 
 function jsonResponse(description: string, schema: JsonSchema): OpenApiResponse {
   return {

@@ -259,10 +259,18 @@ export function decodeCursor(
   if (!Array.isArray(values) || values.length !== sort.length) return { problem: 'malformed' };
   const position: (FilterValue | null)[] = [];
   for (const [i, key] of sort.entries()) {
-    const field = resolveField(resource, key.field)?.field;
-    const value = field
-      ? positionValue(field, values[i], resource.limits.maxValueLength)
-      : undefined;
+    const resolved = resolveField(resource, key.field);
+    // A to-one path reads null for a row without a related row, whatever the related field allows.
+    const nullable =
+      resolved !== undefined && (resolved.relation !== null || resolved.field.nullable);
+    const value =
+      resolved === undefined
+        ? undefined
+        : values[i] === null
+          ? nullable
+            ? null
+            : undefined
+          : positionValue(resolved.field, values[i], resource.limits.maxValueLength);
     if (value === undefined) return { problem: 'malformed' };
     position.push(value);
   }

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import type { Field, Relation, Resource } from '../resource/index.js';
 import { type GeneratedRow, rowsArbitrary } from './rows-arbitrary.js';
 
-/** A stored row that may hold embedded related data (a sub-document, an array of them). */
+/**
+ * A stored row that may hold embedded related data (a sub-document, an array of them).
+ *
+ * @example
+ * const row: GeneratedDocument = { id: 'c1', label_doc: { id: 'l1', label_name: 'VIP' } };
+ */
 export type GeneratedDocument = Record<string, unknown>;
 
 /**
@@ -11,14 +16,26 @@ export type GeneratedDocument = Record<string, unknown>;
  * `column`) and the related rows per table (a relation's `table`, a
  * many-to-many relation's `through.table`), as `runInMemory`'s `related`
  * option takes them.
+ *
+ * @example
+ * const { rows, related }: RelatedDataset = fc.sample(relatedDatasetArbitrary(labeledLeads), 1)[0]!;
+ * runInMemory(labeledLeads, query, rows, { related });
  */
 export interface RelatedDataset {
   readonly rows: readonly GeneratedDocument[];
   readonly related: Readonly<Record<string, readonly GeneratedRow[]>>;
 }
 
+/**
+ * Sizes of a generated {@link RelatedDataset}.
+ *
+ * @example
+ * relatedDatasetArbitrary(labeledLeads, { minRoots: 3, maxRoots: 16, maxRelated: 10 });
+ */
 export interface RelatedDatasetOptions {
+  /** Fewest root rows. Default 3. */
   readonly minRoots?: number;
+  /** Most root rows. Default 20. */
   readonly maxRoots?: number;
   /** Most rows per related table (join tables get up to three times as many). Default 12. */
   readonly maxRelated?: number;

@@ -17,6 +17,12 @@ import { filterSlots, urlFilterArbitrary, valueArbitrary, valuesOf } from './arb
 import { groupNodeArbitrary } from './group-arbitrary.js';
 import type { RelatedDataset } from './related-dataset-arbitrary.js';
 
+/**
+ * Bounds of {@link relationQueryArbitrary}'s pages.
+ *
+ * @example
+ * relationQueryArbitrary(labeledLeads, dataset, { maxLimit: 5, cursors: false });
+ */
 export interface RelationQueryOptions {
   /** Largest page size. Default 12. */
   readonly maxLimit?: number;

@@ -13,17 +13,31 @@ import Database from 'better-sqlite3';
 import { Kysely, PGliteDialect, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/support/synthetic-leads.js';
-import { createTable, insertRows } from '../../src/backends/kysely/index.js';
+import type { ListQuery } from '../../src/ast/index.js';
+import {
+  createRelatedTables,
+  createTable,
+  insertRows,
+  runListQuery,
+} from '../../src/backends/kysely/index.js';
 import { runInMemory } from '../../src/backends/memory/index.js';
 import { compileMongo } from '../../src/backends/mongo/index.js';
 import {
   CLI_USAGE,
   type ExplainDialect,
   explain,
+  PAGE_KEYS,
   queryTextOf,
   runCli,
 } from '../../src/cli/index.js';
-import { defineResource, leads, parseListQuery, type Resource } from '../../src/index.js';
+import { relatedRows } from '../../src/demo/synthetic-relations.js';
+import {
+  defineResource,
+  labeledLeads,
+  leads,
+  parseListQuery,
+  type Resource,
+} from '../../src/index.js';
 import { openLeads } from '../support/open-leads.js';
 
 const rows = generateLeads(500, 17);
@@ -320,5 +334,152 @@ describe('src/cli/main.ts', () => {
     expect(JSON.parse(failure.stderr).error.code).toBe('INVALID_DATE');
     const success = await run(tsx, ['src/cli/main.ts', 'explain', 'status=won', '--target', 'ast']);
     expect(JSON.parse(success.stdout)).toEqual(parseListQuery(leads, 'status=won'));
+  });
+});
+
+describe('explain --resource labeled-leads: relations', () => {
+  const query = 'label.name=VIP&tags.name=vip&sort=label.name:desc&fields=id,label.name,tags.name';
+
+  it('prints the AST with the to-one path leaf and the some node', async () => {
+    const { status, out } = await cli([
+      'explain',
+      query,
+      '--resource',
+      'labeled-leads',
+      '--target',
+      'ast',
+    ]);
+    expect(status).toBe(0);
+    const ast = JSON.parse(out);
+    expect(ast).toEqual(JSON.parse(JSON.stringify(parseListQuery(labeledLeads, query))));
+    expect(ast.filter.children).toEqual([
+      { kind: 'comparison', field: 'label.name', op: 'eq', value: 'VIP' },
+      {
+        kind: 'some',
+        relation: 'tags',
+        filter: { kind: 'comparison', field: 'name', op: 'eq', value: 'vip' },
+      },
+    ]);
+    // The leads themselves know no relation.
+    const refused = await cli(['explain', query, '--target', 'ast']);
+    expect(refused.status).toBe(2);
+  });
+
+  it('prints the MongoDB pipeline with a $lookup per relation', async () => {
+    const { status, out } = await cli([
+      'explain',
+      query,
+      '--resource',
+      'labeled-leads',
+      '--target',
+      'mongo',
+    ]);
+    expect(status).toBe(0);
+    const printed = JSON.parse(out) as { pipeline: Record<string, { from?: string }>[] };
+    const from = printed.pipeline.flatMap((stage) =>
+      stage['$lookup'] ? [stage['$lookup'].from] : [],
+    );
+    expect(from).toEqual(expect.arrayContaining(['labels', 'lead_tags']));
+    const loose = labeledLeads as unknown as Resource;
+    const compiled = compileMongo(loose, parseListQuery(labeledLeads, query) as ListQuery);
+    expect(printed.pipeline).toEqual(JSON.parse(JSON.stringify(compiled.pipeline)));
+  });
+
+  it('refuses an unknown resource and --groups with labeled-leads', async () => {
+    const unknown = await cli(['explain', 'limit=1', '--resource', 'people']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toContain('--resource must be one of leads, labeled-leads');
+    const both = await cli(['explain', 'limit=1', '--resource', 'labeled-leads', '--groups']);
+    expect(both.status).toBe(2);
+    expect(both.err).toContain('has boolean groups already');
+  });
+});
+
+/** Runs a printed statement as it is, its parameters bound. */
+async function runPrinted(
+  db: Kysely<Record<string, never>>,
+  statement: { sql: string; parameters: unknown[] },
+): Promise<Record<string, unknown>[]> {
+  const result = await db.executeQuery<Record<string, unknown>>({
+    sql: statement.sql,
+    parameters: statement.parameters,
+    query: { kind: 'RawNode' } as never,
+    queryId: { queryId: 'explain-printed' } as never,
+  });
+  return [...result.rows];
+}
+
+describe('explain --resource labeled-leads --target sql runs as printed', () => {
+  const db = new Kysely<Record<string, never>>({
+    dialect: new SqliteDialect({ database: new Database(':memory:') }),
+  });
+  const loose = labeledLeads as unknown as Resource;
+  const queries = [
+    'label.name=VIP&tags.name=vip,hot&sort=label.priority:desc&fields=id,name,label.name,tags.name',
+    'sort=label.name:asc,createdAt:desc&fields=id,label.color,notes.body&limit=30',
+    'and=(not(tags.name=vip))&label.priority[gte]=5&fields=id&limit=40',
+  ];
+
+  beforeAll(async () => {
+    const related = relatedRows(rows as never, 1);
+    await createTable(db, labeledLeads, { table: 'explained_leads' });
+    await insertRows(db, labeledLeads, rows, { table: 'explained_leads' });
+    await createRelatedTables(db, labeledLeads);
+    const rel = (name: string) => labeledLeads.relations.get(name)!;
+    await insertRows(db, rel('label').target, related.labels, { table: 'labels' });
+    await insertRows(db, rel('tags').target, related.tags, { table: 'tags' });
+    await insertRows(db, rel('notes').target, related.notes, { table: 'notes' });
+    await (db as unknown as Kysely<Record<string, Record<string, string>>>)
+      .insertInto('lead_tags')
+      .values(related.leadTags.map((row) => ({ ...row })))
+      .execute();
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('a LEFT JOIN for to-one, EXISTS for to-many, one batched query per to-many embed', async () => {
+    const { status, out } = await cli([
+      'explain',
+      queries[1]!,
+      '--resource',
+      'labeled-leads',
+      '--target',
+      'sql',
+      '--dialect',
+      'sqlite',
+      '--table',
+      'explained_leads',
+    ]);
+    expect(status).toBe(0);
+    expect(out).toContain('left join "labels" as "label"');
+    expect(out).toMatch(/-- embed notes \(one query for the whole page\)\nselect .*dense_rank\(\)/);
+    expect(out).toContain(PAGE_KEYS);
+    const filtered = await explain(loose, queries[2]!, {
+      dialect: 'sqlite',
+      target: 'sql',
+      table: 'explained_leads',
+    });
+    if (!filtered.ok) expect.fail(JSON.stringify(filtered.envelope));
+    expect(filtered.text).toContain('not (exists (select 1 from "lead_tags"');
+  });
+
+  it("the printed page and count return the backend's ids and total", async () => {
+    for (const query of queries) {
+      const explained = await explain(loose, query, {
+        dialect: 'sqlite',
+        target: 'sql',
+        table: 'explained_leads',
+      });
+      if (!explained.ok) expect.fail(JSON.stringify(explained.envelope));
+      const [page, count] = statements(explained.text);
+      const parsed = parseListQuery(labeledLeads, query) as ListQuery;
+      const expected = await runListQuery(db, loose, parsed, { table: 'explained_leads' });
+      const pageRows = await runPrinted(db, page!);
+      expect(expected.data.length, query).toBeGreaterThan(0);
+      expect(pageRows.map((r) => r['id'])).toEqual(expected.data.map((r) => r['id']));
+      const counted = await runPrinted(db, count!);
+      expect(Number(counted[0]!['total'])).toBe(expected.total);
+    }
   });
 });

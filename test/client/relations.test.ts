@@ -218,6 +218,15 @@ describe('relations in listUrl', () => {
     const { state, issues } = fromSearch(labeledLeads, search);
     expect(issues).toEqual([]);
     expect(toSearch(labeledLeads, state)).toBe(search);
+    // Groups with relation leaves come back as conditions that print the same text.
+    const grouped = toSearch(labeledLeads, {
+      and: [{ 'tags.name': 'vip' }, { 'tags.id': 't1' }],
+      or: [{ not: { 'tags.name': 'x' } }, { 'label.name': 'VIP', 'notes.body': { contains: ';' } }],
+    });
+    const read = fromSearch(labeledLeads, grouped);
+    expect(read.issues).toEqual([]);
+    expect(read.state.and).toEqual([{ 'tags.name': { eq: 'vip' } }, { 'tags.id': { eq: 't1' } }]);
+    expect(toSearch(labeledLeads, read.state)).toBe(grouped);
     const bad = fromSearch(labeledLeads, '?label.nmae=x&tags.name[gt]=z&status=won');
     expect(bad.state).toEqual({ filter: { status: { eq: ['won'] } } });
     expect(bad.issues.map((i) => i.param)).toEqual(['label.nmae', 'tags.name[gt]']);

@@ -129,6 +129,8 @@ describe('runDemoCli', () => {
       'Seeding synthetic leads (seed 1): 10,000 / 25,000',
       'Seeding synthetic leads (seed 1): 20,000 / 25,000',
       'Seeding synthetic leads (seed 1): 25,000 / 25,000',
+      // The related rows of GET /labeled-leads, in the same transaction.
+      'Seeding labels, tags and notes',
     ]);
     const second = capture();
     const again = (await runDemoCli(

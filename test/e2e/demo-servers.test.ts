@@ -27,6 +27,9 @@ import { demoSuite } from './demo-suite.js';
 const postgresUp = await serverAvailable('PostgreSQL', postgresSettings);
 const mysqlUp = await serverAvailable('MariaDB', mysqlSettings);
 
+/** The related tables of a run: `<table>_labels`, … */
+const RELATED_SUFFIXES = ['_labels', '_tags', '_lead_tags', '_notes'];
+
 function tableOf(demo: RunningDemo): string {
   const table = /listql_demo_[0-9a-f]+/.exec(demo.location)?.[0];
   if (!table) throw new Error(`no table in '${demo.location}'`);
@@ -76,8 +79,15 @@ describe.skipIf(!postgresUp)('PostgreSQL', () => {
     const second = await startDemo({ port: 0, backend: 'postgres', rows: 50 });
     expect(tableOf(first)).not.toBe(tableOf(second));
     expect(await postgresTableExists(tableOf(first))).toBe(true);
+    // The labeled leads' related tables are the run's own too.
+    for (const suffix of RELATED_SUFFIXES) {
+      expect(await postgresTableExists(`${tableOf(first)}${suffix}`), suffix).toBe(true);
+    }
     await Promise.all([first.close(), second.close()]);
     expect(await postgresTableExists(tableOf(first))).toBe(false);
+    for (const suffix of RELATED_SUFFIXES) {
+      expect(await postgresTableExists(`${tableOf(first)}${suffix}`), suffix).toBe(false);
+    }
     expect(await postgresTableExists(tableOf(second))).toBe(false);
   });
 });
@@ -98,8 +108,14 @@ describe.skipIf(!mysqlUp)('MySQL / MariaDB', () => {
     const demo = await startDemo({ port: 0, backend: 'mysql', rows: 50 });
     const table = tableOf(demo);
     expect(await mysqlTableExists(table)).toBe(true);
+    for (const suffix of RELATED_SUFFIXES) {
+      expect(await mysqlTableExists(`${table}${suffix}`), suffix).toBe(true);
+    }
     await demo.close();
     expect(await mysqlTableExists(table)).toBe(false);
+    for (const suffix of RELATED_SUFFIXES) {
+      expect(await mysqlTableExists(`${table}${suffix}`), suffix).toBe(false);
+    }
   });
 
   it('a data file the database refuses half-way leaves no table behind', async () => {

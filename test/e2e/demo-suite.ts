@@ -19,6 +19,7 @@ import {
 } from '../../src/demo/index.js';
 import type { ErrorEnvelope, ListEnvelope, SuccessEnvelope } from '../../src/http/index.js';
 import { leads, parseListQuery } from '../../src/index.js';
+import { labeledSuite } from './labeled-suite.js';
 
 export const ROWS = 2_000;
 export const SEED = 1;
@@ -102,6 +103,8 @@ export function demoSuite(backend: DemoBackendName, breaker?: StoreBreaker): voi
   describe(`demo server on ${backend}`, () => {
     const state = useDemo(backend);
     const demo = () => state.demo!;
+
+    labeledSuite(demo);
 
     it('holds the seeded leads', () => {
       expect(demo().rows).toBe(ROWS);

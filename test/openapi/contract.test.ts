@@ -126,6 +126,28 @@ describe("Redocly's recommended ruleset", () => {
       expect(await lint(served, 'served')).toEqual([]);
     }, 30_000);
 
+    it('GET /labeled-leads: its document lints clean and its real responses, embeds included, validate', async () => {
+      const served = (await (
+        await fetch(`${demo.url}/openapi/labeled-leads.json`)
+      ).json()) as OpenApiDocument;
+      expect(await lint(served, 'served-labeled')).toEqual([]);
+      const check = responseChecker(served, '/labeled-leads');
+      const key = { 'x-api-key': 'contract-key' };
+      const cases: [number, string][] = [
+        [
+          200,
+          'fields=id,name,label.name,label.priority,tags.name,notes.body,notes.pinned&limit=30',
+        ],
+        [200, 'tags.name=vip&sort=label.name:desc&fields=id,label.color&limit=5'],
+        [400, 'label.nmae=x&sort=tags.name'],
+      ];
+      for (const [status, query] of cases) {
+        const response = await fetch(`${demo.url}/labeled-leads?${query}`, { headers: key });
+        expect(response.status, query).toBe(status);
+        check(status, response.headers, await response.json());
+      }
+    }, 30_000);
+
     it('validates the real responses of the running server: bodies and headers', async () => {
       const document = (await (await fetch(`${demo.url}/openapi.json`)).json()) as OpenApiDocument;
       const check = responseChecker(document, '/leads');

@@ -19,6 +19,7 @@ import { runInMemory } from '../../src/backends/memory/index.js';
 import type { FilterValue, ListQuery, Resource, SortPosition } from '../../src/index.js';
 import type { RelatedDataset } from '../../src/testing/index.js';
 import type { ApiRow, EngineResult } from '../support/engine.js';
+import { expectCount } from '../support/expect-count.js';
 import { propertyParams } from '../support/property.js';
 import {
   cards,
@@ -47,21 +48,6 @@ describe('the memory backend on relations agrees with a naive model', () => {
     );
   });
 });
-
-/** The total as the strategy used allows (see differential.test.ts). */
-function expectCount(actual: EngineResult, query: ListQuery, exactTotal: number | null): void {
-  if (query.count === 'none') {
-    expect({ total: actual.total, count: actual.count }).toEqual({ total: null, count: 'none' });
-  } else if (actual.count === 'estimated') {
-    expect(query.count).toBe('estimated');
-    expect(Number.isSafeInteger(actual.total) && (actual.total ?? -1) >= 0).toBe(true);
-  } else {
-    expect({ total: actual.total, count: actual.count }).toEqual({
-      total: exactTotal,
-      count: 'exact',
-    });
-  }
-}
 
 /** The walk's query: the generated one from page 1, with its sort keys selected for positions. */
 function walkQuery(resource: Resource, query: ListQuery): ListQuery {

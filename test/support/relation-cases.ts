@@ -75,7 +75,13 @@ export const cardNotes = defineResource({
 
 const cardFields = {
   id: { type: 'string', filter: ['eq'], sortable: true },
-  title: { type: 'string', nullable: true, filter: ['eq', 'contains'], sortable: true },
+  title: {
+    type: 'string',
+    nullable: true,
+    filter: ['eq', 'contains'],
+    sortable: true,
+    searchable: true,
+  },
   score: { type: 'number', nullable: true, filter: ['eq', 'gt', 'lt'], sortable: true },
   labelId: { type: 'string', nullable: true, column: 'label_id', filter: ['eq', 'exists'] },
   createdAt: { type: 'datetime', column: 'created_at', filter: ['gte', 'lt'], sortable: true },
@@ -99,9 +105,9 @@ export const cards = defineResource({
       resource: cardTags,
       through: { table: 'card_tags', sourceColumn: 'card_id', targetColumn: 'tag_id' },
       where: exists('deletedAt', false),
-      embedLimit: 2,
+      embedLimit: 1,
     },
-    notes: { type: 'toMany', resource: cardNotes, foreignKey: 'cardId', embedLimit: 3 },
+    notes: { type: 'toMany', resource: cardNotes, foreignKey: 'cardId', embedLimit: 2 },
   },
 });
 

@@ -10,6 +10,7 @@ import { runInMemory } from '../../src/backends/memory/index.js';
 import type { ListQuery, Resource } from '../../src/index.js';
 import type { RelatedDataset } from '../../src/testing/index.js';
 import type { EngineResult } from './engine.js';
+import { kyselyRelationSetups } from './engines/kysely-relations.js';
 import { mongoRelationEngine } from './engines/mongo.js';
 
 /** A dataset held by an engine. */
@@ -61,5 +62,6 @@ export function relationEngineSetups(): RelationEngineSetup[] {
   return [
     { name: memoryRelationEngine.name, open: async () => memoryRelationEngine },
     { name: mongoRelationEngine.name, open: async () => mongoRelationEngine },
+    ...kyselyRelationSetups(),
   ];
 }

@@ -4,24 +4,30 @@
  * helpers, for the SQL relation tests. Related rows are given keyed by
  * field name (join rows by their two columns), as `insertRows` takes them.
  */
-import { sql } from 'kysely';
+import Database from 'better-sqlite3';
+import { Kysely, type LogEvent, SqliteDialect, sql } from 'kysely';
 import {
   createRelatedTables,
   createTable,
   detectSqlDialect,
   insertRows,
   type SqlDialect,
+  sqliteStatementCache,
 } from '../../src/backends/kysely/index.js';
+import {
+  mysqlServerDialect,
+  postgresServerDialect,
+} from '../../src/demo/stores/server-dialects.js';
 import {
   defineResource,
   exists,
-  labeledLeads,
   labels,
   leads,
   notes,
   type Resource,
   tags,
 } from '../../src/index.js';
+import { mysqlSettings, postgresSettings, serverAvailable } from './databases.js';
 import { type AnyKysely, uniqueTableName } from './engines/kysely.js';
 
 /** The tables of one run. */
@@ -120,5 +126,33 @@ export async function dropRelationTables(db: AnyKysely, tables: RelationTables):
   }
 }
 
-/** The preset itself, for tests that only compile. */
-export { labeledLeads };
+/** A database to run the relation tests on, opened with a statement log. */
+export interface SqlSetup {
+  readonly name: string;
+  readonly available: () => Promise<boolean>;
+  /** A Kysely instance whose `log` sees every statement, the cached ones (raw) too. */
+  readonly connect: (log: (event: LogEvent) => void) => AnyKysely;
+}
+
+/** SQLite (better-sqlite3 in memory), a PostgreSQL server, a MariaDB server. */
+export const sqlSetups: SqlSetup[] = [
+  {
+    name: 'SQLite',
+    available: async () => true,
+    connect: (log) =>
+      new Kysely({
+        dialect: new SqliteDialect({ database: sqliteStatementCache(new Database(':memory:')) }),
+        log,
+      }),
+  },
+  {
+    name: 'PostgreSQL',
+    available: () => serverAvailable('PostgreSQL', postgresSettings),
+    connect: (log) => new Kysely({ dialect: postgresServerDialect(postgresSettings), log }),
+  },
+  {
+    name: 'MariaDB',
+    available: () => serverAvailable('MariaDB', mysqlSettings),
+    connect: (log) => new Kysely({ dialect: mysqlServerDialect(mysqlSettings), log }),
+  },
+];

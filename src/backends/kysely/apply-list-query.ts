@@ -127,19 +127,21 @@ export function countJoins<F extends string>(
  *   dialect: sqlDialectOf(db),
  * }).execute();
  */
-export function applyListQuery<DB, TB extends keyof DB, O, F extends string>(
+export function applyListQuery<DB, TB extends keyof DB, O, F extends string, Q extends string = F>(
   qb: SelectQueryBuilder<DB, TB, O>,
   resource: Resource<F>,
-  query: ListQuery<F>,
+  // Its own type: a parsed query also names the resource's relation paths (`label.name`).
+  query: ListQuery<Q>,
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, O & RawListRow<F>> {
+  const own = query as unknown as ListQuery<F>;
   return buildListQuery(
     qb,
     resource,
-    query,
+    own,
     options,
-    whereCondition(resource, query, options, true),
-    pageJoins(resource, query, options),
+    whereCondition(resource, own, options, true),
+    pageJoins(resource, own, options),
   );
 }
 
@@ -181,16 +183,17 @@ export function buildListQuery<DB, TB extends keyof DB, O, F extends string>(
  *   dialect: sqlDialectOf(db),
  * }).executeTakeFirstOrThrow();
  */
-export function applyListCount<DB, TB extends keyof DB, O, F extends string>(
+export function applyListCount<DB, TB extends keyof DB, O, F extends string, Q extends string = F>(
   qb: SelectQueryBuilder<DB, TB, O>,
   resource: Resource<F>,
-  query: ListQuery<F>,
+  query: ListQuery<Q>,
   options: ListQuerySqlOptions,
 ): SelectQueryBuilder<DB, TB, { total: number | string | bigint }> {
+  const own = query as unknown as ListQuery<F>;
   return buildListCount(
     qb,
-    whereCondition(resource, query, options, false),
-    countJoins(resource, query, options),
+    whereCondition(resource, own, options, false),
+    countJoins(resource, own, options),
   );
 }
 

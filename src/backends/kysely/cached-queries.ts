@@ -98,7 +98,15 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
-/** A compiled page query with one row past the limit, and the reader of its rows. */
+/** The reader of a page's rows: the driver's rows are `runListQuery`'s own, so they are reused. */
+function rowReader<F extends string>(
+  resource: Resource<F>,
+  query: ListQuery<F>,
+): (row: Readonly<Record<string, unknown>>) => ListRow<F> {
+  return listRowReader(selectedFields(resource, query.select), { reuseRows: true });
+}
+
+/** A compiled page query with one row past the limit, and the reader of its rows (which converts the driver's rows in place). */
 export interface PageQuery<F extends string> {
   readonly compiled: CompiledQuery<Record<string, unknown>>;
   readonly read: (row: Readonly<Record<string, unknown>>) => ListRow<F>;
@@ -132,7 +140,7 @@ export function pageQuery<F extends string>(
       .compile() as CompiledQuery<Record<string, unknown>>;
   const shape = cached ? fromShape(joinsShape(joins), where) : undefined;
   if (shape === undefined) {
-    return { compiled: build(), read: listRowReader(selectedFields(resource, query.select)) };
+    return { compiled: build(), read: rowReader(resource, query) };
   }
   // Field names and directions are validated identifiers: `,`, `+`, `-` and NUL cannot occur in them.
   const select = query.select === 'all' ? '*' : query.select.join(',');
@@ -150,7 +158,7 @@ export function pageQuery<F extends string>(
     };
   }
   const compiled = build();
-  const read = listRowReader(selectedFields(resource, query.select));
+  const read = rowReader(resource, query);
   if (entry === undefined) {
     cache.set(
       key,

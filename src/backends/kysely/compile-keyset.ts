@@ -104,7 +104,8 @@ export function keysetCondition<F extends string>(
       `listql/kysely: the keyset position has ${after.length} values for ${sort.length} sort keys`,
     );
   }
-  if (rowValueApplies(resource, sort, after, options.table)) {
+  const rowValues = options.dialect.rowValues !== false;
+  if (rowValues && rowValueApplies(resource, sort, after, options.table)) {
     return rowValue(resource, sort, after, options, false);
   }
   const nullable = (name: F): boolean => nullableKey(resource, name, options.table);
@@ -115,7 +116,12 @@ export function keysetCondition<F extends string>(
   // row values can describe also bound it, `(a, b) <= (?, ?) and (…)`, so an
   // index on those keys starts the scan at the position instead of at the
   // first row (implied by the chain, so the rows are the same).
-  const prefix = rowValuePrefix(resource, sort, after, options.table);
+  // Without row values the bound is the first key alone, `a <= ?`: a plain
+  // comparison every remote server is sent and every index on `a` serves.
+  const prefix = Math.min(
+    rowValuePrefix(resource, sort, after, options.table),
+    rowValues ? sort.length : 1,
+  );
   if (prefix === 0) return chain;
   const bound = rowValue(resource, sort.slice(0, prefix), after.slice(0, prefix), options, true);
   return allOf([bound, chain]);
@@ -149,9 +155,11 @@ function rowValue<F extends string>(
   inclusive: boolean,
 ): Condition {
   // A caseInsensitiveSort key is two parts: its folded text, then its text.
-  const parts = sort.flatMap((key, i) =>
+  const all = sort.flatMap((key, i) =>
     rowValueParts(resolveColumn(resource, key.field, options.table), after[i], options),
   );
+  // Without row values, one part: a folded key's folded text bounds it alone.
+  const parts = options.dialect.rowValues === false ? all.slice(0, 1) : all;
   const less = sort[0]?.direction === 'desc';
   const op = sql.raw(`${less ? '<' : '>'}${inclusive ? '=' : ''}`);
   const left = sql.join(parts.map((part) => part.expression));

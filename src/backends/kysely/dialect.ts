@@ -86,6 +86,14 @@ export interface SqlDialect {
     direction: SortDirection,
     nullable: boolean,
   ): readonly OrderItem[];
+  /**
+   * False when a cursor page's seek must not be a row-value comparison
+   * `(a, b) < (?, ?)` but the equivalent OR chain `a < ? or (a = ? and b < ?)`
+   * bounded by `a <= ?`: postgres_fdw ships plain comparisons to the remote
+   * server but never a row comparison, which it would evaluate locally after
+   * fetching every row before the position. Omitted: row values.
+   */
+  readonly rowValues?: boolean;
   /** A boolean as the driver binds it. */
   booleanParam(value: boolean): unknown;
   /** An instant (epoch milliseconds, years 0–9999) as the driver binds it for a date-time column. */

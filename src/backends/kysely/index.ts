@@ -45,19 +45,27 @@ export {
   handlePoolErrors,
 } from './dialects/pool-errors.js';
 export { postgresDialect } from './dialects/postgres.js';
+export { postgresFdwDialect } from './dialects/postgres-fdw.js';
 export { sqliteCaseSensitiveLikeDialect, sqliteDialect } from './dialects/sqlite.js';
 export {
   type SqliteFunctionHost,
   type SqliteStatementTimeout,
   sqliteStatementTimeout,
 } from './dialects/sqlite-timeout.js';
-export type { EmbedValue, ListRowWithEmbeds, RelatedRow } from './embed-rows.js';
+export {
+  type EmbedSqlOptions,
+  type EmbedValue,
+  embedQuery,
+  type ListRowWithEmbeds,
+  type RelatedRow,
+} from './embed-rows.js';
 export { type InsertRowsOptions, insertRows } from './insert-rows.js';
 export { type MysqlTypeCastField, mysqlTypeCast } from './mysql-type-cast.js';
 export { pingDatabase } from './ping.js';
 export {
   type ApiValue,
   type ListRow,
+  type ListRowReaderOptions,
   listRowReader,
   readListRow,
   readValue,

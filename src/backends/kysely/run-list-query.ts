@@ -65,7 +65,18 @@ export interface ListResult<F extends string> {
  * const query = parseListQuery(leads, 'status=won&sort=value:desc&limit=20');
  * const { data, total } = await runListQuery(db, leads, query, { table: 'leads' });
  */
-export async function runListQuery<DB, F extends string>(
+export async function runListQuery<DB, F extends string, Q extends string = F>(
+  db: Kysely<DB>,
+  resource: Resource<F>,
+  // Its own type: a parsed query also names the resource's relation paths (`label.name`).
+  query: ListQuery<Q>,
+  options: RunListQueryOptions,
+): Promise<ListResult<F>> {
+  return runQuery(db, resource, query as unknown as ListQuery<F>, options);
+}
+
+/** {@link runListQuery} once the query is read with the resource's own field type. */
+async function runQuery<DB, F extends string>(
   db: Kysely<DB>,
   resource: Resource<F>,
   query: ListQuery<F>,

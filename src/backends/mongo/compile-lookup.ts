@@ -99,22 +99,79 @@ export function relatedLookup<F extends string>(
  * `storage.relationKey(relation)` for filters and sorts: nothing for an
  * embedded relation without `where` (the stored key is read as it is); a
  * lookup otherwise, and for a to-one relation its one document unwrapped
- * (null when there is none, which paths below it read as null).
+ * (null when there is none, which paths below it read as null). A to-many
+ * lookup keeps only the related fields in `read` (what the filter's `some`
+ * nodes test), so whole related documents never ride along the pipeline.
  *
  * @example
- * relationStages(relationOf(labeledLeads, 'tags'), storage); // [{ $lookup: { from: 'lead_tags', … } }]
+ * relationStages(relationOf(labeledLeads, 'tags'), storage, new Set(['name'])); // [{ $lookup: { from: 'lead_tags', … } }]
  */
 export function relationStages<F extends string>(
   relation: Relation,
   storage: MongoStorage<F>,
+  read?: ReadonlySet<string>,
 ): MongoDocument[] {
   if (!needsLookup(relation)) return [];
   const key = storage.relationKey(relation);
-  const stages = [relatedLookup(relation, storage, key, [])];
   if (relation.type === 'toOne') {
-    stages.push({ $addFields: { [key]: { $ifNull: [{ $arrayElemAt: [`$${key}`, 0] }, null] } } });
+    return [
+      relatedLookup(relation, storage, key, []),
+      { $addFields: { [key]: { $ifNull: [{ $arrayElemAt: [`$${key}`, 0] }, null] } } },
+    ];
   }
-  return stages;
+  const tail: MongoDocument[] = [];
+  if (read !== undefined) {
+    const target = storage.target(relation, 'document');
+    // An inclusion projection keeps `_id`: never empty, even for `some(r, and([]))`.
+    const projection: MongoDocument = { [target.idColumn]: 1 };
+    for (const name of read) projection[target.leaf(name).key] = 1;
+    tail.push({ $project: projection });
+  }
+  return [relatedLookup(relation, storage, key, tail)];
+}
+
+/**
+ * The related fields the `some` nodes of `relation` read in `nodes`.
+ *
+ * @example
+ * someFields([some('tags', eq('name', 'vip'))], 'tags'); // Set { 'name' }
+ */
+export function someFields(nodes: readonly FilterNode[], relation: string): Set<string> {
+  const fields = new Set<string>();
+  const inside = (node: FilterNode): void => {
+    switch (node.kind) {
+      case 'comparison':
+      case 'in':
+      case 'exists':
+      case 'text':
+      case 'foldedComparison':
+        fields.add(node.field);
+        break;
+      case 'search':
+        for (const name of node.fields) fields.add(name);
+        break;
+      case 'and':
+      case 'or':
+        node.children.forEach(inside);
+        break;
+      case 'not':
+        inside(node.child);
+        break;
+      case 'some':
+        break;
+    }
+  };
+  const outside = (node: FilterNode): void => {
+    if (node.kind === 'some') {
+      if (node.relation === relation) inside(node.filter);
+    } else if (node.kind === 'and' || node.kind === 'or') {
+      node.children.forEach(outside);
+    } else if (node.kind === 'not') {
+      outside(node.child);
+    }
+  };
+  nodes.forEach(outside);
+  return fields;
 }
 
 /**
@@ -166,12 +223,16 @@ export function needsLookups(resource: Resource, node: FilterNode): boolean {
   return false;
 }
 
-/** The stages for a set of relations, in declaration order. */
+/**
+ * The stages for a set of relations, in declaration order; to-many lookups
+ * keep the fields the `some` nodes of `nodes` read.
+ */
 export function stagesFor<F extends string>(
   relations: Iterable<Relation>,
   storage: MongoStorage<F>,
+  nodes: readonly FilterNode[],
 ): MongoDocument[] {
   return [...new Set(relations)]
     .sort((a, b) => a.index - b.index)
-    .flatMap((relation) => relationStages(relation, storage));
+    .flatMap((relation) => relationStages(relation, storage, someFields(nodes, relation.name)));
 }

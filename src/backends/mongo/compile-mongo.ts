@@ -172,6 +172,7 @@ export function compilePage<F extends string>(
   const filterLookups = stagesFor(
     [...filterRelations(resource, query.filter)].filter(needsLookup),
     storage,
+    [query.filter],
   );
   // find() can neither look up nor embed: only the pipeline can answer.
   const findable = order.findExact && page.length === 1 && plan.embeds.length === 0;
@@ -217,7 +218,7 @@ function matchStages<F extends string>(
     for (const relation of filterRelations(resource, part)) relations.add(relation);
   const stages: MongoDocument[] = [];
   if (cheap.length > 0) stages.push({ $match: compileFilter(and(cheap), storage) });
-  stages.push(...stagesFor([...relations].filter(needsLookup), storage));
+  stages.push(...stagesFor([...relations].filter(needsLookup), storage, dear));
   if (dear.length > 0) stages.push({ $match: compileFilter(and(dear), storage) });
   return stages;
 }

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { kyselyBackend } from '../../http/index.js';
-import { demoLeads } from '../demo-resource.js';
+import { demoLabeledLeads, demoLeads } from '../demo-resource.js';
 import {
   buildAtomically,
   datasetPath,
@@ -28,6 +28,8 @@ export interface EmbeddedEngine {
 function store(db: Kysely<Record<string, never>>, rows: number, location: string): DemoStore {
   return {
     backend: kyselyBackend(db, demoLeads, { table: TABLE }),
+    // The same leads table; the related tables under the relations' own names.
+    labeledBackend: kyselyBackend(db, demoLabeledLeads, { table: TABLE }),
     rows,
     location,
     close: () => db.destroy(),
@@ -51,7 +53,7 @@ export async function openEmbeddedStore(
   if (source.kind === 'file') {
     const db = engine.open();
     try {
-      const rows = await seedTable(db, demoLeads, TABLE, source, progress);
+      const rows = await seedTable(db, demoLeads, TABLE, source, progress, demoLabeledLeads);
       return store(db, rows, `${engine.label} in memory`);
     } catch (err) {
       await db.destroy();
@@ -65,7 +67,9 @@ export async function openEmbeddedStore(
   if (existsSync(path)) {
     const db = engine.open(path);
     const rows = await countRows(db, TABLE);
-    if (rows === source.count) {
+    // A dataset built before the labeled leads existed lacks their tables: build it again.
+    const related = await countRows(db, demoLabeledLeads.relations.get('tags')!.through!.table);
+    if (rows === source.count && related !== undefined) {
       log(`Reusing ${rows.toLocaleString('en-US')} ${describeSource(source)} in ${path}`);
       return store(db, rows, path);
     }
@@ -76,7 +80,7 @@ export async function openEmbeddedStore(
   await buildAtomically(path, async (temporary) => {
     const db = engine.open(temporary);
     try {
-      await seedTable(db, demoLeads, TABLE, source, progress);
+      await seedTable(db, demoLeads, TABLE, source, progress, demoLabeledLeads);
     } finally {
       await db.destroy();
     }

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import { createTable, insertRows } from '../../backends/kysely/index.js';
 import type { Resource } from '../../resource/index.js';
+import type { DemoLabeledLeads } from '../demo-resource.js';
 import { generateLeads } from '../synthetic.js';
+import { relatedRows } from '../synthetic-relations.js';
 import type { FieldRow } from '../validate-row.js';
+import { seedRelatedTables } from './seed-relations.js';
 import type { RowSource } from './types.js';
 
 /** Rows per progress step: small enough to show movement, large enough not to flood. */
@@ -25,9 +28,16 @@ export function describeSource(source: RowSource): string {
     : `synthetic leads (seed ${source.seed})`;
 }
 
+/** The seed of the related rows: the synthetic leads' own, 1 for a data file. @example relationSeed(source); // 1 */
+export function relationSeed(source: RowSource): number {
+  return source.kind === 'synthetic' ? source.seed : 1;
+}
+
 /**
  * Creates `table` and fills it with the source's rows in one transaction, so
  * a failure leaves no table behind, reporting progress after each chunk.
+ * With `labeled`, the related tables of `GET /labeled-leads` are created and
+ * seeded in the same transaction.
  *
  * @example
  * await seedTable(db, demoLeads, 'leads', { kind: 'synthetic', count: 1000, seed: 1 }, console.log);
@@ -38,6 +48,7 @@ export async function seedTable<DB, F extends string>(
   table: string,
   source: RowSource,
   progress: (line: string) => void,
+  labeled?: DemoLabeledLeads,
 ): Promise<number> {
   const rows = await sourceRows(source);
   const what = describeSource(source);
@@ -50,6 +61,10 @@ export async function seedTable<DB, F extends string>(
       progress(
         `Seeding ${what}: ${done.toLocaleString('en-US')} / ${rows.length.toLocaleString('en-US')}`,
       );
+    }
+    if (labeled !== undefined) {
+      progress('Seeding labels, tags and notes');
+      await seedRelatedTables(trx, labeled, relatedRows(rows, relationSeed(source)));
     }
   });
   return rows.length;

@@ -26,6 +26,11 @@ export interface StoreContext {
 /** An open store, serving the demo's resource. */
 export interface DemoStore {
   readonly backend: ListBackend<LeadField>;
+  /**
+   * `GET /labeled-leads`: the same leads with their labels, tags and notes
+   * (`demoLabeledLeads`); absent on a store whose backend has no relations yet.
+   */
+  readonly labeledBackend?: ListBackend<LeadField>;
   /** Rows held. */
   readonly rows: number;
   /** Where they live, for the start-up banner: a file, a table, "memory". */

@@ -18,6 +18,7 @@ import {
   createTableQueries,
   filterSql,
   insertRows,
+  listRowReader,
   mysqlBinaryDialect,
   mysqlDialect,
   mysqlTypeCast,
@@ -246,6 +247,42 @@ describe('reading driver values', () => {
   it('returns exactly the selected keys', () => {
     const fields = selectedFields(leads, ['id', 'value']);
     expect(readListRow(fields, { id: 'a', value: '5', extra: 1 })).toEqual({ id: 'a', value: 5 });
+  });
+
+  it('reuseRows converts rows of exactly the fields in place, and copies any other row', () => {
+    const fields = selectedFields(leads, ['id', 'ad_storage', 'createdAt', 'value']);
+    const read = listRowReader(fields, { reuseRows: true });
+    const at = new Date('2026-01-31T10:00:00.000Z');
+    const row = { id: 'a', ad_storage: 1, createdAt: at, value: null };
+    const out = read(row);
+    expect(out).toBe(row);
+    expect(out).toEqual({
+      id: 'a',
+      ad_storage: true,
+      createdAt: '2026-01-31T10:00:00.000Z',
+      value: null,
+    });
+    expect(Object.keys(out)).toEqual(['id', 'ad_storage', 'createdAt', 'value']);
+    expect(() => read({ id: 'b', ad_storage: 2, createdAt: at, value: null })).toThrow(
+      /cannot read/,
+    );
+
+    // A first row of another layout (an extra key, another order): every row is copied.
+    const copying = listRowReader(fields, { reuseRows: true });
+    const other = { value: '5', id: 'c', createdAt: at, ad_storage: 0, extra: 1 };
+    const copied = copying(other);
+    expect(copied).not.toBe(other);
+    expect(copied).toEqual({
+      id: 'c',
+      ad_storage: false,
+      createdAt: '2026-01-31T10:00:00.000Z',
+      value: 5,
+    });
+    expect(other.value).toBe('5');
+    // Without the option, the row passed in is left alone.
+    const kept = { id: 'a', ad_storage: 1, createdAt: at, value: null };
+    expect(listRowReader(fields)(kept)).not.toBe(kept);
+    expect(kept.ad_storage).toBe(1);
   });
 });
 

@@ -8,33 +8,26 @@
  * null key, a refused target (soft-deleted tag, colorless label), a tag
  * linked twice, more notes than `embedLimit`.
  */
-import Database from 'better-sqlite3';
-import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLeads } from '../../../bench/support/synthetic-leads.js';
-import {
-  runListQuery,
-  type SqlDialect,
-  sqliteStatementCache,
-} from '../../../src/backends/kysely/index.js';
-import {
-  mysqlServerDialect,
-  postgresServerDialect,
-} from '../../../src/demo/stores/server-dialects.js';
+import { runListQuery, type SqlDialect } from '../../../src/backends/kysely/index.js';
 import {
   and,
+  defineResource,
   eq,
   exists,
   type FilterNode,
   inList,
   type ListQuery,
+  labels,
+  leads,
   not,
   or,
+  parseListQuery,
+  type Resource,
   type SortKey,
   some,
 } from '../../../src/index.js';
-import { mysqlSettings, postgresSettings, serverAvailable } from '../../support/databases.js';
-import type { AnyKysely } from '../../support/engines/kysely.js';
 import {
   dropRelationTables,
   labeledLeadsOn,
@@ -42,6 +35,7 @@ import {
   type RelationData,
   type RelationTables,
   relationTables,
+  sqlSetups,
 } from '../../support/relation-tables.js';
 
 const LABEL_OF: Record<string, string | null> = {
@@ -106,36 +100,7 @@ function query(parts: Partial<Query> = {}): Query {
 
 const byId = (filter: FilterNode): Query => query({ filter });
 
-interface Setup {
-  readonly name: string;
-  readonly available: () => Promise<boolean>;
-  /** A Kysely instance whose `log` sees every statement, the cached ones (raw) too. */
-  readonly connect: (log: (event: LogEvent) => void) => AnyKysely;
-}
-
-const setups: Setup[] = [
-  {
-    name: 'SQLite',
-    available: async () => true,
-    connect: (log) =>
-      new Kysely({
-        dialect: new SqliteDialect({ database: sqliteStatementCache(new Database(':memory:')) }),
-        log,
-      }),
-  },
-  {
-    name: 'PostgreSQL',
-    available: () => serverAvailable('PostgreSQL', postgresSettings),
-    connect: (log) => new Kysely({ dialect: postgresServerDialect(postgresSettings), log }),
-  },
-  {
-    name: 'MariaDB',
-    available: () => serverAvailable('MariaDB', mysqlSettings),
-    connect: (log) => new Kysely({ dialect: mysqlServerDialect(mysqlSettings), log }),
-  },
-];
-
-for (const setup of setups) {
+for (const setup of sqlSetups) {
   const up = await setup.available();
   describe.skipIf(!up)(`relations on ${setup.name}`, () => {
     const tables: RelationTables = relationTables();
@@ -376,3 +341,155 @@ for (const setup of setups) {
     });
   });
 }
+
+describe('relations and the shape cache (SQLite)', () => {
+  const tables = relationTables();
+  const resource = labeledLeadsOn(tables);
+  const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+  const db = sqlSetups[0]!.connect((event) => {
+    if (event.level === 'query') statements.push(event.query);
+  });
+  let dialect: SqlDialect;
+  beforeAll(async () => {
+    dialect = await loadRelationData(db, resource, tables, DATA);
+  });
+  afterAll(async () => {
+    await dropRelationTables(db, tables);
+    await db.destroy();
+  });
+  const run = (r: Resource, q: Query) => runListQuery(db, r, q, { table: tables.root, dialect });
+
+  it('reuses the SQL of a relation query for other values, joins and EXISTS included', async () => {
+    const shaped = (name: string, tag: string): Query =>
+      query({
+        filter: and([eq('label.name', name), some('tags', eq('name', tag))]),
+        select: ['id', 'label.name', 'notes.id'],
+        count: 'none',
+      });
+    statements.length = 0;
+    const first = await run(resource, shaped('VIP', 'vip'));
+    const second = await run(resource, shaped('alpha', 'vip'));
+    expect(first.data.map((row) => row['id'])).toEqual(['l1']);
+    expect(second.data.map((row) => row['id'])).toEqual(['l5']);
+    // page + notes embed, twice; the second page is the first's text with other values.
+    expect(statements).toHaveLength(4);
+    expect(statements[2]!.sql).toBe(statements[0]!.sql);
+    expect(statements[2]!.parameters).toContain('alpha');
+  });
+
+  it("keys the relation's structure: the same query through another where is another shape", async () => {
+    // `label` again, but refusing colorless labels: same names, same table, another join.
+    const strict = defineResource({
+      ...resource.definition,
+      relations: {
+        ...resource.definition.relations,
+        label: {
+          type: 'toOne',
+          resource: labels,
+          localKey: 'labelId',
+          table: tables.labels,
+          where: exists('color', true),
+        },
+      },
+    });
+    const q = query({ filter: eq('label.name', 'cold'), count: 'exact' });
+    expect((await run(resource, q)).data.map((row) => row['id'])).toEqual(['l2']);
+    const refused = await run(strict, q);
+    expect(refused.data).toEqual([]);
+    expect(refused.total).toBe(0);
+    expect((await run(resource, q)).total).toBe(1);
+  });
+
+  it('refuses embedded relations: SQL needs a table', async () => {
+    const embedded = defineResource({
+      ...leads.definition,
+      name: 'embedded-leads',
+      relations: {
+        label: { type: 'toOne', resource: labels, localKey: 'labelId', embedded: true },
+      },
+    });
+    await expect(run(embedded, query({ filter: eq('label.name', 'VIP') }))).rejects.toThrow(
+      /relation 'label' is embedded .*SQL needs a table/,
+    );
+    await expect(run(embedded, query({ select: ['id', 'label.name'] }))).rejects.toThrow(
+      /SQL needs a table/,
+    );
+  });
+
+  it('runs what the parser makes of relation URLs', async () => {
+    const parsed = (text: string) => parseListQuery(resource, text);
+    const idsOf = async (text: string) =>
+      (await runListQuery(db, resource, parsed(text), { table: tables.root, dialect })).data
+        .map((row) => row['id'] as string)
+        .sort();
+    expect(await idsOf('label.name=VIP')).toEqual(['l1', 'l6']);
+    expect(await idsOf('tags.name=vip')).toEqual(['l1', 'l5']);
+    expect(await idsOf('and=(tags.name=vip;tags.id=t2)')).toEqual([]);
+    expect(await idsOf('tags.name=vip&tags.id=t2')).toEqual(['l1']);
+    expect(await idsOf('and=(not(tags.name=vip))')).toEqual(['l2', 'l3', 'l4', 'l6']);
+    const sorted = await runListQuery(db, resource, parsed('sort=label.priority:desc'), {
+      table: tables.root,
+      dialect,
+    });
+    expect(sorted.data.map((row) => row['id'])).toEqual(['l6', 'l1', 'l5', 'l4', 'l3', 'l2']);
+    const embedded = await runListQuery(
+      db,
+      resource,
+      parsed('fields=id,label.name,tags.name&label.name=cold'),
+      {
+        table: tables.root,
+        dialect,
+      },
+    );
+    expect(embedded.data).toEqual([
+      { id: 'l2', label: { name: 'cold' }, tags: [{ name: 'hot' }], 'tags@more': false },
+    ]);
+  });
+});
+
+describe('relation aliases never meet the tables they stand beside (SQLite)', () => {
+  // The root table is named like a relation, and related tables like other relations' aliases.
+  const tables: RelationTables = {
+    root: 'label',
+    labels: 'tags',
+    tags: 'notes',
+    leadTags: 'tags_link',
+    notes: 'label_',
+  };
+  const resource = labeledLeadsOn(tables);
+  const db = sqlSetups[0]!.connect(() => {});
+  let dialect: SqlDialect;
+  beforeAll(async () => {
+    dialect = await loadRelationData(db, resource, tables, DATA);
+  });
+  afterAll(async () => {
+    await dropRelationTables(db, tables);
+    await db.destroy();
+  });
+
+  it('answers as under unique names', async () => {
+    const run = async (q: Query) =>
+      (await runListQuery(db, resource, q, { table: tables.root, dialect })).data;
+    const ids = async (filter: FilterNode) =>
+      (await run(query({ filter }))).map((row) => row['id']);
+    expect(await ids(eq('label.name', 'VIP'))).toEqual(['l1', 'l6']);
+    expect(await ids(some('tags', eq('name', 'vip')))).toEqual(['l1', 'l5']);
+    expect(await ids(not(some('notes', and([]))))).toEqual(['l2', 'l5', 'l6']);
+    expect(await ids(and([eq('label.name', 'VIP'), some('notes', eq('pinned', true))]))).toEqual([
+      'l1',
+    ]);
+    const embedded = await run(
+      query({ select: ['id', 'label.name', 'tags.name', 'notes.id'], filter: eq('id', 'l1') }),
+    );
+    expect(embedded).toEqual([
+      {
+        id: 'l1',
+        label: { name: 'VIP' },
+        tags: [{ name: 'vip' }, { name: 'hot' }],
+        'tags@more': false,
+        notes: [{ id: 'n1' }, { id: 'n2' }],
+        'notes@more': false,
+      },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { Compilable } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { embedQuery } from '../../../src/backends/kysely/embed-rows.js';
 import {
   applyListCount,
   applyListQuery,
@@ -13,15 +14,18 @@ import {
   type SqlDialectName,
   sqlDialectOf,
 } from '../../../src/backends/kysely/index.js';
+import { loose } from '../../../src/backends/kysely/loose-db.js';
 import {
   and,
   comparison,
   exists,
   inList,
+  labeledLeads,
   leads,
   not,
   or,
   parseListQuery,
+  relationOf,
   search,
   snakeCase,
   withColumns,
@@ -109,5 +113,49 @@ describe.each(DIALECTS)('%s', (name) => {
   it('creates the leads table and its recommended indexes', () => {
     const { table, indexes } = createTableQueries(db, resource, { table: 'leads' });
     expect([table, ...indexes].map((q) => q.compile().sql).join(';\n')).toMatchSnapshot();
+  });
+});
+
+describe.each(DIALECTS)('%s relations', (name) => {
+  const db = compileOnly(name);
+  const dialect = sqlDialectOf(db);
+  const options = { dialect, table: 'leads' };
+  const query = (text: string) => parseListQuery(labeledLeads, text);
+
+  it('joins a to-one relation for a path filter, sort and embed; the count joins only its filter', () => {
+    const text =
+      'label.name=VIP&and=(not(tags.name=vip))&sort=label.priority:desc&fields=id,label.name';
+    expect(
+      show(applyListQuery(db.selectFrom('leads'), labeledLeads, query(text), options)),
+    ).toMatchSnapshot();
+    expect(
+      show(applyListCount(db.selectFrom('leads'), labeledLeads, query(text), options)),
+    ).toMatchSnapshot();
+  });
+
+  it('filters a to-many relation by EXISTS, one row for one group', () => {
+    expect(
+      show(
+        applyListCount(
+          db.selectFrom('leads'),
+          labeledLeads,
+          query('and=(notes.pinned=true;notes.body[contains]=call)'),
+          options,
+        ),
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('embeds a many-to-many relation by one ranked query for the page', () => {
+    const relation = relationOf(labeledLeads, 'tags');
+    const compiled = embedQuery(
+      loose(db),
+      labeledLeads,
+      relation,
+      [relation.target.fields.get('name')!],
+      ['lead_1', 'lead_2'],
+      options,
+    );
+    expect({ sql: readableSql(compiled.sql), parameters: compiled.parameters }).toMatchSnapshot();
   });
 });

@@ -9,11 +9,13 @@ import { memoryBackend } from '../../../../src/http/backends/memory-backend.js';
 import {
   and,
   comparison,
+  defineResource,
   eq,
   exists,
   type FilterNode,
   type ListQuery,
   labeledLeads,
+  labels,
   not,
   type Resource,
   some,
@@ -179,5 +181,42 @@ describe('memory relations: a missing table', () => {
     expect(() => runInMemory(labeledLeads, query({ filter: eq('label.name', 'x') }), rows)).toThrow(
       /'labels'/,
     );
+  });
+});
+
+describe('memory relations: what a hand-built AST can get wrong', () => {
+  it('refuses a leaf on a to-many path, and search across a relation', () => {
+    expect(() => ids(eq('tags.name', 'vip'))).toThrow(/manyToMany relation.*some\('tags'/);
+    expect(() => ids({ kind: 'search', fields: ['label.name'], term: 'v' })).toThrow(
+      /search across relations/,
+    );
+  });
+
+  it('names the relation a nested some asks for and the related resource lacks', () => {
+    expect(() => ids(some('label', some('x', and([]))))).toThrow(/no relation 'x'/);
+  });
+});
+
+describe('memory relations: one level', () => {
+  it("never follows a related resource's own relations", () => {
+    const teams = defineResource({
+      name: 'teams',
+      fields: {
+        id: { type: 'string', filter: ['eq'] },
+        labelId: { type: 'string', nullable: true },
+      },
+      relations: { label: { type: 'toOne', resource: labels, localKey: 'labelId' } },
+    });
+    const players = defineResource({
+      name: 'players',
+      fields: { id: { type: 'string' }, teamId: { type: 'string', nullable: true } },
+      relations: { team: { type: 'toOne', resource: teams, localKey: 'teamId' } },
+    });
+    const run = (filter: FilterNode) =>
+      runInMemory(players, query({ filter }), [{ id: 'p1', teamId: 't1' }], {
+        related: { teams: [{ id: 't1', labelId: 'vip' }], labels: related.labels },
+      });
+    expect(run(some('team', eq('id', 't1'))).data).toEqual([{ id: 'p1' }]);
+    expect(() => run(some('team', eq('label.name', 'VIP')))).toThrow(/relations reach one level/);
   });
 });

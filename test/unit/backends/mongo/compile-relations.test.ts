@@ -88,8 +88,11 @@ describe('compileMongo with relations', () => {
       '$lookup',
       '$unwind',
       '$replaceRoot',
+      '$project',
     ]);
     expect(JSON.stringify(lookup.pipeline[2])).toContain('{"deleted_at":{"$eq":null}}');
+    // Only what the filter reads rides along: the id and the name.
+    expect(lookup.pipeline.at(-1)).toEqual({ $project: { _id: 1, name: 1 } });
     expect(compiled.pipeline[1]).toEqual({
       $match: { 'listql-rel-skills': { $elemMatch: { name: { $eq: 'go' } } } },
     });
