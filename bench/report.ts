@@ -8,7 +8,7 @@ import type { HttpBenchResult } from './http.bench.js';
 import { httpBars, httpTargets, renderHttpSection } from './http-report.js';
 import type { MemoryResult } from './memory-output.js';
 import type { ParseBenchRow } from './parse.bench.js';
-import { type RelationsResults, relationsSection, relationTargets } from './relations-report.js';
+import { type RelationsResults, relationsSection } from './relations-report.js';
 import type { EngineResult } from './scale.bench.js';
 import type { ShardResult } from './shard.bench.js';
 import { shardBars, shardSection, shardTarget } from './shard-report.js';
@@ -436,7 +436,7 @@ export function renderReport(results: SuiteResults): string {
     '',
     '| target | measured | |',
     '|---|---|---|',
-    ...[...targets(results), ...relationTargets(results.relations)].map(
+    ...targets(results).map(
       (t) => `| ${t.what} | ${t.measured} | ${t.ok === null ? 'TODO' : yes(t.ok)} |`,
     ),
     '',

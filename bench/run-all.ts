@@ -12,6 +12,7 @@
  *   npm run bench -- --http-rows=20000 --http-seconds=1 --http-rounds=1  # a smaller HTTP part
  *   npm run bench -- --shard-rows=510000  # the sharded PostgreSQL part on this many rows
  *   npm run bench -- --only=shard      # only the sharded PostgreSQL part, rewriting only its section
+ *   npm run bench -- --only=relations  # only the relations part (SQLite, PostgreSQL), rewriting only its section
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -23,11 +24,13 @@ import { renderHttpSection, spliceHttpSection } from './http-report.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
 import { benchRelations } from './relations.bench.js';
+import { RELATIONS_BEGIN, RELATIONS_END, relationsSection } from './relations-report.js';
 import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { benchShard } from './shard.bench.js';
 import { shardSection, spliceShardSection } from './shard-report.js';
 import { describeMachine } from './support/machine.js';
+import { spliceSection } from './support/splice-section.js';
 
 function flag(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -64,6 +67,24 @@ if (flag('only') === 'http') {
     log(`wrote the HTTP part of ${file}`);
   } else {
     console.log(section);
+  }
+  process.exit(0);
+}
+
+if (flag('only') === 'relations') {
+  // One part alone: only its own section of docs/benchmarks.md is rewritten.
+  const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
+  log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
+  const engines = await benchRelations({ rows, dialects: relationDialects, log });
+  const section = relationsSection({ rows, engines }).join('\n');
+  const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+  const spliced = write
+    ? spliceSection(readFileSync(file, 'utf8'), section, RELATIONS_BEGIN, RELATIONS_END, END)
+    : undefined;
+  if (spliced === undefined) console.log(section);
+  else {
+    writeFileSync(file, spliced);
+    log(`wrote the relations section of ${file}`);
   }
   process.exit(0);
 }
