@@ -88,7 +88,7 @@ describe('the demo’s own routes', () => {
     expect(body).toEqual(
       envelope(
         'NOT_FOUND',
-        'No route /lead; try GET /leads, GET /openapi.json, GET /healthz, GET /readyz',
+        'No route /lead; try GET /leads, GET /openapi.json, GET /healthz, GET /readyz, GET /labeled-leads, GET /openapi/labeled-leads.json',
       ),
     );
     expect(missing.headers.get('x-request-id')).toBe(body.meta.requestId);
