@@ -4,7 +4,7 @@
  * A mistake is a programmer error: it throws an Error that names the fix.
  */
 import { visitFilter } from '../ast/visitor.js';
-import { NAME_PATTERN } from '../grammar.js';
+import { NAME_PATTERN, PROTOTYPE_NAMES } from '../grammar.js';
 import {
   MAX_EMBED_LIMIT,
   RELATION_TYPES,
@@ -13,15 +13,13 @@ import {
 } from './relation-types.js';
 import type { Field, FieldDefinition, Resource } from './types.js';
 
-/** Names that would reach `Object.prototype` when used as object keys. */
-const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** `schema.table` or `table`, each part a plain name: it reaches SQL as an identifier. */
 const TABLE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63})?$/;
 
 type Fail = (message: string) => never;
 
 function checkName(fail: Fail, what: string, name: unknown, pattern: RegExp): string {
-  if (typeof name !== 'string' || !pattern.test(name) || FORBIDDEN_NAMES.has(name)) {
+  if (typeof name !== 'string' || !pattern.test(name) || PROTOTYPE_NAMES.has(name)) {
     fail(
       `${what} '${String(name)}' must match ${pattern} and not be __proto__, constructor or prototype`,
     );

@@ -5,7 +5,13 @@ import {
   isFilterOperator,
   SORT_DIRECTIONS,
 } from '../ast/index.js';
-import { NAME_PATTERN, parseParamKey, RESERVED_PARAMS, splitSortTerm } from '../grammar.js';
+import {
+  NAME_PATTERN,
+  PROTOTYPE_NAMES,
+  parseParamKey,
+  RESERVED_PARAMS,
+  splitSortTerm,
+} from '../grammar.js';
 import { buildResource, DEFAULT_GROUP_LIMITS, DEFAULT_LIMITS } from './build-resource.js';
 import { checkRelations } from './define-relations.js';
 import type { RelationDefinitions } from './relation-types.js';
@@ -36,8 +42,6 @@ const OPERATORS_BY_TYPE: Record<FieldType, readonly FilterOperator[]> = {
 
 const LIST_TYPES: readonly FieldType[] = ['string', 'enum', 'number'];
 const reserved: ReadonlySet<string> = new Set(RESERVED_PARAMS);
-/** Names that would reach `Object.prototype` when used as object keys in rows or projections. */
-const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A mistake in a resource definition: a programmer error, so it throws. */
 function fail(resource: string, message: string): never {
@@ -47,7 +51,7 @@ function fail(resource: string, message: string): never {
 /** Throws for a field declaration that `buildResource` would turn into a broken field. */
 function checkField(resource: string, name: string, def: FieldDefinition): void {
   const where = `field '${name}'`;
-  if (!NAME_PATTERN.test(name) || FORBIDDEN_NAMES.has(name)) {
+  if (!NAME_PATTERN.test(name) || PROTOTYPE_NAMES.has(name)) {
     fail(
       resource,
       `${where}: a field name must match ${NAME_PATTERN} and not be __proto__, constructor or prototype`,
@@ -100,7 +104,7 @@ function checkField(resource: string, name: string, def: FieldDefinition): void 
     fail(resource, `${where}: 'caseInsensitiveSort' needs a sortable 'string' field`);
   }
   const column = def.column ?? name;
-  if (!NAME_PATTERN.test(column) || FORBIDDEN_NAMES.has(column)) {
+  if (!NAME_PATTERN.test(column) || PROTOTYPE_NAMES.has(column)) {
     fail(
       resource,
       `${where}: column '${column}' must match ${NAME_PATTERN} and not be __proto__, constructor or prototype`,

@@ -1,8 +1,6 @@
-import { NAME_PATTERN } from '../../grammar.js';
+import { NAME_PATTERN, PROTOTYPE_NAMES } from '../../grammar.js';
 import type { Field, Relation, Resource } from '../../resource/index.js';
 import { resolveField } from '../../resource/resolve-field.js';
-
-const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Options of `compileMongo` and `runMongo`.
@@ -100,7 +98,8 @@ function columns<F extends string>(resource: Resource<F>, idColumn: string): voi
   for (const field of resource.fieldList) {
     const column = field.name === resource.idField ? idColumn : field.column;
     // Generated documents are built by assigning keys; `__proto__` would set a prototype instead.
-    if (UNSAFE_KEYS.has(column)) fail(`field '${field.name}' maps to the unsafe key '${column}'`);
+    if (PROTOTYPE_NAMES.has(column))
+      fail(`field '${field.name}' maps to the unsafe key '${column}'`);
     const owner = owners.get(column);
     if (owner !== undefined) {
       fail(`fields '${owner}' and '${field.name}' both map to the document key '${column}'`);
