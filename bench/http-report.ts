@@ -3,9 +3,11 @@
  * markers of its own so `npm run bench -- --only=http` can replace just it.
  * Pure: no timing, no I/O.
  */
+
 import type { ChartBar } from './chart.js';
 import { type HttpBenchResult, type HttpRow, MIN_REQUESTS } from './http.bench.js';
 import { CPU_PARTS, type CpuPart } from './support/cpu-profile.js';
+import { spliceSection } from './support/splice-section.js';
 
 export const HTTP_BEGIN = '<!-- begin: http part, `npm run bench -- --only=http` -->';
 export const HTTP_END = '<!-- end: http part -->';
@@ -172,12 +174,8 @@ export function renderHttpSection(http: HttpBenchResult): string {
  * spliceHttpSection(readFileSync('docs/benchmarks.md', 'utf8'), renderHttpSection(result));
  */
 export function spliceHttpSection(existing: string, section: string, generatedEnd: string): string {
-  const begin = existing.indexOf(HTTP_BEGIN);
-  const end = existing.indexOf(HTTP_END);
-  if (begin !== -1 && end > begin) {
-    return existing.slice(0, begin) + section + existing.slice(end + HTTP_END.length);
-  }
-  const at = existing.indexOf(generatedEnd);
-  if (at === -1) return `${existing.trimEnd()}\n\n${section}\n`;
-  return `${existing.slice(0, at)}${section}\n${existing.slice(at)}`;
+  return (
+    spliceSection(existing, section, HTTP_BEGIN, HTTP_END, generatedEnd) ??
+    `${existing.trimEnd()}\n\n${section}\n`
+  );
 }

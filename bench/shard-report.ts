@@ -4,6 +4,7 @@
  */
 import type { ChartBar } from './chart.js';
 import { SHARD_TARGET_PAGE, SHARD_TARGET_RATIO, type ShardResult } from './shard.bench.js';
+import { spliceSection } from './support/splice-section.js';
 
 const fmt = (n: number) =>
   n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -118,12 +119,5 @@ export function spliceShardSection(
   section: string,
   generatedEnd: string,
 ): string | undefined {
-  const begin = existing.indexOf(SHARD_BEGIN);
-  const end = existing.indexOf(SHARD_END);
-  if (begin !== -1 && end > begin) {
-    return existing.slice(0, begin) + section.trimEnd() + existing.slice(end + SHARD_END.length);
-  }
-  const at = existing.indexOf(generatedEnd);
-  if (at === -1) return undefined;
-  return `${existing.slice(0, at)}${section.trimEnd()}\n${existing.slice(at)}`;
+  return spliceSection(existing, section, SHARD_BEGIN, SHARD_END, generatedEnd);
 }
