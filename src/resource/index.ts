@@ -1,5 +1,6 @@
 export { buildResource } from './build-resource.js';
 export { defineResource } from './define-resource.js';
+export { type FilterRelations, filterRelations } from './filter-relations.js';
 export { labeledLeads, labels, notes, tags } from './presets/labeled-leads.js';
 export { type LeadField, leads } from './presets/leads.js';
 export type * from './relation-types.js';

@@ -4,55 +4,41 @@
  * declaration order, so the same query structure always gives the same SQL.
  */
 import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import { type FilterNode, type ListQuery, visitFilter } from '../../ast/index.js';
-import { type Relation, type Resource, resolveField, selectPlan } from '../../resource/index.js';
+import type { FilterNode, ListQuery } from '../../ast/index.js';
+import {
+  filterRelations,
+  type Relation,
+  type Resource,
+  resolveField,
+  selectPlan,
+} from '../../resource/index.js';
 import { relationWhere } from './compile-filter.js';
 import type { Sql, SqlDialect } from './dialect.js';
 import { sqlRelation, type ToOneJoin, toOneJoin } from './relation-sql.js';
 import { type SqlShape, sqlShape } from './sql-shape.js';
 
-/** The field names a filter's leaves read, outside `some` nodes (those read related rows). */
-function leafNames(filter: FilterNode): string[] {
-  return visitFilter<string, string[]>(filter, {
-    some: () => [],
-    comparison: (n) => [n.field],
-    in: (n) => [n.field],
-    exists: (n) => [n.field],
-    text: (n) => [n.field],
-    foldedComparison: (n) => [n.field],
-    search: (n) => [...n.fields],
-    and: (n, visit) => n.children.flatMap(visit),
-    or: (n, visit) => n.children.flatMap(visit),
-    not: (n, visit) => visit(n.child),
-  });
-}
-
-/** The to-one relations among the relations of `names` (paths), by declaration order. */
-function toOneOf(resource: Resource, names: Iterable<string>): Relation[] {
+/** The to-one relations `relations` holds, checked for SQL, by declaration order. */
+function toOneSorted(relations: Iterable<Relation>): Relation[] {
   const found = new Set<Relation>();
-  for (const name of names) {
-    if (resource.fields.has(name)) continue;
-    const relation = resolveField(resource, name)?.relation;
-    if (relation?.type === 'toOne') found.add(sqlRelation(relation));
-  }
+  for (const relation of relations) if (relation.type === 'toOne') found.add(sqlRelation(relation));
   return [...found].sort((a, b) => a.index - b.index);
 }
 
-/** The to-one relations the count of `filter` reads. */
+/** The to-one relations the count of `filter` reads (`some` nodes compile to EXISTS, not joins). */
 export function filterJoinRelations(resource: Resource, filter: FilterNode): Relation[] {
-  return resource.relations.size === 0 ? [] : toOneOf(resource, leafNames(filter));
+  return resource.relations.size === 0 ? [] : toOneSorted(filterRelations(resource, filter).paths);
 }
 
 /** The to-one relations the page of `query` reads: its filter, sort and embeds. */
 export function pageJoinRelations(resource: Resource, query: ListQuery): Relation[] {
   if (resource.relations.size === 0) return [];
-  const names = [...leafNames(query.filter), ...query.sort.map((key) => key.field)];
-  const embeds = selectPlan(resource, query.select).embeds;
-  for (const embed of embeds) {
-    if (embed.relation.type === 'toOne')
-      names.push(`${embed.relation.name}.${embed.fields[0]!.name}`);
+  const read = new Set(filterRelations(resource, query.filter).paths);
+  for (const key of query.sort) {
+    const relation = resolveField(resource, key.field)?.relation;
+    if (relation) read.add(relation);
   }
-  return toOneOf(resource, names);
+  for (const embed of selectPlan(resource, query.select).embeds) read.add(embed.relation);
+  return toOneSorted(read);
 }
 
 /** The joins of `relations`, compiled for `table` on `dialect`. */

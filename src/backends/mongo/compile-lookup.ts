@@ -5,8 +5,8 @@
  * sub-documents when an embedded relation's `where` must drop some first.
  */
 import type { FilterNode } from '../../ast/index.js';
+import { filterRelations } from '../../resource/filter-relations.js';
 import type { Field, Relation, Resource } from '../../resource/index.js';
-import { resolveField } from '../../resource/resolve-field.js';
 import { compileFilter } from './compile-filter.js';
 import type { MongoDocument } from './mongo-types.js';
 import { type MongoStorage, needsLookup } from './storage.js';
@@ -176,50 +176,19 @@ export function someFields(nodes: readonly FilterNode[], relation: string): Set<
 
 /**
  * The relations a filter tree reads: those of its to-one path leaves and of
- * its `some` nodes.
+ * its `some` nodes (see `filterRelations` of listql's resources).
  *
  * @example
- * filterRelations(labeledLeads, and([eq('label.name', 'VIP'), some('tags', eq('name', 'vip'))])); // label, tags
+ * readRelations(labeledLeads, and([eq('label.name', 'VIP'), some('tags', eq('name', 'vip'))])); // label, tags
  */
-export function filterRelations(
-  resource: Resource,
-  node: FilterNode,
-  into: Set<Relation> = new Set(),
-): Set<Relation> {
-  const leaf = (name: string): void => {
-    const relation = resolveField(resource, name)?.relation;
-    if (relation) into.add(relation);
-  };
-  switch (node.kind) {
-    case 'comparison':
-    case 'in':
-    case 'exists':
-    case 'text':
-    case 'foldedComparison':
-      leaf(node.field);
-      break;
-    case 'search':
-      for (const name of node.fields) leaf(name);
-      break;
-    case 'and':
-    case 'or':
-      for (const child of node.children) filterRelations(resource, child, into);
-      break;
-    case 'not':
-      filterRelations(resource, node.child, into);
-      break;
-    case 'some': {
-      const relation = resource.relations.get(node.relation);
-      if (relation) into.add(relation);
-      break;
-    }
-  }
-  return into;
+export function readRelations(resource: Resource, node: FilterNode): Set<Relation> {
+  const { paths, some } = filterRelations(resource, node);
+  return new Set([...paths, ...some]);
 }
 
 /** Whether a filter tree needs a lookup stage before it can be tested. */
 export function needsLookups(resource: Resource, node: FilterNode): boolean {
-  for (const relation of filterRelations(resource, node)) if (needsLookup(relation)) return true;
+  for (const relation of readRelations(resource, node)) if (needsLookup(relation)) return true;
   return false;
 }
 

@@ -3,7 +3,7 @@ import type { Relation, Resource } from '../../resource/index.js';
 import { selectPlan } from '../../resource/select-plan.js';
 import { compileEmbeds } from './compile-embeds.js';
 import { compileFilter } from './compile-filter.js';
-import { filterRelations, needsLookups, stagesFor } from './compile-lookup.js';
+import { needsLookups, readRelations, stagesFor } from './compile-lookup.js';
 import { compileProjection } from './compile-projection.js';
 import { type MongoSort, planSort } from './compile-sort.js';
 import type { MongoCollation, MongoDocument } from './mongo-types.js';
@@ -153,7 +153,7 @@ export function compilePage<F extends string>(
   }
   const page = matchStages(resource, pageNode, storage, sortRelations);
   const lookedUp = new Set(
-    [...filterRelations(resource, pageNode), ...sortRelations]
+    [...readRelations(resource, pageNode), ...sortRelations]
       .filter(needsLookup)
       .map((relation) => relation.name),
   );
@@ -170,7 +170,7 @@ export function compilePage<F extends string>(
   });
 
   const filterLookups = stagesFor(
-    [...filterRelations(resource, query.filter)].filter(needsLookup),
+    [...readRelations(resource, query.filter)].filter(needsLookup),
     storage,
     [query.filter],
   );
@@ -215,7 +215,7 @@ function matchStages<F extends string>(
   const cheap = parts.filter((part) => !dear.includes(part));
   const relations = new Set(extra);
   for (const part of dear)
-    for (const relation of filterRelations(resource, part)) relations.add(relation);
+    for (const relation of readRelations(resource, part)) relations.add(relation);
   const stages: MongoDocument[] = [];
   if (cheap.length > 0) stages.push({ $match: compileFilter(and(cheap), storage) });
   stages.push(...stagesFor([...relations].filter(needsLookup), storage, dear));
