@@ -5,15 +5,12 @@
  * URL — validated, with every problem returned as an issue and the valid
  * rest kept, never a throw.
  */
-import { codePointLength } from '../code-points.js';
-import { type Issue, issue } from '../errors/index.js';
+import { type Issue, issue } from '../errors/issue.js';
 import { NAME_PATTERN, parseParamKey, splitSortTerm } from '../grammar.js';
-import { type ItemSyntax, parseGroupSyntax } from '../parse/group/parse-group-syntax.js';
-import { tokenize } from '../parse/group/tokenize.js';
-import type { Field, Resource } from '../resource/index.js';
-import { coerceValue } from '../syntax/coerce-value.js';
-import { buildListQuery } from './build-query.js';
+import type { Field, Resource } from '../resource/types.js';
 import { listUrl } from './list-url.js';
+import { canonical } from './print-filter.js';
+import { printRequest } from './print-request.js';
 import type { AnyResource, ListParams } from './types.js';
 
 /** What {@link fromSearch} read: the valid state, and an issue for each part that was not. */
@@ -40,10 +37,13 @@ export function toSearch<R extends AnyResource>(resource: R, state: ListParams<R
 
 /** A filter value as typed state: the value the server reads (a number, a boolean, a day or instant), else the text. */
 function typed(field: Field, op: string, text: string): unknown {
-  if (op === 'exists') return text === 'true' ? true : text === 'false' ? false : text;
-  const coerced = coerceValue(field, text);
-  // Text that does not read stays text, so the builder reports it in the server's words.
-  return coerced.ok ? coerced.value : text;
+  const value = op === 'exists' ? text : canonical(field, text);
+  // Text that does not read stays text, so the builder reports it in its words.
+  if (value === null) return text;
+  if (op === 'exists' || field.type === 'boolean') {
+    return value === 'true' ? true : value === 'false' ? false : text;
+  }
+  return field.type === 'number' ? Number(value) : value;
 }
 
 /** Integers stay numbers; anything else stays text for the builder to refuse. */
@@ -128,31 +128,69 @@ function leafCondition(resource: Resource, key: string, value: string): Mutable 
   return { [name]: { [op]: read } };
 }
 
-function conditionOf(resource: Resource, item: ItemSyntax): unknown {
-  if (item.kind === 'leaf') return leafCondition(resource, item.key, item.value);
-  if (item.kind === 'not') return { not: conditionOf(resource, item.items[0]!) };
-  return { [item.kind]: item.items.map((child) => conditionOf(resource, child)) };
-}
+/** Group whitespace (ASCII space, tab, line feed, carriage return), as the server's tokenizer skips it. */
+const OPEN = /[ \t\n\r]*(or|and|not)[ \t\n\r]*\(/y;
+/** `key=value`: a bare value runs to the next `;` or `)` (trimmed), a quoted one has `\"` and `\\` escapes. */
+const LEAF =
+  /[ \t\n\r]*([^()=;" \t\n\r]+)[ \t\n\r]*=[ \t\n\r]*(?:"((?:[^"\\]|\\["\\])*)"[ \t\n\r]*|([^;()"]*?)[ \t\n\r]*)(?=[;)])/y;
+const NEXT = /[ \t\n\r]*([;)])/y;
 
 /**
- * The conditions of an `or` / `and` parameter's text, through the server's
- * own group grammar, or the issue of its first syntax problem.
+ * The conditions of an `or` / `and` parameter's text, or the issue of its
+ * first syntax problem. A small reader of the server's group grammar
+ * (`(item;…)`, `or(…)`, `and(…)`, `not(…)` of one item, `key=value` with
+ * bare or quoted values): it reads everything `toSearch` prints, and what
+ * it refuses the server refuses too; limits and leaves are the builder's
+ * to check. The issue says where it stopped, not why (the server's
+ * message says why).
  */
 function readGroupText(
   resource: Resource,
   param: 'or' | 'and',
   text: string,
 ): { readonly conditions: unknown } | { readonly problem: Issue } {
-  const tokens = tokenize(text);
-  const parsed =
-    'problem' in tokens ? tokens : parseGroupSyntax(tokens.tokens, param, resource.groups!);
-  if ('problem' in parsed) {
+  let at = 0;
+  const sticky = (pattern: RegExp): RegExpExecArray => {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match === null) throw at;
+    at = pattern.lastIndex;
+    return match;
+  };
+  // Deeper than the limit is the builder's issue; the reader stops one past it (no deep recursion).
+  const deepest = resource.groups!.maxDepth + 1;
+  const items = (depth: number): unknown[] => {
+    const list: unknown[] = [];
+    do list.push(item(depth));
+    while (sticky(NEXT)[1] === ';');
+    return list;
+  };
+  const item = (depth: number): unknown => {
+    OPEN.lastIndex = at;
+    const open = OPEN.exec(text);
+    if (open !== null && depth < deepest) {
+      at = OPEN.lastIndex;
+      const kind = open[1]!;
+      const inner = items(depth + 1);
+      if (kind === 'not' && inner.length !== 1) throw at;
+      return { [kind]: kind === 'not' ? inner[0] : inner };
+    }
+    const [, key, quoted, bare] = sticky(LEAF);
+    return leafCondition(resource, key!, quoted?.replace(/\\(["\\])/g, '$1') ?? bare!);
+  };
+  try {
+    at = text.indexOf('(') + 1;
+    if (!/^[ \t\n\r]*\($/.test(text.slice(0, at))) throw 0;
+    const conditions = items(1);
+    if (!/^[ \t\n\r]*$/.test(text.slice(at))) throw at;
+    return { conditions };
+  } catch (stop) {
+    if (typeof stop !== 'number') throw stop;
     // Offsets count code points, as the server's do.
-    const at = codePointLength(text, parsed.problem.at);
-    const message = `${param}: ${parsed.problem.message} (at offset ${at})`;
-    return { problem: issue('INVALID_FILTER', param, text, message) };
+    const offset = [...text.slice(0, stop)].length;
+    const message = `${param}: not a boolean group: (filter;…), or(…), and(…), not(…) (at offset ${offset})`;
+    return { problem: issue('INVALID_FILTER', param, text, message, offset) };
   }
-  return { conditions: parsed.group.items.map((item) => conditionOf(resource, item)) };
 }
 
 /** `value[gte]`, `label.name[gte]`: the name and operator of a filter key (null when it is not one). */
@@ -223,8 +261,8 @@ function keepValid(
   filter: Record<string, Mutable>,
   issues: Issue[],
 ): Mutable {
-  const built = buildListQuery(resource, state as ListParams<Resource>);
-  if (built.success) return state;
+  const built = printRequest(resource, state);
+  if ('search' in built) return state;
   for (const found of built.issues) {
     issues.push(found);
     const param = found.param ?? '';
