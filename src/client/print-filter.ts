@@ -9,8 +9,7 @@
 import { FILTER_OPERATORS } from '../ast/operators.js';
 import { clip, type Issue, type IssueCode, issue } from '../errors/issue.js';
 import type { Field, Resource } from '../resource/types.js';
-import { parseDateValue } from '../syntax/dates.js';
-import { formatDecimal, readDecimal } from '../syntax/decimal.js';
+import { formatDecimal } from '../syntax/format-decimal.js';
 
 /** A plain object (not an array, not a Date). */
 export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -31,59 +30,80 @@ export function shown(value: unknown): string {
 }
 
 /**
- * Why a printed value cannot go in the URL whatever its parameter (longer
- * than `max` code points, NUL, a lone surrogate, which `encodeURIComponent`
- * throws on), in the parser's words; null when it can.
+ * The names `kind` allows on `resource`: its own fields, then each
+ * relation's as `relation.field` paths (to-one relations only for `sortable`).
  */
-export function valueIssue(code: IssueCode, key: string, value: string, max: number): Issue | null {
-  const length = [...value].length;
-  const why =
-    length > max
-      ? `be at most ${max} characters, got ${length}`
-      : value.includes('\u0000')
-        ? 'not contain the NUL character (U+0000)'
-        : /\p{Cs}/u.test(value)
-          ? 'be valid Unicode text (it has a lone surrogate)'
-          : null;
-  return why === null ? null : issue(code, key, value, `${key} must ${why}`);
+export const allowedNames = (
+  resource: Resource,
+  kind: 'filterable' | 'sortable' | 'selectable',
+): string[] => [
+  ...resource[kind],
+  ...resource.relationList.flatMap((r) => [...r[kind].keys()].map((f) => `${r.name}.${f}`)),
+];
+
+/**
+ * A plain decimal's canonical text, or null when a double does not hold it
+ * as written (`9007199254740993`, digits past a double's, an underflow):
+ * the server's rule, checked as "its shortest text is the decimal written,
+ * without leading or trailing zeros".
+ */
+function numberText(text: string): string | null {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  const printed = formatDecimal(Number(text));
+  const written = text
+    .replace(/^(-?)0+(?=\d)/, '$1')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+  return printed === written || (printed === '0' && written === '-0') ? printed : null;
 }
+
+/** The shape of a day or a date-time with seconds, an optional fraction and offset. */
+const DATE_SHAPE =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
+
+/**
+ * A date's canonical text: the day as written, or the UTC instant (no
+ * offset means UTC; fractions past milliseconds are cut); null for what is
+ * no date, a day that does not exist (`2026-02-30`), or an instant outside
+ * the four-digit years.
+ */
+function dateText(text: string): string | null {
+  if (!DATE_SHAPE.test(text)) return null;
+  const day = new Date(text.slice(0, 10));
+  // An impossible day is NaN or rolls over, depending on the engine.
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10)) {
+    return null;
+  }
+  if (text.length === 10) return text;
+  // JavaScript reads a date-time without offset as local time; the server as UTC.
+  const offset = /(Z|[+-]\d\d:\d\d)$/.test(text) ? '' : 'Z';
+  const instant = new Date(text.replace(/(\.\d{3})\d+/, '$1') + offset);
+  const iso = Number.isNaN(instant.getTime()) ? '' : instant.toISOString();
+  return iso.length === 24 ? iso : null;
+}
+
+/** The values `exists` takes, read as a boolean field's. */
+export const BOOLEAN = { type: 'boolean' } as Field;
 
 /**
  * The canonical text of one value of `field` (already URL text), or null
- * when the server would not read it: the value grammar of `src/syntax` for
- * numbers (exact doubles only) and dates, the enum's values, true/false.
+ * when the server would not read it: a plain decimal a double holds for
+ * numbers, a day or date-time for dates, the enum's values, true/false.
  */
 export function canonical(field: Field, text: string): string | null {
-  if (text === '' && field.type !== 'datetime') return null;
-  switch (field.type) {
-    case 'number': {
-      const read = readDecimal(text);
-      return 'value' in read ? formatDecimal(read.value) : null;
-    }
-    case 'datetime':
-      return parseDateValue(text);
-    case 'enum':
-      return field.values.includes(text) ? text : null;
-    case 'boolean':
-      return text === 'true' || text === 'false' ? text : null;
-    default:
-      return text;
-  }
+  const type = field.type;
+  if (text === '' && type !== 'datetime') return null;
+  if (type === 'number') return numberText(text);
+  if (type === 'datetime') return dateText(text);
+  if (type === 'boolean') return /^(true|false)$/.test(text) ? text : null;
+  return type !== 'enum' || field.values.includes(text) ? text : null;
 }
 
-/** What a value of `field` must be, as the parser says it. */
-const expected = (field: Field, text: string): string =>
-  text === '' && field.type !== 'datetime'
-    ? 'a non-empty value'
-    : field.type === 'number'
-    ? 'a number'
-    : field.type === 'datetime'
-      ? 'a date (2026-01-15) or date-time (2026-01-15T10:30:00Z)'
-      : field.type === 'enum'
-        ? `one of ${field.values.join(', ')}`
-        : field.type === 'boolean'
-          ? 'true or false'
-          : '';
+const EXPECTED: Readonly<Record<string, string>> = {
+  number: 'a number',
+  datetime: 'a date (2026-01-15) or date-time (2026-01-15T10:30:00Z)',
+  boolean: 'true or false',
+};
 
 /** One filter as the URL writes it: `key=text`, where it sorts, and what it names. */
 export interface Leaf {
@@ -103,44 +123,34 @@ export interface Leaf {
 }
 
 /** What a filter key names: its field, where it ranks, the to-many relation; or why nothing. */
-function target(
+export function target(
   resource: Resource,
   name: string,
 ): { field: Field; rank: number; many: string | null } | string {
-  // A Map, never `filter[name]` on the resource: `__proto__` finds nothing.
+  // Maps, never `filter[name]` on the resource: `__proto__` finds nothing.
   const own = resource.fields.get(name);
   if (own?.operators.length) return { field: own, rank: own.index, many: null };
-  const dot = name.indexOf('.');
-  const relations = resource.relationList;
-  if (dot < 0 || own || relations.length === 0) {
-    return `Unknown filter field '${name}'. Filterable fields: ${resource.filterable.join(', ')}`;
-  }
-  const named = name.slice(0, dot);
-  const fieldName = name.slice(dot + 1);
-  const relation = resource.relations.get(named);
-  if (relation === undefined) {
-    return `Unknown relation '${named}'. Relations: ${relations.map((r) => r.name).join(', ')}`;
-  }
-  const field = relation.filterable.get(fieldName);
-  if (field === undefined) {
-    const list = [...relation.filterable.keys()].join(', ');
-    return relation.target.fields.has(fieldName)
-      ? `Field '${fieldName}' on relation '${named}' is not filterable. Filterable: ${list}`
-      : `Unknown field '${fieldName}' on relation '${named}'. Fields: ${list}`;
+  const path = resource.paths.get(name);
+  const relation = path?.relation;
+  const field = relation?.filterable.get(path!.field.name);
+  if (relation === undefined || field === undefined) {
+    const list = allowedNames(resource, 'filterable').join(', ');
+    return `Unknown filter field '${name}'. Filterable fields: ${list}`;
   }
   // The server ranks a relation's fields after the own fields and those of earlier relations.
   let rank = resource.fieldList.length + field.index;
-  for (const earlier of relations.slice(0, relation.index)) rank += earlier.target.fieldList.length;
-  return { field, rank, many: relation.type === 'toOne' ? null : named };
+  for (const earlier of resource.relationList.slice(0, relation.index)) {
+    rank += earlier.target.fieldList.length;
+  }
+  return { field, rank, many: relation.type === 'toOne' ? null : relation.name };
 }
 
 /** A value the URL can carry: text, a number, a boolean or a Date (null and objects are not). */
 const isScalar = (value: unknown): boolean =>
-  ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
+  /^(string|number|boolean)$/.test(typeof value) || value instanceof Date;
 
 /** One `name[op]` entry as a leaf, or its issue. */
 function leafOf(
-  resource: Resource,
   name: string,
   found: { field: Field; rank: number; many: string | null },
   op: string,
@@ -148,48 +158,39 @@ function leafOf(
 ): Leaf | Issue {
   const { field } = found;
   const key = op === 'eq' ? name : `${name}[${op}]`;
-  // The value as an issue shows it: as given, then as the URL would write it.
-  let text = shown(value);
-  const fail = (message: string, code: IssueCode = 'INVALID_FILTER') =>
-    issue(code, key, text, message);
-  if (!(field.operators as readonly string[]).includes(op)) {
-    return fail(`Operator '${op}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`);
-  }
   // Equality on a list field and `nin` take comma lists; a list anywhere else is a mistake.
   const list = op === 'nin' || (op === 'eq' && field.list);
-  if (Array.isArray(value) && !list) return fail(`${key} takes one value, not a list`);
   const items: readonly unknown[] = Array.isArray(value) ? value : [value];
-  if (!items.every(isScalar)) return fail(`${key} must be ${list ? 'a list of values' : 'a value'}`);
-  if (Array.isArray(value) && items.some((item) => shown(item).includes(','))) {
-    return fail(`${key} items must not contain a comma`);
+  const text = items.map(shown).join(',');
+  const fail = (why: string, code: IssueCode = 'INVALID_FILTER') =>
+    issue(code, key, text, `${key} ${why}`);
+  if (!(field.operators as readonly string[]).includes(op)) {
+    const message = `Operator '${op}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
+    return issue('INVALID_FILTER', key, text, message);
   }
-  const written = items.map(shown).join(',');
-  text = written;
-  const refused = valueIssue('INVALID_FILTER', key, written, resource.limits.maxValueLength);
-  if (refused !== null) return refused;
-  const rank = found.rank * 16 + FILTER_OPERATORS.indexOf(op as 'eq');
-  const leaf = { key, rank, many: found.many, name, field, op, multi: false };
-  if (op === 'exists') {
-    return written === 'true' || written === 'false'
-      ? { ...leaf, text: written }
-      : fail(`${key} must be true or false, got '${clip(written)}'`);
+  // A list's items must not hold the comma that splits them (nor be none).
+  if (!items.every(isScalar) || (value === items && (!list || text.split(',').length !== items.length))) {
+    return fail(list ? 'must be a value or a list of values without commas' : 'must be one value');
   }
+  if (/\p{Cs}/u.test(text)) return fail('must be valid Unicode text (it has a lone surrogate)');
+  const read = op === 'exists' ? BOOLEAN : field;
   // A text on a list field is a comma list there too, as the server splits it.
-  const parts = list ? written.split(',') : [written];
+  const parts = list ? text.split(',') : [text];
   const texts: string[] = [];
   for (const part of parts) {
-    const read = canonical(field, part);
-    if (read === null) {
-      const got = parts.length > 1 ? `'${clip(part)}' in '${clip(written)}'` : `'${clip(written)}'`;
-      const code = field.type === 'datetime' ? 'INVALID_DATE' : 'INVALID_FILTER';
-      return fail(`${key} must be ${expected(field, part)}, got ${got}`, code);
+    const canon = canonical(read, part);
+    if (canon === null) {
+      const what =
+        part === '' && read.type !== 'datetime'
+          ? 'a non-empty value'
+          : (EXPECTED[read.type] ?? `one of ${read.values.join(', ')}`);
+      const got = `${parts.length > 1 ? `'${clip(part)}' in ` : ''}'${clip(text)}'`;
+      return fail(`must be ${what}, got ${got}`, read.type === 'datetime' ? 'INVALID_DATE' : undefined);
     }
-    if (!texts.includes(read)) texts.push(read);
+    if (!texts.includes(canon)) texts.push(canon);
   }
-  if (texts.length > resource.limits.maxListItems) {
-    return fail(`${key} takes at most ${resource.limits.maxListItems} values, got ${texts.length}`);
-  }
-  return { ...leaf, text: texts.join(','), multi: texts.length > 1 };
+  const rank = found.rank * 16 + FILTER_OPERATORS.indexOf(op as 'eq');
+  return { key, text: texts.join(','), rank, many: found.many, name, field, op, multi: texts.length > 1 };
 }
 
 /**
@@ -198,25 +199,21 @@ function leafOf(
  */
 export function printFilters(resource: Resource, filter: unknown, issues: Issue[]): Leaf[] {
   const leaves: Leaf[] = [];
-  if (filter === undefined) return leaves;
-  if (!isRecord(filter)) {
+  if (filter !== undefined && !isRecord(filter)) {
     issues.push(issue('INVALID_FILTER', 'filter', shown(filter), 'filter must be an object'));
-    return leaves;
   }
-  for (const name of Object.keys(filter)) {
-    const spec = filter[name];
-    if (spec === undefined) continue;
-    const found = target(resource, name);
-    if (typeof found === 'string') {
-      issues.push(issue('INVALID_FILTER', name, shown(spec), found));
-      continue;
-    }
-    const entries = isRecord(spec) ? Object.entries(spec) : [['eq', spec] as const];
-    for (const [op, value] of entries) {
-      if (value === undefined) continue;
-      const leaf = leafOf(resource, name, found, op, value);
-      if ('code' in leaf) issues.push(leaf);
-      else leaves.push(leaf);
+  for (const [name, spec] of isRecord(filter) ? Object.entries(filter) : []) {
+    const found = spec === undefined ? '' : target(resource, name);
+    if (found) {
+      if (typeof found === 'string') {
+        issues.push(issue('INVALID_FILTER', name, shown(spec), found));
+        continue;
+      }
+      for (const [op, value] of isRecord(spec) ? Object.entries(spec) : [['eq', spec]]) {
+        const leaf = value === undefined ? null : leafOf(name, found, op as string, value);
+        if (leaf && 'code' in leaf) issues.push(leaf);
+        else if (leaf) leaves.push(leaf);
+      }
     }
   }
   return leaves;

@@ -114,7 +114,7 @@ function readItem(read: GroupRead, item: unknown, depth: number): Item | undefin
  */
 export function printGroup(
   resource: Resource,
-  param: 'or' | 'and',
+  param: string,
   items: unknown,
   issues: Issue[],
 ): string | undefined {

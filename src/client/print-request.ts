@@ -7,7 +7,7 @@
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
-import { isRecord, printFilters, shown, valueIssue } from './print-filter.js';
+import { allowedNames, isRecord, printFilters, shown } from './print-filter.js';
 import { printGroup } from './print-groups.js';
 
 const PARAM_KEYS = ['filter', 'or', 'and', 'search', 'sort', 'fields', 'limit', 'page', 'after', 'count'];
@@ -17,130 +17,14 @@ const COUNTS = ['exact', 'estimated', 'none'];
 const encode = (text: string): string =>
   encodeURIComponent(text).replace(/%(3A|2C|40)/g, decodeURIComponent);
 
-/**
- * A group's text for the URL: `;`, `=`, `[` and `]` stay readable too, but
- * `]=` is written `]%3D` (qs, Express's `req.query`, ends a key at the first
- * `]=` of a parameter, even inside its value).
- */
-const encodeGroup = (text: string): string =>
-  encode(text).replace(/%(3B|3D|5B|5D)/g, decodeURIComponent).replace(/\]=/g, ']%3D');
-
-/** Why `name` cannot be in `sort` (sort) or `fields`; null when it can, in the parser's words. */
-function refusal(resource: Resource, name: unknown, sort: boolean): string | null {
-  const text = shown(name);
-  const dot = text.indexOf('.');
-  if (typeof name === 'string' && dot > -1 && resource.relationList.length > 0) {
-    const named = name.slice(0, dot);
-    const field = name.slice(dot + 1);
-    const relation = resource.relations.get(named);
-    const lead = sort ? `Cannot sort by '${name}': ` : 'fields has ';
-    if (relation === undefined) {
-      return `${lead}unknown relation '${named}'. Relations: ${[...resource.relations.keys()].join(', ')}`;
-    }
-    if (sort && relation.type !== 'toOne') {
-      return `${lead}only fields of a to-one relation sort ('${named}' has many rows per row)`;
-    }
-    const allowed = sort ? relation.sortable : relation.selectable;
-    if (allowed.has(field)) return null;
-    const list = [...allowed.keys()].join(', ');
-    if (!sort) return `${lead}unknown field '${field}' on relation '${named}'. Fields: ${list}`;
-    const what = relation.target.fields.has(field) ? 'is not sortable' : 'is unknown';
-    return `${lead}field '${field}' on relation '${named}' ${what}. Sortable: ${list}`;
-  }
-  const own: readonly unknown[] = sort ? resource.sortable : resource.selectable;
-  if (own.includes(name)) return null;
-  return sort
-    ? `Unknown sort field '${text}'. Sortable fields: ${own.join(', ')}`
-    : `fields has unknown field '${text}'. Selectable fields: ${own.join(', ')}`;
-}
-
 interface Key {
   readonly field: string;
   readonly direction: 'asc' | 'desc';
 }
 
-const formatKeys = (keys: readonly Key[]): string =>
-  keys.map((k) => `${k.field}:${k.direction}`).join(',');
-
-/** The `sort` parameter's text, or '' for the default order (what the server reads when it is left out). */
-function printSort(resource: Resource, sort: unknown, issues: Issue[]): string {
-  if (sort === undefined) return '';
-  const text = shown(sort);
-  const refuse = (message: string): string => {
-    issues.push(issue('VALIDATION_ERROR', 'sort', text, message));
-    return '';
-  };
-  if (!Array.isArray(sort)) return refuse('sort must be an array of keys');
-  const keys: Key[] = [];
-  for (const key of sort as readonly unknown[]) {
-    const [name, direction = 'asc'] = Array.isArray(key) ? key : [key];
-    const refused = refusal(resource, name, true);
-    if (refused !== null) refuse(refused);
-    else if (direction !== 'asc' && direction !== 'desc') {
-      refuse(`Sort direction must be asc or desc, got '${shown(direction)}'`);
-    } else if (keys.some((k) => k.field === name)) refuse(`Sort field '${name}' is given twice`);
-    else keys.push({ field: name as string, direction });
-  }
-  // The server appends the id as the tie-breaker; the default order is left out, whatever its shape.
-  const sorted = withTieBreaker(resource.idField, keys);
-  if (keys.length === 0) return '';
-  if (formatKeys(sorted) === formatKeys(withTieBreaker(resource.idField, resource.defaults.sort))) {
-    return '';
-  }
-  // The tie-breaker the server would append again is left out.
-  const [previous, last] = sorted.slice(-2);
-  const appended = sorted.length > 1 && last!.field === resource.idField && last!.direction === previous!.direction;
-  return `sort=${formatKeys(appended ? sorted.slice(0, -1) : sorted)}`;
-}
-
-/** The `fields` parameter's text ('' for every field): the id always comes back, so it is left out. */
-function printFields(resource: Resource, fields: unknown, issues: Issue[]): string {
-  if (fields === undefined) return '';
-  const text = shown(fields);
-  if (!Array.isArray(fields)) {
-    issues.push(issue('VALIDATION_ERROR', 'fields', text, 'fields must be an array of field names'));
-    return '';
-  }
-  const selected: string[] = [];
-  for (const name of fields as readonly unknown[]) {
-    const refused = refusal(resource, name, false);
-    if (refused !== null) issues.push(issue('VALIDATION_ERROR', 'fields', text, refused));
-    else if (name !== resource.idField && !selected.includes(name as string)) selected.push(name as string);
-  }
-  return `fields=${selected.length === 0 ? resource.idField : selected.join(',')}`;
-}
-
-/** `limit` or `page`: an integer from 1 to `max`; the default (`fallback`) prints nothing. */
-function printInteger(name: string, value: unknown, fallback: number, max: number, issues: Issue[]): string {
-  if (value === undefined || value === fallback) return '';
-  if (Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= max) {
-    return `${name}=${value}`;
-  }
-  const text = shown(value);
-  issues.push(issue('VALIDATION_ERROR', name, text, `${name} must be an integer from 1 to ${max}, got '${text}'`));
-  return '';
-}
-
-/** The `search` parameter's text: trimmed, the distinct words of an `all-words` search joined by spaces. */
-function printSearch(resource: Resource, term: unknown, issues: Issue[]): string {
-  if (term === undefined) return '';
-  const text = shown(term);
-  const refuse = (message: string): string => {
-    issues.push(issue('VALIDATION_ERROR', 'search', text, message));
-    return '';
-  };
-  if (typeof term !== 'string') return refuse('search must be a string');
-  const refused = valueIssue('VALIDATION_ERROR', 'search', text, resource.limits.maxSearchLength);
-  if (refused !== null) return refuse(refused.message);
-  if (resource.searchable.length === 0) return refuse(`${resource.name} does not support search`);
-  const trimmed = term.trim();
-  if (trimmed === '') return refuse(`search must not be ${text === '' ? 'empty' : 'only whitespace'}`);
-  if (resource.search.mode === 'substring') return `search=${encode(trimmed)}`;
-  // Whitespace as `String#trim` knows it, so splitting and trimming agree.
-  const words = [...new Set(trimmed.split(/\s+/u))];
-  if (words.length > 10) return refuse(`search takes at most 10 words, got ${words.length}`);
-  return `search=${encode(words.join(' '))}`;
-}
+/** The sort as the server prints it: with the tie-breaker it appends (the id, in the last key's direction). */
+const sortText = (id: string, keys: readonly Key[]): string[] =>
+  withTieBreaker(id, keys).map((k) => `${k.field}:${k.direction}`);
 
 /**
  * Checks `params` against `resource` and prints the canonical query string
@@ -150,50 +34,110 @@ export function printRequest(
   resource: Resource,
   params: unknown,
 ): { readonly search: string } | { readonly issues: Issue[] } {
-  if (!isRecord(params)) {
-    return { issues: [issue('VALIDATION_ERROR', null, shown(params), 'the request must be an object')] };
-  }
   const issues: Issue[] = [];
+  const refuse = (param: string | null, value: unknown, message: string): false => {
+    issues.push(issue('VALIDATION_ERROR', param, shown(value), message));
+    return false;
+  };
+  if (!isRecord(params)) {
+    refuse(null, params, 'the request must be an object');
+    return { issues };
+  }
+  const { idField: id, defaults, limits } = resource;
+  const param = (key: string): unknown => params[key];
   for (const key of Object.keys(params)) {
     if (!PARAM_KEYS.includes(key)) {
-      const message = `Unknown request key '${key}'. Use ${PARAM_KEYS.join(', ')}`;
-      issues.push(issue('VALIDATION_ERROR', key, shown(params[key]), message));
+      refuse(key, param(key), `Unknown request key '${key}'. Use ${PARAM_KEYS.join(', ')}`);
     }
   }
   // The server sorts the top-level filters: by field (declaration order, then relations), then operator.
-  const leaves = printFilters(resource, params['filter'], issues).sort((a, b) => a.rank - b.rank);
+  const leaves = printFilters(resource, param('filter'), issues).sort((a, b) => a.rank - b.rank);
   const parts = leaves.map((leaf) => `${leaf.key}=${encode(leaf.text)}`);
   // The group parameters come after the flat filters, `and` before `or`, as the parser puts them.
-  for (const kind of ['and', 'or'] as const) {
-    const group = printGroup(resource, kind, params[kind], issues);
-    if (group !== undefined) parts.push(`${kind}=${encodeGroup(group)}`);
+  // In a group `;`, `=`, `[` and `]` stay readable, but `]=` is written `]%3D`: qs (Express's
+  // `req.query`) ends a key at the first `]=` of a parameter, even inside its value.
+  for (const kind of ['and', 'or']) {
+    const group = printGroup(resource, kind, param(kind), issues);
+    if (group !== undefined) {
+      const text = encode(group).replace(/%(3B|3D|5B|5D)/g, decodeURIComponent);
+      parts.push(`${kind}=${text.replace(/\]=/g, ']%3D')}`);
+    }
   }
-  parts.push(
-    printSearch(resource, params['search'], issues),
-    printSort(resource, params['sort'], issues),
-    printFields(resource, params['fields'], issues),
-  );
-  const { defaults, limits } = resource;
-  const page = params['page'] ?? 1;
-  parts.push(
-    printInteger('limit', params['limit'], defaults.limit, limits.maxLimit, issues),
-    printInteger('page', page, 1, Number.MAX_SAFE_INTEGER, issues),
-  );
-  const count = params['count'] ?? defaults.count;
+
+  const term = param('search');
+  if (term !== undefined) {
+    // Trimmed; the distinct words of an `all-words` search (whitespace as `String#trim` knows it).
+    const trimmed = typeof term === 'string' ? term.trim() : '';
+    if (typeof term !== 'string' || /\p{Cs}/u.test(term)) {
+      refuse('search', term, 'search must be a string of Unicode text');
+    } else if (resource.searchable.length === 0) {
+      refuse('search', term, `${resource.name} does not support search`);
+    } else if (trimmed === '') {
+      refuse('search', term, `search must not be ${term === '' ? 'empty' : 'only whitespace'}`);
+    } else {
+      const words = resource.search.mode === 'substring' ? [trimmed] : trimmed.split(/\s+/u);
+      parts.push(`search=${encode([...new Set(words)].join(' '))}`);
+    }
+  }
+
+  const sort = param('sort');
+  if (sort !== undefined && !Array.isArray(sort)) refuse('sort', sort, 'sort must be an array of keys');
+  else if (sort !== undefined) {
+    const sortable = allowedNames(resource, 'sortable');
+    const keys: Key[] = [];
+    for (const key of sort as readonly unknown[]) {
+      const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
+      const message = !sortable.includes(field)
+        ? `Unknown sort field '${shown(field)}'. Sortable fields: ${sortable.join(', ')}`
+        : direction !== 'asc' && direction !== 'desc'
+          ? `Sort direction must be asc or desc, got '${shown(direction)}'`
+          : keys.some((k) => k.field === field) && `Sort field '${field}' is given twice`;
+      if (message) refuse('sort', sort, message);
+      else keys.push({ field, direction });
+    }
+    // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
+    const text = sortText(id, keys);
+    const [previous, last] = text.slice(-2);
+    if (text.length > 1 && last === `${id}:${previous!.split(':')[1]}`) text.pop();
+    if (keys.length > 0 && sortText(id, keys).join() !== sortText(id, defaults.sort).join()) {
+      parts.push(`sort=${text}`);
+    }
+  }
+
+  const fields = param('fields');
+  if (fields !== undefined && !Array.isArray(fields)) {
+    refuse('fields', fields, 'fields must be an array of field names');
+  } else if (fields !== undefined) {
+    // The id always comes back, so the URL leaves it out (`fields=id` for the id alone).
+    const selectable = allowedNames(resource, 'selectable');
+    const chosen = (fields as readonly string[]).filter(
+      (name) =>
+        selectable.includes(name) ||
+        refuse('fields', fields, `fields has unknown field '${shown(name)}'. Selectable fields: ${selectable.join(', ')}`),
+    );
+    parts.push(`fields=${[...new Set(chosen)].filter((name) => name !== id).join() || id}`);
+  }
+
+  // `limit` and `page`: integers from 1 to their maximum; their defaults print nothing.
+  const integer = (name: string, max: number, fallback: number): unknown => {
+    const value = param(name) ?? fallback;
+    if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > max) {
+      refuse(name, value, `${name} must be an integer from 1 to ${max}, got '${shown(value)}'`);
+    } else if (value !== fallback) parts.push(`${name}=${value}`);
+    return value;
+  };
+  integer('limit', limits.maxLimit, defaults.limit);
+  const page = integer('page', Number.MAX_SAFE_INTEGER, 1);
+  const count = param('count') ?? defaults.count;
   if (!COUNTS.includes(count as string)) {
-    const text = shown(count);
-    issues.push(issue('VALIDATION_ERROR', 'count', text, `count must be one of ${COUNTS.join(', ')}, got '${text}'`));
+    refuse('count', count, `count must be one of ${COUNTS.join(', ')}, got '${shown(count)}'`);
   } else if (count !== defaults.count) parts.push(`count=${count}`);
-  const after = params['after'] ?? null;
-  if (after !== null) {
-    const message =
-      typeof after !== 'string' || after === ''
-        ? 'after must be a nextCursor the server returned'
-        : page !== 1
-          ? 'after (a cursor) cannot be combined with page'
-          : null;
-    if (message === null) parts.push(`cursor=${encode(after as string)}`);
-    else issues.push(issue('VALIDATION_ERROR', 'cursor', shown(after), message));
+  const after = param('after');
+  if (after !== undefined && after !== null) {
+    if (typeof after !== 'string' || after === '') {
+      refuse('cursor', after, 'after must be a nextCursor the server returned');
+    } else if (page !== 1) refuse('cursor', after, 'after (a cursor) cannot be combined with page');
+    else parts.push(`cursor=${encode(after)}`);
   }
-  return issues.length > 0 ? { issues } : { search: parts.filter(Boolean).join('&') };
+  return issues.length > 0 ? { issues } : { search: parts.join('&') };
 }

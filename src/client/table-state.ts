@@ -2,14 +2,14 @@
  * A data table's state (filters, search, sort, page or cursor, fields) in
  * the address bar: `toSearch` writes it as the canonical query string, and
  * `fromSearch` reads it back after a reload, a shared link or a hand-edited
- * URL — validated, with every problem returned as an issue and the valid
+ * URL — checked, with every problem returned as an issue and the valid
  * rest kept, never a throw.
  */
-import { type Issue, issue } from '../errors/issue.js';
-import { NAME_PATTERN, parseParamKey, splitSortTerm } from '../grammar.js';
+import { type Issue, type IssueCode, issue } from '../errors/issue.js';
+import { parseParamKey, splitSortTerm } from '../grammar.js';
 import type { Field, Resource } from '../resource/types.js';
 import { listUrl } from './list-url.js';
-import { canonical } from './print-filter.js';
+import { BOOLEAN, canonical } from './print-filter.js';
 import { printRequest } from './print-request.js';
 import type { AnyResource, ListParams } from './types.js';
 
@@ -32,22 +32,100 @@ type Mutable = Record<string, unknown>;
  */
 export function toSearch<R extends AnyResource>(resource: R, state: ListParams<R>): string {
   const search = listUrl(resource, state);
-  return search === '' ? '' : `?${search}`;
+  return search && `?${search}`;
 }
 
 /** A filter value as typed state: the value the server reads (a number, a boolean, a day or instant), else the text. */
-function typed(field: Field, op: string, text: string): unknown {
-  const value = op === 'exists' ? text : canonical(field, text);
-  // Text that does not read stays text, so the builder reports it in its words.
+function typed(field: Field, text: string): unknown {
+  const value = canonical(field, text);
+  // Text that does not read stays text, so the builder names what is wrong with it.
   if (value === null) return text;
-  if (op === 'exists' || field.type === 'boolean') {
-    return value === 'true' ? true : value === 'false' ? false : text;
-  }
-  return field.type === 'number' ? Number(value) : value;
+  return field.type === 'number' ? Number(value) : field.type === 'boolean' ? value === 'true' : value;
 }
 
-/** Integers stay numbers; anything else stays text for the builder to refuse. */
-const integer = (text: string): unknown => (/^[0-9]{1,16}$/.test(text) ? Number(text) : text);
+/**
+ * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
+ * alias): the state's filter name, the field whose type its values read
+ * with (a boolean's for `exists`), the operator and whether it is a list;
+ * undefined when it is no filter of the resource.
+ */
+function filterKey(resource: Resource, key: string) {
+  const alias = resource.aliases.params.get(key);
+  const parsed = alias ? { name: alias.field, operator: alias.op } : parseParamKey(key);
+  const name = parsed?.name ?? '';
+  const path = resource.paths.get(name);
+  const field = resource.fields.get(name) ?? path?.relation.filterable.get(path.field.name);
+  if (!field?.operators.length) return undefined;
+  // An operator the field refuses still names the field: the builder says why.
+  const op = parsed!.operator ?? 'eq';
+  const list = op === 'nin' || (op === 'eq' && field.list);
+  return { name, op, list, read: (text: string) => typed(op === 'exists' ? BOOLEAN : field, text) };
+}
+
+/** One `key=value` leaf of a group as a one-entry condition (a list only where it has a comma). */
+function leafCondition(resource: Resource, key: string, value: string): Mutable {
+  const found = filterKey(resource, key);
+  // A key the resource does not know stays as written: the builder refuses it.
+  if (found === undefined) return { [key]: value };
+  const read = found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
+  return { [found.name]: { [found.op]: read } };
+}
+
+/** Group whitespace (ASCII space, tab, line feed, carriage return), as the server's tokenizer skips it. */
+const OPEN = /[ \t\n\r]*(or|and|not)[ \t\n\r]*\(/y;
+/** `key=value`: a bare value runs to the next `;` or `)` (trimmed), a quoted one has `\"` and `\\` escapes. */
+const LEAF =
+  /[ \t\n\r]*([^()=;" \t\n\r]+)[ \t\n\r]*=[ \t\n\r]*(?:"((?:[^"\\]|\\["\\])*)"[ \t\n\r]*|([^;()"]*?)[ \t\n\r]*)(?=[;)])/y;
+const NEXT = /[ \t\n\r]*([;)])/y;
+
+/**
+ * The conditions of an `or` / `and` parameter's text, or the issue of its
+ * first syntax problem. A small reader of the server's group grammar
+ * (`(item;…)`, `or(…)`, `and(…)`, `not(…)` of one item, `key=value` with
+ * bare or quoted values): it reads everything `toSearch` prints, and what
+ * it refuses the server refuses too; the limits are the builder's to check.
+ * The issue says where it stopped (the item it could not read), not why.
+ */
+function readGroupText(resource: Resource, param: string, text: string): unknown {
+  let at = text.indexOf('(') + 1;
+  const sticky = (pattern: RegExp): RegExpExecArray => {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match === null) throw at;
+    at = pattern.lastIndex;
+    return match;
+  };
+  // Deeper than the limit is the builder's issue; the reader stops one past it (no deep recursion).
+  const deepest = resource.groups!.maxDepth + 1;
+  const items = (depth: number): unknown[] => {
+    const list: unknown[] = [];
+    do {
+      OPEN.lastIndex = at;
+      const open = depth < deepest && OPEN.exec(text);
+      if (open) {
+        at = OPEN.lastIndex;
+        const inner = items(depth + 1);
+        if (open[1] === 'not' && inner.length !== 1) throw at;
+        list.push({ [open[1]!]: open[1] === 'not' ? inner[0] : inner });
+      } else {
+        const [, key, quoted, bare] = sticky(LEAF);
+        list.push(leafCondition(resource, key!, quoted?.replace(/\\(["\\])/g, '$1') ?? bare!));
+      }
+    } while (sticky(NEXT)[1] === ';');
+    return list;
+  };
+  try {
+    if (!/^[ \t\n\r]*\($/.test(text.slice(0, at))) throw 0;
+    const conditions = items(1);
+    if (/^[ \t\n\r]*$/.test(text.slice(at))) return conditions;
+    throw at;
+  } catch (stop) {
+    // Offsets count code points, as the server's do.
+    const offset = [...text.slice(0, stop as number)].length;
+    const message = `${param}: not a boolean group: (filter;…), or(…), and(…), not(…) (at offset ${offset})`;
+    return issue('INVALID_FILTER', param, text, message, offset);
+  }
+}
 
 /**
  * Reads a table state from a query string (`location.search`, with or
@@ -66,216 +144,53 @@ export function fromSearch<R extends AnyResource>(
   search: string | URLSearchParams,
 ): SearchState<R> {
   const r = resource as Resource;
-  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const issues: Issue[] = [];
   const state: Mutable = {};
   const filter: Record<string, Mutable> = {};
-  const seen = new Set<string>();
-  for (const [key, value] of params) {
-    const repeated = seen.has(key);
-    seen.add(key);
-    const target = filterField(r, key);
-    if (target !== undefined) {
-      const { name, field, op } = target;
-      filter[name] ??= {};
-      const entry = filter[name]!;
-      const list = op === 'eq' && field.list;
-      if (repeated && !list) {
-        issues.push(issue('INVALID_FILTER', key, value, `${key} is given more than once`));
-        continue;
-      }
-      if (list) {
-        const items = value.split(',').map((item) => typed(field, op, item));
-        entry[op] = [...((entry[op] as unknown[] | undefined) ?? []), ...items];
-      } else entry[op] = typed(field, op, value);
-      continue;
-    }
-    const path = key.includes('.') && r.relations.size > 0 ? splitKey(key) : null;
-    if (path !== null) {
-      // A path the resource does not have: kept as text, so the builder names what is wrong with it.
-      // (Bare, as the issue shows it; one issue per path, however often it is given.)
-      filter[path.name] =
-        path.operator === undefined ? (value as unknown as Mutable) : { [path.operator]: value };
-      continue;
-    }
-    const slot = RESERVED.get(key);
-    if ((key === 'or' || key === 'and') && r.groups !== null && !repeated) {
+  const seen: string[] = [];
+  for (const [key, value] of typeof search === 'string' ? new URLSearchParams(search) : search) {
+    const repeated = seen.includes(key);
+    seen.push(key);
+    const found = filterKey(r, key);
+    const refuse = (code: IssueCode, message: string) => issues.push(issue(code, key, value, message));
+    if (found !== undefined) {
+      const entry = (filter[found.name] ??= {});
+      const known = entry[found.op] as unknown[] | undefined;
+      // Repeats of a list merge, as on the server.
+      if (repeated && !found.list) refuse('INVALID_FILTER', `${key} is given more than once`);
+      else entry[found.op] = found.list ? [...(known ?? []), ...value.split(',').map(found.read)] : found.read(value);
+    } else if (!/^(or|and|limit|page|count|search|cursor|fields|sort)$/.test(key) || (/^(or|and)$/.test(key) && !r.groups)) {
+      refuse('INVALID_FILTER', `Unknown parameter '${key}'`);
+    } else if (repeated) refuse('VALIDATION_ERROR', `${key} is given more than once`);
+    else if (key === 'or' || key === 'and') {
       const read = readGroupText(r, key, value);
-      if ('problem' in read) issues.push(read.problem);
-      else state[key] = read.conditions;
-    } else if (slot === undefined) {
-      issues.push(issue('INVALID_FILTER', key, value, `Unknown parameter '${key}'`));
-    } else if (repeated) {
-      issues.push(issue('VALIDATION_ERROR', key, value, `${key} is given more than once`));
-    } else {
-      state[slot.name] = slot.read(value);
-    }
+      if (Array.isArray(read)) state[key] = read;
+      else issues.push(read as Issue);
+    } else if (key === 'limit' || key === 'page') {
+      // Integers stay numbers; anything else stays text for the builder to refuse.
+      state[key] = /^[0-9]{1,16}$/.test(value) ? Number(value) : value;
+    } else if (key === 'sort') {
+      state['sort'] = value.split(',').map((term) => {
+        const { name, direction } = splitSortTerm(term);
+        return direction === undefined ? name : [name, direction];
+      });
+    } else if (key === 'fields') state['fields'] = value.split(',');
+    else state[key === 'cursor' ? 'after' : key] = value;
   }
   if (Object.keys(filter).length > 0) state['filter'] = filter;
-  return { state: keepValid(r, state, filter, issues) as ListParams<R>, issues };
-}
-
-/** One `key=value` as a one-entry filter object, typed as at the top level. */
-function leafCondition(resource: Resource, key: string, value: string): Mutable {
-  const target = filterField(resource, key);
-  // A key the resource does not know stays as written: the builder refuses it in its words.
-  if (target === undefined) return { [key]: value };
-  const { name, field, op } = target;
-  const read =
-    op === 'eq' && field.list && value.includes(',')
-      ? value.split(',').map((item) => typed(field, op, item))
-      : typed(field, op, value);
-  return { [name]: { [op]: read } };
-}
-
-/** Group whitespace (ASCII space, tab, line feed, carriage return), as the server's tokenizer skips it. */
-const OPEN = /[ \t\n\r]*(or|and|not)[ \t\n\r]*\(/y;
-/** `key=value`: a bare value runs to the next `;` or `)` (trimmed), a quoted one has `\"` and `\\` escapes. */
-const LEAF =
-  /[ \t\n\r]*([^()=;" \t\n\r]+)[ \t\n\r]*=[ \t\n\r]*(?:"((?:[^"\\]|\\["\\])*)"[ \t\n\r]*|([^;()"]*?)[ \t\n\r]*)(?=[;)])/y;
-const NEXT = /[ \t\n\r]*([;)])/y;
-
-/**
- * The conditions of an `or` / `and` parameter's text, or the issue of its
- * first syntax problem. A small reader of the server's group grammar
- * (`(item;…)`, `or(…)`, `and(…)`, `not(…)` of one item, `key=value` with
- * bare or quoted values): it reads everything `toSearch` prints, and what
- * it refuses the server refuses too; limits and leaves are the builder's
- * to check. The issue says where it stopped, not why (the server's
- * message says why).
- */
-function readGroupText(
-  resource: Resource,
-  param: 'or' | 'and',
-  text: string,
-): { readonly conditions: unknown } | { readonly problem: Issue } {
-  let at = 0;
-  const sticky = (pattern: RegExp): RegExpExecArray => {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (match === null) throw at;
-    at = pattern.lastIndex;
-    return match;
-  };
-  // Deeper than the limit is the builder's issue; the reader stops one past it (no deep recursion).
-  const deepest = resource.groups!.maxDepth + 1;
-  const items = (depth: number): unknown[] => {
-    const list: unknown[] = [];
-    do list.push(item(depth));
-    while (sticky(NEXT)[1] === ';');
-    return list;
-  };
-  const item = (depth: number): unknown => {
-    OPEN.lastIndex = at;
-    const open = OPEN.exec(text);
-    if (open !== null && depth < deepest) {
-      at = OPEN.lastIndex;
-      const kind = open[1]!;
-      const inner = items(depth + 1);
-      if (kind === 'not' && inner.length !== 1) throw at;
-      return { [kind]: kind === 'not' ? inner[0] : inner };
-    }
-    const [, key, quoted, bare] = sticky(LEAF);
-    return leafCondition(resource, key!, quoted?.replace(/\\(["\\])/g, '$1') ?? bare!);
-  };
-  try {
-    at = text.indexOf('(') + 1;
-    if (!/^[ \t\n\r]*\($/.test(text.slice(0, at))) throw 0;
-    const conditions = items(1);
-    if (!/^[ \t\n\r]*$/.test(text.slice(at))) throw at;
-    return { conditions };
-  } catch (stop) {
-    if (typeof stop !== 'number') throw stop;
-    // Offsets count code points, as the server's do.
-    const offset = [...text.slice(0, stop)].length;
-    const message = `${param}: not a boolean group: (filter;…), or(…), and(…), not(…) (at offset ${offset})`;
-    return { problem: issue('INVALID_FILTER', param, text, message, offset) };
-  }
-}
-
-/** `value[gte]`, `label.name[gte]`: the name and operator of a filter key (null when it is not one). */
-function splitKey(key: string): { name: string; operator: string | undefined } | null {
-  const dot = key.indexOf('.');
-  const rest = parseParamKey(key.slice(dot + 1));
-  const relation = key.slice(0, dot + 1);
-  return rest && (dot === -1 || NAME_PATTERN.test(relation.slice(0, -1)))
-    ? { name: relation + rest.name, operator: rest.operator }
-    : null;
-}
-
-/**
- * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
- * alias): the state's filter name, the field whose type its values read
- * with, and the operator; undefined when it is no filter of the resource.
- */
-function filterField(
-  resource: Resource,
-  key: string,
-): { name: string; field: Field; op: string } | undefined {
-  const alias = resource.aliases.params.get(key);
-  if (alias) return { name: alias.field, field: resource.fields.get(alias.field)!, op: alias.op };
-  const parsed = splitKey(key);
-  const name = parsed?.name ?? '';
-  const path = resource.paths.get(name);
-  const field = resource.fields.get(name) ?? path?.relation.filterable.get(path.field.name);
-  if (!parsed || !field || field.operators.length === 0) return undefined;
-  // An operator the field refuses still names the field: the builder says why.
-  return { name, field, op: parsed.operator ?? 'eq' };
-}
-
-interface Slot {
-  readonly name: keyof ListParams<AnyResource>;
-  readonly read: (text: string) => unknown;
-}
-
-const text = (value: string): unknown => value;
-/** The parameters that are not filters, and where each goes in the state. */
-const RESERVED: ReadonlyMap<string, Slot> = new Map<string, Slot>([
-  ['limit', { name: 'limit', read: integer }],
-  ['page', { name: 'page', read: integer }],
-  ['count', { name: 'count', read: text }],
-  ['search', { name: 'search', read: text }],
-  ['cursor', { name: 'after', read: text }],
-  ['fields', { name: 'fields', read: (value) => value.split(',') }],
-  [
-    'sort',
-    {
-      name: 'sort',
-      read: (value) =>
-        value.split(',').map((term) => {
-          const { name, direction } = splitSortTerm(term);
-          return direction === undefined ? name : [name, direction];
-        }),
-    },
-  ],
-]);
-
-/**
- * Drops each part of `state` an issue names, so what is returned always
- * builds. Filter issues name `field` or `field[op]`; the others their
- * parameter (`cursor` is the state's `after`).
- */
-function keepValid(
-  resource: Resource,
-  state: Mutable,
-  filter: Record<string, Mutable>,
-  issues: Issue[],
-): Mutable {
-  const built = printRequest(resource, state);
-  if ('search' in built) return state;
-  for (const found of built.issues) {
+  // Each part an issue names is dropped, so what is returned always builds. Filter issues
+  // name `field` or `field[op]`; the others their parameter (`cursor` is the state's `after`).
+  const built = printRequest(r, state);
+  for (const found of 'issues' in built ? built.issues : []) {
     issues.push(found);
     const param = found.param ?? '';
-    const key = splitKey(param);
+    const key = parseParamKey(param);
     if (key && Object.hasOwn(filter, key.name)) {
       const entry = filter[key.name]!;
       delete entry[key.operator ?? 'eq'];
-      // An unknown path's bare value goes whole.
-      if (typeof entry !== 'object' || Object.keys(entry).length === 0) delete filter[key.name];
-    } else {
-      delete state[param === 'cursor' ? 'after' : param];
-    }
+      if (Object.keys(entry).length === 0) delete filter[key.name];
+    } else delete state[param === 'cursor' ? 'after' : param];
   }
   if (Object.keys(filter).length === 0) delete state['filter'];
-  return state;
+  return { state: state as ListParams<R>, issues };
 }

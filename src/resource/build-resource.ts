@@ -8,7 +8,7 @@
  */
 import { FILTER_OPERATORS, type FilterOperator, type SortDirection } from '../ast/index.js';
 import { parseParamKey, splitSortTerm } from '../grammar.js';
-import { buildRelations } from './build-relations.js';
+import { type BuiltRelations, buildRelations } from './build-relations.js';
 import type { RelationDefinitions } from './relation-types.js';
 import type {
   Field,
@@ -52,6 +52,32 @@ export function buildResource<
 >(
   definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
 ): Resource<keyof Fields & string, Fields, Id, Rels> {
+  return buildResourceWith(definition, (fields, id) =>
+    buildRelations(fields, id, definition.relations),
+  );
+}
+
+/**
+ * {@link buildResource} for a definition without relations: the same
+ * resource, built without the relation code, so a bundle holding only such
+ * presets (leads) does not carry it.
+ */
+export const buildPlainResource: typeof buildResource = (definition) =>
+  buildResourceWith(definition, () => ({
+    relationList: Object.freeze([]),
+    relations: new Map(),
+    paths: new Map(),
+  }));
+
+/** The resource of a definition, its relations resolved by `relate` from its fields and id. */
+function buildResourceWith<
+  const Fields extends Record<string, FieldDefinition>,
+  const Id extends keyof Fields & string,
+  const Rels extends RelationDefinitions,
+>(
+  definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
+  relate: (fields: ReadonlyMap<string, Field>, id: string) => BuiltRelations,
+): Resource<keyof Fields & string, Fields, Id, Rels> {
   type F = keyof Fields & string;
   const fieldList = Object.entries(definition.fields).map(([name, def], index): Field<F> => {
     const operators: readonly FilterOperator[] = def.filter ?? [];
@@ -90,7 +116,7 @@ export function buildResource<
         op: (key.operator ?? 'eq') as FilterOperator,
       });
   }
-  const related = buildRelations(fields, idName, definition.relations);
+  const related = relate(fields, idName);
   const names = (pick: (f: Field<F>) => boolean): readonly F[] =>
     Object.freeze(fieldList.filter(pick).map((f) => f.name));
 

@@ -1,4 +1,4 @@
-import { buildResource } from '../build-resource.js';
+import { buildPlainResource } from '../build-resource.js';
 import type { FieldDefinition, FieldOf } from '../types.js';
 
 const EQ_LIST = { filter: ['eq'], list: true } as const;
@@ -18,7 +18,7 @@ const consent = { type: 'boolean', nullable: true } as const;
  * @example
  * const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');
  */
-export const leads = buildResource({
+export const leads = buildPlainResource({
   name: 'leads',
   id: 'id',
   fields: {
