@@ -23,3 +23,5 @@ export {
   scopeDigest,
 } from './parse/index.js';
 export * from './resource/index.js';
+// The same builders as `listql/client`'s: a resource with groups or relations built here works with the client too.
+export { buildResource, defineResource, labeledLeads } from './client/install.js';

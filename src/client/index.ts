@@ -17,6 +17,8 @@ export { ListQueryError } from '../errors/index.js';
 // Resources come with the client, so a browser bundle needs nothing from the root package
 // (whose parser signs cursors with node:crypto).
 export * from '../resource/index.js';
+// The builders of resources with groups or relations also install the client's code for them.
+export { buildResource, defineResource, labeledLeads } from './install.js';
 export type {
   ErrorCode,
   ErrorEnvelope,

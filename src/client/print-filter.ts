@@ -9,6 +9,7 @@
 import { FILTER_OPERATORS } from '../ast/operators.js';
 import { clip, type Issue, type IssueCode, issue } from '../errors/issue.js';
 import type { Field, Resource } from '../resource/types.js';
+import { capabilities, type NameKind, type Target } from './capabilities.js';
 import { formatDecimal } from '../syntax/format-decimal.js';
 
 /** A plain object (not an array, not a Date). */
@@ -29,16 +30,10 @@ export function shown(value: unknown): string {
   }
 }
 
-/**
- * The names `kind` allows on `resource`: its own fields, then each
- * relation's as `relation.field` paths (to-one relations only for `sortable`).
- */
-export const allowedNames = (
-  resource: Resource,
-  kind: 'filterable' | 'sortable' | 'selectable',
-): string[] => [
+/** The names `kind` allows on `resource`: its own fields, then its relation paths. */
+export const allowedNames = (resource: Resource, kind: NameKind): string[] => [
   ...resource[kind],
-  ...resource.relationList.flatMap((r) => [...r[kind].keys()].map((f) => `${r.name}.${f}`)),
+  ...(capabilities.paths?.(resource, kind) ?? []),
 ];
 
 /**
@@ -122,27 +117,15 @@ export interface Leaf {
   readonly multi: boolean;
 }
 
-/** What a filter key names: its field, where it ranks, the to-many relation; or why nothing. */
-export function target(
-  resource: Resource,
-  name: string,
-): { field: Field; rank: number; many: string | null } | string {
+/** What a filter key names (see {@link Target}), or why nothing. */
+export function target(resource: Resource, name: string): Target | string {
   // Maps, never `filter[name]` on the resource: `__proto__` finds nothing.
   const own = resource.fields.get(name);
   if (own?.operators.length) return { field: own, rank: own.index, many: null };
-  const path = resource.paths.get(name);
-  const relation = path?.relation;
-  const field = relation?.filterable.get(path!.field.name);
-  if (relation === undefined || field === undefined) {
-    const list = allowedNames(resource, 'filterable').join(', ');
-    return `Unknown filter field '${name}'. Filterable fields: ${list}`;
-  }
-  // The server ranks a relation's fields after the own fields and those of earlier relations.
-  let rank = resource.fieldList.length + field.index;
-  for (const earlier of resource.relationList.slice(0, relation.index)) {
-    rank += earlier.target.fieldList.length;
-  }
-  return { field, rank, many: relation.type === 'toOne' ? null : relation.name };
+  const list = allowedNames(resource, 'filterable').join(', ');
+  return (
+    capabilities.path?.(resource, name) ?? `Unknown filter field '${name}'. Filterable fields: ${list}`
+  );
 }
 
 /** A value the URL can carry: text, a number, a boolean or a Date (null and objects are not). */
@@ -152,7 +135,7 @@ const isScalar = (value: unknown): boolean =>
 /** One `name[op]` entry as a leaf, or its issue. */
 function leafOf(
   name: string,
-  found: { field: Field; rank: number; many: string | null },
+  found: Target,
   op: string,
   value: unknown,
 ): Leaf | Issue {

@@ -105,8 +105,9 @@ function readItem(read: GroupRead, item: unknown, depth: number): Item | undefin
 }
 
 /**
- * The text of the `or` or `and` parameter (`(…)`, not yet percent-encoded),
- * or undefined when it is absent or refused (the issues are in `issues`).
+ * The text of the `or` or `and` parameter (`(…)`, not yet percent-encoded)
+ * of a resource with groups, or undefined when it is absent or refused (the
+ * issues are in `issues`).
  *
  * @example
  * printGroup(grouped, 'or', [{ status: 'won' }, { value: { gte: 100 } }], issues);
@@ -119,9 +120,5 @@ export function printGroup(
   issues: Issue[],
 ): string | undefined {
   if (items === undefined) return undefined;
-  const read: GroupRead = { resource, param, issues, leaves: 0 };
-  if (resource.groups === null) {
-    return fail(read, items, `${resource.name} has no boolean groups (its definition sets no groups)`);
-  }
-  return readItems(read, param, items, 1);
+  return readItems({ resource, param, issues, leaves: 0 }, param, items, 1);
 }

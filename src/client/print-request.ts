@@ -8,7 +8,7 @@ import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
 import { allowedNames, isRecord, printFilters, shown } from './print-filter.js';
-import { printGroup } from './print-groups.js';
+import { capabilities } from './capabilities.js';
 
 const PARAM_KEYS = ['filter', 'or', 'and', 'search', 'sort', 'fields', 'limit', 'page', 'after', 'count'];
 const COUNTS = ['exact', 'estimated', 'none'];
@@ -57,8 +57,13 @@ export function printRequest(
   // In a group `;`, `=`, `[` and `]` stay readable, but `]=` is written `]%3D`: qs (Express's
   // `req.query`) ends a key at the first `]=` of a parameter, even inside its value.
   for (const kind of ['and', 'or']) {
-    const group = printGroup(resource, kind, param(kind), issues);
-    if (group !== undefined) {
+    const items = param(kind);
+    const print = resource.groups && capabilities.group;
+    const group = print ? print(resource, kind, items, issues) : undefined;
+    if (items !== undefined && !print) {
+      const why = `no boolean groups on ${resource.name} (none in its definition, or not built by defineResource or buildResource)`;
+      issues.push(issue('INVALID_FILTER', kind, shown(items), `${kind}: ${why}`));
+    } else if (group !== undefined) {
       const text = encode(group).replace(/%(3B|3D|5B|5D)/g, decodeURIComponent);
       parts.push(`${kind}=${text.replace(/\]=/g, ']%3D')}`);
     }

@@ -8,6 +8,7 @@
 import { type Issue, type IssueCode, issue } from '../errors/issue.js';
 import { parseParamKey, splitSortTerm } from '../grammar.js';
 import type { Field, Resource } from '../resource/types.js';
+import { capabilities } from './capabilities.js';
 import { listUrl } from './list-url.js';
 import { BOOLEAN, canonical } from './print-filter.js';
 import { printRequest } from './print-request.js';
@@ -49,12 +50,11 @@ function typed(field: Field, text: string): unknown {
  * with (a boolean's for `exists`), the operator and whether it is a list;
  * undefined when it is no filter of the resource.
  */
-function filterKey(resource: Resource, key: string) {
+export function filterKey(resource: Resource, key: string) {
   const alias = resource.aliases.params.get(key);
   const parsed = alias ? { name: alias.field, operator: alias.op } : parseParamKey(key);
   const name = parsed?.name ?? '';
-  const path = resource.paths.get(name);
-  const field = resource.fields.get(name) ?? path?.relation.filterable.get(path.field.name);
+  const field = resource.fields.get(name) ?? capabilities.path?.(resource, name)?.field;
   if (!field?.operators.length) return undefined;
   // An operator the field refuses still names the field: the builder says why.
   const op = parsed!.operator ?? 'eq';
@@ -63,68 +63,13 @@ function filterKey(resource: Resource, key: string) {
 }
 
 /** One `key=value` leaf of a group as a one-entry condition (a list only where it has a comma). */
+export
 function leafCondition(resource: Resource, key: string, value: string): Mutable {
   const found = filterKey(resource, key);
   // A key the resource does not know stays as written: the builder refuses it.
   if (found === undefined) return { [key]: value };
   const read = found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
   return { [found.name]: { [found.op]: read } };
-}
-
-/** Group whitespace (ASCII space, tab, line feed, carriage return), as the server's tokenizer skips it. */
-const OPEN = /[ \t\n\r]*(or|and|not)[ \t\n\r]*\(/y;
-/** `key=value`: a bare value runs to the next `;` or `)` (trimmed), a quoted one has `\"` and `\\` escapes. */
-const LEAF =
-  /[ \t\n\r]*([^()=;" \t\n\r]+)[ \t\n\r]*=[ \t\n\r]*(?:"((?:[^"\\]|\\["\\])*)"[ \t\n\r]*|([^;()"]*?)[ \t\n\r]*)(?=[;)])/y;
-const NEXT = /[ \t\n\r]*([;)])/y;
-
-/**
- * The conditions of an `or` / `and` parameter's text, or the issue of its
- * first syntax problem. A small reader of the server's group grammar
- * (`(item;…)`, `or(…)`, `and(…)`, `not(…)` of one item, `key=value` with
- * bare or quoted values): it reads everything `toSearch` prints, and what
- * it refuses the server refuses too; the limits are the builder's to check.
- * The issue says where it stopped (the item it could not read), not why.
- */
-function readGroupText(resource: Resource, param: string, text: string): unknown {
-  let at = text.indexOf('(') + 1;
-  const sticky = (pattern: RegExp): RegExpExecArray => {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (match === null) throw at;
-    at = pattern.lastIndex;
-    return match;
-  };
-  // Deeper than the limit is the builder's issue; the reader stops one past it (no deep recursion).
-  const deepest = resource.groups!.maxDepth + 1;
-  const items = (depth: number): unknown[] => {
-    const list: unknown[] = [];
-    do {
-      OPEN.lastIndex = at;
-      const open = depth < deepest && OPEN.exec(text);
-      if (open) {
-        at = OPEN.lastIndex;
-        const inner = items(depth + 1);
-        if (open[1] === 'not' && inner.length !== 1) throw at;
-        list.push({ [open[1]!]: open[1] === 'not' ? inner[0] : inner });
-      } else {
-        const [, key, quoted, bare] = sticky(LEAF);
-        list.push(leafCondition(resource, key!, quoted?.replace(/\\(["\\])/g, '$1') ?? bare!));
-      }
-    } while (sticky(NEXT)[1] === ';');
-    return list;
-  };
-  try {
-    if (!/^[ \t\n\r]*\($/.test(text.slice(0, at))) throw 0;
-    const conditions = items(1);
-    if (/^[ \t\n\r]*$/.test(text.slice(at))) return conditions;
-    throw at;
-  } catch (stop) {
-    // Offsets count code points, as the server's do.
-    const offset = [...text.slice(0, stop as number)].length;
-    const message = `${param}: not a boolean group: (filter;…), or(…), and(…), not(…) (at offset ${offset})`;
-    return issue('INVALID_FILTER', param, text, message, offset);
-  }
 }
 
 /**
@@ -159,11 +104,14 @@ export function fromSearch<R extends AnyResource>(
       // Repeats of a list merge, as on the server.
       if (repeated && !found.list) refuse('INVALID_FILTER', `${key} is given more than once`);
       else entry[found.op] = found.list ? [...(known ?? []), ...value.split(',').map(found.read)] : found.read(value);
-    } else if (!/^(or|and|limit|page|count|search|cursor|fields|sort)$/.test(key) || (/^(or|and)$/.test(key) && !r.groups)) {
+    } else if (
+      !/^(or|and|limit|page|count|search|cursor|fields|sort)$/.test(key) ||
+      (/^(or|and)$/.test(key) && !(r.groups && capabilities.readGroup))
+    ) {
       refuse('INVALID_FILTER', `Unknown parameter '${key}'`);
     } else if (repeated) refuse('VALIDATION_ERROR', `${key} is given more than once`);
     else if (key === 'or' || key === 'and') {
-      const read = readGroupText(r, key, value);
+      const read = capabilities.readGroup!(r, key, value);
       if (Array.isArray(read)) state[key] = read;
       else issues.push(read as Issue);
     } else if (key === 'limit' || key === 'page') {
