@@ -10,7 +10,7 @@ export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * Names that match {@link NAME_PATTERN} but would reach `Object.prototype`
  * as object keys (rows, projections, documents): no definition may use them.
  */
-export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+export const PROTOTYPE_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
   '__proto__',
   'constructor',
   'prototype',

@@ -21,8 +21,8 @@ export interface Target {
 export type NameKind = 'filterable' | 'sortable' | 'selectable';
 
 export interface Capabilities {
-  /** The text of an `or` / `and` parameter (`(…)`), or undefined with its issues. */
-  group?: (resource: Resource, param: string, items: unknown, issues: Issue[]) => string | undefined;
+  /** An `or` / `and` parameter as the URL writes it (`or=(…)`), or '' (absent, or refused with issues). */
+  group?: (resource: Resource, param: string, items: unknown, issues: Issue[]) => string;
   /** The conditions of an `or` / `and` parameter's text, or the issue of its syntax. */
   readGroup?: (resource: Resource, param: string, text: string) => unknown;
   /** What a `relation.field` path names, or undefined. */

@@ -16,6 +16,10 @@ import { formatDecimal } from '../syntax/format-decimal.js';
 export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
+/** `encodeURIComponent`, leaving the separators of the grammar (`:`, `,`, `@`) readable, as the server prints. */
+export const encode = (text: string): string =>
+  encodeURIComponent(text).replace(/%(3A|2C|40)/g, decodeURIComponent);
+
 /** How a JavaScript value reads in the URL, for messages and for the value grammar. */
 export function shown(value: unknown): string {
   if (typeof value === 'number')
@@ -155,7 +159,7 @@ function leafOf(
   if (!items.every(isScalar) || (value === items && (!list || text.split(',').length !== items.length))) {
     return fail(list ? 'must be a value or a list of values without commas' : 'must be one value');
   }
-  if (/\p{Cs}/u.test(text)) return fail('must be valid Unicode text (it has a lone surrogate)');
+  if (/\p{Cs}/u.test(text)) return fail('must be valid Unicode text');
   const read = op === 'exists' ? BOOLEAN : field;
   // A text on a list field is a comma list there too, as the server splits it.
   const parts = list ? text.split(',') : [text];

@@ -9,7 +9,7 @@
 import { type Issue, issue } from '../errors/issue.js';
 import { quoteGroupValue } from '../grammar.js';
 import type { Resource } from '../resource/types.js';
-import { isRecord, type Leaf, printFilters, shown } from './print-filter.js';
+import { encode, isRecord, type Leaf, printFilters, shown } from './print-filter.js';
 
 /** A printed item: a lone leaf (which an `and` may merge with others on its relation), or text. */
 type Item = { readonly leaf: Leaf } | { readonly text: string };
@@ -105,20 +105,19 @@ function readItem(read: GroupRead, item: unknown, depth: number): Item | undefin
 }
 
 /**
- * The text of the `or` or `and` parameter (`(…)`, not yet percent-encoded)
- * of a resource with groups, or undefined when it is absent or refused (the
- * issues are in `issues`).
+ * The `or` or `and` parameter of a resource with groups, encoded for the
+ * URL; '' when it is absent or refused (the issues are in `issues`). In a
+ * group `;`, `=`, `[` and `]` stay readable, but `]=` is written `]%3D`:
+ * qs (Express's `req.query`) ends a key at the first `]=` of a parameter,
+ * even inside its value.
  *
  * @example
  * printGroup(grouped, 'or', [{ status: 'won' }, { value: { gte: 100 } }], issues);
- * // '(status=won;value[gte]=100)'
+ * // 'or=(status=won;value[gte]=100)'
  */
-export function printGroup(
-  resource: Resource,
-  param: string,
-  items: unknown,
-  issues: Issue[],
-): string | undefined {
-  if (items === undefined) return undefined;
-  return readItems({ resource, param, issues, leaves: 0 }, param, items, 1);
+export function printGroup(resource: Resource, param: string, items: unknown, issues: Issue[]): string {
+  const text = items === undefined ? undefined : readItems({ resource, param, issues, leaves: 0 }, param, items, 1);
+  if (text === undefined) return '';
+  const readable = encode(text).replace(/%(3B|3D|5B|5D)/g, decodeURIComponent);
+  return `${param}=${readable.replace(/\]=/g, ']%3D')}`;
 }

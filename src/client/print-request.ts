@@ -7,24 +7,11 @@
 import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
-import { allowedNames, isRecord, printFilters, shown } from './print-filter.js';
 import { capabilities } from './capabilities.js';
+import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
 
 const PARAM_KEYS = ['filter', 'or', 'and', 'search', 'sort', 'fields', 'limit', 'page', 'after', 'count'];
 const COUNTS = ['exact', 'estimated', 'none'];
-
-/** `encodeURIComponent`, leaving the separators of the grammar (`:`, `,`, `@`) readable, as the server prints. */
-const encode = (text: string): string =>
-  encodeURIComponent(text).replace(/%(3A|2C|40)/g, decodeURIComponent);
-
-interface Key {
-  readonly field: string;
-  readonly direction: 'asc' | 'desc';
-}
-
-/** The sort as the server prints it: with the tie-breaker it appends (the id, in the last key's direction). */
-const sortText = (id: string, keys: readonly Key[]): string[] =>
-  withTieBreaker(id, keys).map((k) => `${k.field}:${k.direction}`);
 
 /**
  * Checks `params` against `resource` and prints the canonical query string
@@ -44,56 +31,52 @@ export function printRequest(
     return { issues };
   }
   const { idField: id, defaults, limits } = resource;
-  const param = (key: string): unknown => params[key];
+  const { filter, search, sort, fields, count = defaults.count, after } = params;
   for (const key of Object.keys(params)) {
     if (!PARAM_KEYS.includes(key)) {
-      refuse(key, param(key), `Unknown request key '${key}'. Use ${PARAM_KEYS.join(', ')}`);
+      refuse(key, params[key], `Unknown request key '${key}'. Use ${PARAM_KEYS.join(', ')}`);
     }
   }
   // The server sorts the top-level filters: by field (declaration order, then relations), then operator.
-  const leaves = printFilters(resource, param('filter'), issues).sort((a, b) => a.rank - b.rank);
-  const parts = leaves.map((leaf) => `${leaf.key}=${encode(leaf.text)}`);
+  const parts = printFilters(resource, filter, issues)
+    .sort((a, b) => a.rank - b.rank)
+    .map((leaf) => `${leaf.key}=${encode(leaf.text)}`);
   // The group parameters come after the flat filters, `and` before `or`, as the parser puts them.
-  // In a group `;`, `=`, `[` and `]` stay readable, but `]=` is written `]%3D`: qs (Express's
-  // `req.query`) ends a key at the first `]=` of a parameter, even inside its value.
   for (const kind of ['and', 'or']) {
-    const items = param(kind);
+    const items = params[kind];
     const print = resource.groups && capabilities.group;
-    const group = print ? print(resource, kind, items, issues) : undefined;
-    if (items !== undefined && !print) {
-      const why = `no boolean groups on ${resource.name} (none in its definition, or not built by defineResource or buildResource)`;
-      issues.push(issue('INVALID_FILTER', kind, shown(items), `${kind}: ${why}`));
-    } else if (group !== undefined) {
-      const text = encode(group).replace(/%(3B|3D|5B|5D)/g, decodeURIComponent);
-      parts.push(`${kind}=${text.replace(/\]=/g, ']%3D')}`);
+    if (print) parts.push(print(resource, kind, items, issues));
+    // (Also for a resource not built by defineResource or buildResource: see capabilities.ts.)
+    else if (items !== undefined) {
+      issues.push(issue('INVALID_FILTER', kind, shown(items), `${kind}: ${resource.name} has no boolean groups`));
     }
   }
 
-  const term = param('search');
-  if (term !== undefined) {
+  if (search !== undefined) {
     // Trimmed; the distinct words of an `all-words` search (whitespace as `String#trim` knows it).
-    const trimmed = typeof term === 'string' ? term.trim() : '';
-    if (typeof term !== 'string' || /\p{Cs}/u.test(term)) {
-      refuse('search', term, 'search must be a string of Unicode text');
-    } else if (resource.searchable.length === 0) {
-      refuse('search', term, `${resource.name} does not support search`);
-    } else if (trimmed === '') {
-      refuse('search', term, `search must not be ${term === '' ? 'empty' : 'only whitespace'}`);
-    } else {
-      const words = resource.search.mode === 'substring' ? [trimmed] : trimmed.split(/\s+/u);
+    const term = typeof search === 'string' && !/\p{Cs}/u.test(search) ? search.trim() : null;
+    if (term === null) refuse('search', search, 'search must be a string of Unicode text');
+    else if (term === '') refuse('search', search, `search must not be ${search ? 'only whitespace' : 'empty'}`);
+    else {
+      const words = resource.search.mode === 'substring' ? [term] : term.split(/\s+/u);
       parts.push(`search=${encode([...new Set(words)].join(' '))}`);
     }
   }
 
-  const sort = param('sort');
-  if (sort !== undefined && !Array.isArray(sort)) refuse('sort', sort, 'sort must be an array of keys');
-  else if (sort !== undefined) {
-    const sortable = allowedNames(resource, 'sortable');
-    const keys: Key[] = [];
-    for (const key of sort as readonly unknown[]) {
+  // Each list is checked whole, then item by item against the names the resource allows.
+  const list = (name: string, value: unknown, kind: 'sortable' | 'selectable', what: string) => {
+    const allowed = allowedNames(resource, kind);
+    if (value !== undefined && !Array.isArray(value)) refuse(name, value, `${name} must be an array of ${what}`);
+    return { allowed, items: Array.isArray(value) ? (value as unknown[]) : null };
+  };
+
+  const sorting = list('sort', sort, 'sortable', 'keys');
+  if (sorting.items) {
+    const keys: { field: string; direction: 'asc' | 'desc' }[] = [];
+    for (const key of sorting.items) {
       const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
-      const message = !sortable.includes(field)
-        ? `Unknown sort field '${shown(field)}'. Sortable fields: ${sortable.join(', ')}`
+      const message = !sorting.allowed.includes(field)
+        ? `Unknown sort field '${shown(field)}'. Sortable fields: ${sorting.allowed.join(', ')}`
         : direction !== 'asc' && direction !== 'desc'
           ? `Sort direction must be asc or desc, got '${shown(direction)}'`
           : keys.some((k) => k.field === field) && `Sort field '${field}' is given twice`;
@@ -101,31 +84,29 @@ export function printRequest(
       else keys.push({ field, direction });
     }
     // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
-    const text = sortText(id, keys);
-    const [previous, last] = text.slice(-2);
-    if (text.length > 1 && last === `${id}:${previous!.split(':')[1]}`) text.pop();
-    if (keys.length > 0 && sortText(id, keys).join() !== sortText(id, defaults.sort).join()) {
-      parts.push(`sort=${text}`);
+    const sorted = withTieBreaker(id, keys);
+    const last = sorted.at(-1)!;
+    const previous = sorted.at(-2);
+    if (keys.length > 0 && JSON.stringify(sorted) !== JSON.stringify(withTieBreaker(id, defaults.sort))) {
+      if (previous && last.field === id && last.direction === previous.direction) sorted.pop();
+      parts.push(`sort=${sorted.map((k) => `${k.field}:${k.direction}`)}`);
     }
   }
 
-  const fields = param('fields');
-  if (fields !== undefined && !Array.isArray(fields)) {
-    refuse('fields', fields, 'fields must be an array of field names');
-  } else if (fields !== undefined) {
+  const selecting = list('fields', fields, 'selectable', 'field names');
+  if (selecting.items) {
     // The id always comes back, so the URL leaves it out (`fields=id` for the id alone).
-    const selectable = allowedNames(resource, 'selectable');
-    const chosen = (fields as readonly string[]).filter(
+    const chosen = selecting.items.filter(
       (name) =>
-        selectable.includes(name) ||
-        refuse('fields', fields, `fields has unknown field '${shown(name)}'. Selectable fields: ${selectable.join(', ')}`),
+        selecting.allowed.includes(name as string) ||
+        refuse('fields', fields, `fields has unknown field '${shown(name)}'. Selectable fields: ${selecting.allowed.join(', ')}`),
     );
     parts.push(`fields=${[...new Set(chosen)].filter((name) => name !== id).join() || id}`);
   }
 
   // `limit` and `page`: integers from 1 to their maximum; their defaults print nothing.
   const integer = (name: string, max: number, fallback: number): unknown => {
-    const value = param(name) ?? fallback;
+    const value = params[name] ?? fallback;
     if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > max) {
       refuse(name, value, `${name} must be an integer from 1 to ${max}, got '${shown(value)}'`);
     } else if (value !== fallback) parts.push(`${name}=${value}`);
@@ -133,16 +114,14 @@ export function printRequest(
   };
   integer('limit', limits.maxLimit, defaults.limit);
   const page = integer('page', Number.MAX_SAFE_INTEGER, 1);
-  const count = param('count') ?? defaults.count;
   if (!COUNTS.includes(count as string)) {
     refuse('count', count, `count must be one of ${COUNTS.join(', ')}, got '${shown(count)}'`);
   } else if (count !== defaults.count) parts.push(`count=${count}`);
-  const after = param('after');
   if (after !== undefined && after !== null) {
     if (typeof after !== 'string' || after === '') {
       refuse('cursor', after, 'after must be a nextCursor the server returned');
-    } else if (page !== 1) refuse('cursor', after, 'after (a cursor) cannot be combined with page');
+    } else if (page !== 1) refuse('cursor', after, 'after cannot be combined with page');
     else parts.push(`cursor=${encode(after)}`);
   }
-  return issues.length > 0 ? { issues } : { search: parts.join('&') };
+  return issues.length > 0 ? { issues } : { search: parts.filter(Boolean).join('&') };
 }

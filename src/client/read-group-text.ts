@@ -4,7 +4,19 @@
  */
 import { issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
-import { leafCondition } from './table-state.js';
+import { filterKey } from './table-state.js';
+
+type Mutable = Record<string, unknown>;
+
+/** One `key=value` leaf of a group as a one-entry condition (a list only where it has a comma). */
+function leafCondition(resource: Resource, key: string, value: string): Mutable {
+  const found = filterKey(resource, key);
+  // A key the resource does not know stays as written: the builder refuses it.
+  if (found === undefined) return { [key]: value };
+  const read = found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
+  return { [found.name]: { [found.op]: read } };
+}
+
 
 /** Group whitespace (ASCII space, tab, line feed, carriage return), as the server's tokenizer skips it. */
 const OPEN = /[ \t\n\r]*(or|and|not)[ \t\n\r]*\(/y;

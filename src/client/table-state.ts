@@ -62,16 +62,6 @@ export function filterKey(resource: Resource, key: string) {
   return { name, op, list, read: (text: string) => typed(op === 'exists' ? BOOLEAN : field, text) };
 }
 
-/** One `key=value` leaf of a group as a one-entry condition (a list only where it has a comma). */
-export
-function leafCondition(resource: Resource, key: string, value: string): Mutable {
-  const found = filterKey(resource, key);
-  // A key the resource does not know stays as written: the builder refuses it.
-  if (found === undefined) return { [key]: value };
-  const read = found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
-  return { [found.name]: { [found.op]: read } };
-}
-
 /**
  * Reads a table state from a query string (`location.search`, with or
  * without `?`, or `URLSearchParams`), the inverse of {@link toSearch}. Every
