@@ -1,7 +1,6 @@
-import { ListQueryError } from '../errors/index.js';
 import type { ErrorEnvelope, SuccessEnvelope } from '../wire.js';
 import { ListRequestError } from './list-request-error.js';
-import { safeListUrl } from './list-url.js';
+import { listUrl } from './list-url.js';
 import type { AnyResource, ListParams, QueryName, Row, SelectableField } from './types.js';
 
 /**
@@ -66,15 +65,14 @@ export async function fetchList<
   params: FetchParams<R, S> = {},
   options: FetchListOptions = {},
 ): Promise<ListPage<R, S>> {
-  const url = safeListUrl(resource, params);
-  if (!url.success) throw new ListQueryError(url.issues);
+  const search = listUrl(resource, params);
   const send = options.fetch ?? globalThis.fetch;
   const init: RequestInit = {
     method: 'GET',
     headers: { accept: 'application/json', ...options.headers },
   };
   if (options.signal) init.signal = options.signal;
-  const response = await send(joinUrl(baseUrl, url.search), init);
+  const response = await send(joinUrl(baseUrl, search), init);
   let body: unknown;
   try {
     body = await response.json();

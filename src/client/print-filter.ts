@@ -56,28 +56,25 @@ function numberText(text: string): string | null {
   return printed === written || (printed === '0' && written === '-0') ? printed : null;
 }
 
-/** The shape of a day or a date-time with seconds, an optional fraction and offset. */
-const DATE_SHAPE =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
+/** A date-time with seconds, an optional fraction and offset (a day reads as its midnight). */
+const DATE_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/;
 
 /**
  * A date's canonical text: the day as written, or the UTC instant (no
  * offset means UTC; fractions past milliseconds are cut); null for what is
- * no date, a day that does not exist (`2026-02-30`), or an instant outside
- * the four-digit years.
+ * no date, a day or time that does not exist (`2026-02-30`, `24:00:00`),
+ * or an instant outside the four-digit years.
  */
 function dateText(text: string): string | null {
-  if (!DATE_SHAPE.test(text)) return null;
-  const day = new Date(text.slice(0, 10));
-  // An impossible day is NaN or rolls over, depending on the engine.
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10)) {
-    return null;
-  }
-  if (text.length === 10) return text;
+  const day = text.length === 10;
+  const parts = DATE_TIME.exec(day ? `${text}T00:00:00` : text);
+  // Read as UTC first: what does not exist is NaN or rolls over, depending on the engine.
+  const utc = new Date(`${parts?.[1]}Z`);
+  if (!parts || !(utc.getTime() > -1e15) || utc.toISOString().slice(0, 19) !== parts[1]) return null;
+  if (day) return text;
   // JavaScript reads a date-time without offset as local time; the server as UTC.
-  const offset = /(Z|[+-]\d\d:\d\d)$/.test(text) ? '' : 'Z';
-  const instant = new Date(text.replace(/(\.\d{3})\d+/, '$1') + offset);
-  const iso = Number.isNaN(instant.getTime()) ? '' : instant.toISOString();
+  const instant = new Date(`${parts[1]}${(parts[2] ?? '').slice(0, 4)}${parts[3] ?? 'Z'}`);
+  const iso = instant.getTime() > -1e15 ? instant.toISOString() : '';
   return iso.length === 24 ? iso : null;
 }
 
@@ -136,48 +133,43 @@ export function target(resource: Resource, name: string): Target | string {
 const isScalar = (value: unknown): boolean =>
   /^(string|number|boolean)$/.test(typeof value) || value instanceof Date;
 
-/** One `name[op]` entry as a leaf, or its issue. */
-function leafOf(
-  name: string,
-  found: Target,
-  op: string,
-  value: unknown,
-): Leaf | Issue {
+/** One `name[op]` entry as a leaf, or its issue (the value's in the parser's words: `… must be …, got '…'`). */
+function leafOf(name: string, found: Target, op: string, value: unknown): Leaf | Issue {
   const { field } = found;
   const key = op === 'eq' ? name : `${name}[${op}]`;
-  // Equality on a list field and `nin` take comma lists; a list anywhere else is a mistake.
-  const list = op === 'nin' || (op === 'eq' && field.list);
   const items: readonly unknown[] = Array.isArray(value) ? value : [value];
   const text = items.map(shown).join(',');
-  const fail = (why: string, code: IssueCode = 'INVALID_FILTER') =>
-    issue(code, key, text, `${key} ${why}`);
   if (!(field.operators as readonly string[]).includes(op)) {
     const message = `Operator '${op}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
     return issue('INVALID_FILTER', key, text, message);
   }
-  // A list's items must not hold the comma that splits them (nor be none).
-  if (!items.every(isScalar) || (value === items && (!list || text.split(',').length !== items.length))) {
-    return fail(list ? 'must be a value or a list of values without commas' : 'must be one value');
-  }
-  if (/\p{Cs}/u.test(text)) return fail('must be valid Unicode text');
+  // Equality on a list field and `nin` take comma lists (a text there is one too, as the server splits it).
+  const list = op === 'nin' || (op === 'eq' && field.list);
   const read = op === 'exists' ? BOOLEAN : field;
-  // A text on a list field is a comma list there too, as the server splits it.
   const parts = list ? text.split(',') : [text];
-  const texts: string[] = [];
-  for (const part of parts) {
-    const canon = canonical(read, part);
-    if (canon === null) {
-      const what =
-        part === '' && read.type !== 'datetime'
-          ? 'a non-empty value'
-          : (EXPECTED[read.type] ?? `one of ${read.values.join(', ')}`);
-      const got = `${parts.length > 1 ? `'${clip(part)}' in ` : ''}'${clip(text)}'`;
-      return fail(`must be ${what}, got ${got}`, read.type === 'datetime' ? 'INVALID_DATE' : undefined);
-    }
-    if (!texts.includes(canon)) texts.push(canon);
+  const texts = parts.map((part) => canonical(read, part));
+  const bad = texts.indexOf(null);
+  // A list's items must not hold the comma that splits them (nor be none).
+  const what =
+    !items.every(isScalar) || (value === items && (!list || parts.length !== items.length))
+      ? list
+        ? 'a value or a list of values without commas'
+        : 'one value'
+      : /\p{Cs}/u.test(text)
+        ? 'valid Unicode text'
+        : bad < 0
+          ? ''
+          : parts[bad] === '' && read.type !== 'datetime'
+            ? 'a non-empty value'
+            : (EXPECTED[read.type] ?? `one of ${read.values.join(', ')}`);
+  if (what) {
+    const item = parts.length > 1 && bad >= 0 ? `'${clip(parts[bad]!)}' in ` : '';
+    const code = bad >= 0 && read.type === 'datetime' ? 'INVALID_DATE' : 'INVALID_FILTER';
+    return issue(code, key, text, `${key} must be ${what}, got ${item}'${clip(text)}'`);
   }
+  const unique = [...new Set(texts)];
   const rank = found.rank * 16 + FILTER_OPERATORS.indexOf(op as 'eq');
-  return { key, text: texts.join(','), rank, many: found.many, name, field, op, multi: texts.length > 1 };
+  return { key, text: unique.join(','), rank, many: found.many, name, field, op, multi: unique.length > 1 };
 }
 
 /**
