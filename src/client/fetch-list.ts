@@ -40,9 +40,6 @@ export function joinUrl(base: string, search: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}${search}`;
 }
 
-const isEnvelope = (body: unknown): body is { readonly success: unknown } =>
-  typeof body === 'object' && body !== null && 'success' in body;
-
 /**
  * Fetches one page of a list endpoint. The request is checked first (a
  * mistake throws `ListQueryError` without a request); a 400 rejects with a
@@ -73,17 +70,13 @@ export async function fetchList<
   };
   if (options.signal) init.signal = options.signal;
   const response = await send(joinUrl(baseUrl, search), init);
-  let body: unknown;
+  let body: { readonly success?: unknown } | null | undefined;
   try {
-    body = await response.json();
+    body = (await response.json()) as typeof body;
   } catch {
     body = undefined; // not JSON: a proxy's HTML page, an empty body
   }
-  if (response.status === 200 && isEnvelope(body) && body.success === true) {
-    return body as ListPage<R, S>;
-  }
-  throw new ListRequestError(
-    response.status,
-    isEnvelope(body) && body.success === false ? (body as ErrorEnvelope) : null,
-  );
+  // Only listql's envelope says `success`; anything else (a proxy's JSON) is no envelope.
+  if (response.status === 200 && body?.success === true) return body as ListPage<R, S>;
+  throw new ListRequestError(response.status, body?.success === false ? (body as ErrorEnvelope) : null);
 }

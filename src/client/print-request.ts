@@ -54,13 +54,10 @@ export function printRequest(
 
   if (search !== undefined) {
     // Trimmed; the distinct words of an `all-words` search (whitespace as `String#trim` knows it).
-    const term = typeof search === 'string' && !/\p{Cs}/u.test(search) ? search.trim() : null;
-    if (term === null) refuse('search', search, 'search must be a string of Unicode text');
-    else if (term === '') refuse('search', search, `search must not be ${search ? 'only whitespace' : 'empty'}`);
-    else {
-      const words = resource.search.mode === 'substring' ? [term] : term.split(/\s+/u);
-      parts.push(`search=${encode([...new Set(words)].join(' '))}`);
-    }
+    const term = typeof search === 'string' && !/\p{Cs}/u.test(search) ? search.trim() : '';
+    const words = resource.search.mode === 'substring' ? [term] : term.split(/\s+/u);
+    if (term) parts.push(`search=${encode([...new Set(words)].join(' '))}`);
+    else refuse('search', search, 'search must be a text, not empty or only whitespace');
   }
 
   // Each list is checked whole, then item by item against the names the resource allows.
@@ -75,21 +72,18 @@ export function printRequest(
     const keys: { field: string; direction: 'asc' | 'desc' }[] = [];
     for (const key of sorting.items) {
       const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
-      const message = !sorting.allowed.includes(field)
-        ? `Unknown sort field '${shown(field)}'. Sortable fields: ${sorting.allowed.join(', ')}`
-        : direction !== 'asc' && direction !== 'desc'
-          ? `Sort direction must be asc or desc, got '${shown(direction)}'`
-          : keys.some((k) => k.field === field) && `Sort field '${field}' is given twice`;
-      if (message) refuse('sort', sort, message);
-      else keys.push({ field, direction });
+      if (!sorting.allowed.includes(field)) {
+        refuse('sort', sort, `Unknown sort field '${shown(field)}'. Sortable fields: ${sorting.allowed.join(', ')}`);
+      } else if (!/^(asc|desc)$/.test(direction) || keys.some((k) => k.field === field)) {
+        refuse('sort', sort, `Sort field '${field}' must be given once, asc or desc, got '${shown(key)}'`);
+      } else keys.push({ field, direction });
     }
     // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
-    const sorted = withTieBreaker(id, keys);
-    const last = sorted.at(-1)!;
-    const previous = sorted.at(-2);
-    if (keys.length > 0 && JSON.stringify(sorted) !== JSON.stringify(withTieBreaker(id, defaults.sort))) {
-      if (previous && last.field === id && last.direction === previous.direction) sorted.pop();
-      parts.push(`sort=${sorted.map((k) => `${k.field}:${k.direction}`)}`);
+    const text = (sortKeys: readonly (typeof keys)[number][]) => withTieBreaker(id, sortKeys).map((k) => `${k.field}:${k.direction}`);
+    const sorted = text(keys);
+    if (keys.length > 0 && `${sorted}` !== `${text(defaults.sort)}`) {
+      if (sorted.at(-1) === `${id}:${sorted.at(-2)?.split(':')[1]}`) sorted.pop();
+      parts.push(`sort=${sorted}`);
     }
   }
 
@@ -118,10 +112,8 @@ export function printRequest(
     refuse('count', count, `count must be one of ${COUNTS.join(', ')}, got '${shown(count)}'`);
   } else if (count !== defaults.count) parts.push(`count=${count}`);
   if (after !== undefined && after !== null) {
-    if (typeof after !== 'string' || after === '') {
-      refuse('cursor', after, 'after must be a nextCursor the server returned');
-    } else if (page !== 1) refuse('cursor', after, 'after cannot be combined with page');
-    else parts.push(`cursor=${encode(after)}`);
+    if (typeof after === 'string' && after && page === 1) parts.push(`cursor=${encode(after)}`);
+    else refuse('cursor', after, 'after must be a nextCursor the server returned, without page');
   }
   return issues.length > 0 ? { issues } : { search: parts.filter(Boolean).join('&') };
 }

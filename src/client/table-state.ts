@@ -5,7 +5,7 @@
  * URL — checked, with every problem returned as an issue and the valid
  * rest kept, never a throw.
  */
-import { type Issue, type IssueCode, issue } from '../errors/issue.js';
+import { type Issue, issue } from '../errors/issue.js';
 import { parseParamKey, splitSortTerm } from '../grammar.js';
 import type { Field, Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
@@ -82,38 +82,40 @@ export function fromSearch<R extends AnyResource>(
   const issues: Issue[] = [];
   const state: Mutable = {};
   const filter: Record<string, Mutable> = {};
-  const seen: string[] = [];
   for (const [key, value] of typeof search === 'string' ? new URLSearchParams(search) : search) {
-    const repeated = seen.includes(key);
-    seen.push(key);
     const found = filterKey(r, key);
-    const refuse = (code: IssueCode, message: string) => issues.push(issue(code, key, value, message));
-    if (found !== undefined) {
-      const entry = (filter[found.name] ??= {});
-      const known = entry[found.op] as unknown[] | undefined;
+    // Where the value goes: a filter's operator, or the state's parameter (`cursor` is `after`).
+    const slot = found ? (filter[found.name] ??= {}) : state;
+    const name = found?.op ?? (key === 'cursor' ? 'after' : key);
+    const known = slot[name];
+    let read: unknown = value;
+    if (found) {
       // Repeats of a list merge, as on the server.
-      if (repeated && !found.list) refuse('INVALID_FILTER', `${key} is given more than once`);
-      else entry[found.op] = found.list ? [...(known ?? []), ...value.split(',').map(found.read)] : found.read(value);
-    } else if (
-      !/^(or|and|limit|page|count|search|cursor|fields|sort)$/.test(key) ||
-      (/^(or|and)$/.test(key) && !(r.groups && capabilities.readGroup))
-    ) {
-      refuse('INVALID_FILTER', `Unknown parameter '${key}'`);
-    } else if (repeated) refuse('VALIDATION_ERROR', `${key} is given more than once`);
-    else if (key === 'or' || key === 'and') {
-      const read = capabilities.readGroup!(r, key, value);
-      if (Array.isArray(read)) state[key] = read;
-      else issues.push(read as Issue);
+      read = found.list ? [...((known as unknown[]) ?? []), ...value.split(',').map(found.read)] : found.read(value);
     } else if (key === 'limit' || key === 'page') {
       // Integers stay numbers; anything else stays text for the builder to refuse.
-      state[key] = /^[0-9]{1,16}$/.test(value) ? Number(value) : value;
+      read = /^[0-9]{1,16}$/.test(value) ? Number(value) : value;
     } else if (key === 'sort') {
-      state['sort'] = value.split(',').map((term) => {
-        const { name, direction } = splitSortTerm(term);
-        return direction === undefined ? name : [name, direction];
+      read = value.split(',').map((term) => {
+        const { name: field, direction } = splitSortTerm(term);
+        return direction === undefined ? field : [field, direction];
       });
-    } else if (key === 'fields') state['fields'] = value.split(',');
-    else state[key === 'cursor' ? 'after' : key] = value;
+    } else if (key === 'fields') read = value.split(',');
+    else if (/^(or|and)$/.test(key) && r.groups && capabilities.readGroup) {
+      read = capabilities.readGroup(r, key, value);
+      if (!Array.isArray(read)) {
+        issues.push(read as Issue);
+        continue;
+      }
+    } else if (!/^(count|search|cursor)$/.test(key)) {
+      issues.push(issue('INVALID_FILTER', key, value, `Unknown parameter '${key}'`));
+      continue;
+    }
+    if (known === undefined || found?.list) slot[name] = read;
+    else {
+      const code = found ? 'INVALID_FILTER' : 'VALIDATION_ERROR';
+      issues.push(issue(code, key, value, `${key} is given more than once`));
+    }
   }
   if (Object.keys(filter).length > 0) state['filter'] = filter;
   // Each part an issue names is dropped, so what is returned always builds. Filter issues

@@ -7,18 +7,17 @@
  * formatDecimal(1e-7); // '0.0000001'
  */
 export function formatDecimal(value: number): string {
-  const text = String(value);
-  const e = text.indexOf('e');
-  if (e === -1) return text;
-  const negative = text.startsWith('-');
-  const mantissa = text.slice(negative ? 1 : 0, e);
-  const exponent = Number(text.slice(e + 1));
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const pointAt = (dot === -1 ? mantissa.length : dot) + exponent;
-  let plain: string;
-  if (pointAt <= 0) plain = `0.${'0'.repeat(-pointAt)}${digits}`;
-  else if (pointAt >= digits.length) plain = digits + '0'.repeat(pointAt - digits.length);
-  else plain = `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-  return (negative ? '-' : '') + plain;
+  const [mantissa, exponent] = String(Math.abs(value)).split('e');
+  if (exponent === undefined) return String(value);
+  // The mantissa's digits, and where the point goes once the exponent is applied.
+  const [whole, fraction = ''] = mantissa!.split('.');
+  const digits = whole! + fraction;
+  const at = whole!.length + Number(exponent);
+  const plain =
+    at <= 0
+      ? `0.${'0'.repeat(-at)}${digits}`
+      : at >= digits.length
+        ? digits + '0'.repeat(at - digits.length)
+        : `${digits.slice(0, at)}.${digits.slice(at)}`;
+  return (value < 0 ? '-' : '') + plain;
 }
