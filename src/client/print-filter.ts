@@ -123,9 +123,9 @@ export function target(resource: Resource, name: string): Target | string {
   // Maps, never `filter[name]` on the resource: `__proto__` finds nothing.
   const own = resource.fields.get(name);
   if (own?.operators.length) return { field: own, rank: own.index, many: null };
-  const list = allowedNames(resource, 'filterable').join(', ');
   return (
-    capabilities.path?.(resource, name) ?? `Unknown filter field '${name}'. Filterable fields: ${list}`
+    capabilities.path?.(resource, name) ??
+    `Unknown filter field '${name}'. Filterable fields: ${allowedNames(resource, 'filterable').join(', ')}`
   );
 }
 

@@ -10,7 +10,7 @@ import { parseParamKey, splitSortTerm } from '../grammar.js';
 import type { Field, Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import { listUrl } from './list-url.js';
-import { BOOLEAN, canonical } from './print-filter.js';
+import { BOOLEAN, canonical, target } from './print-filter.js';
 import { printRequest } from './print-request.js';
 import type { AnyResource, ListParams } from './types.js';
 
@@ -54,8 +54,9 @@ export function filterKey(resource: Resource, key: string) {
   const alias = resource.aliases.params.get(key);
   const parsed = alias ? { name: alias.field, operator: alias.op } : parseParamKey(key);
   const name = parsed?.name ?? '';
-  const field = resource.fields.get(name) ?? capabilities.path?.(resource, name)?.field;
-  if (!field?.operators.length) return undefined;
+  const found = target(resource, name);
+  if (typeof found === 'string') return undefined;
+  const { field } = found;
   // An operator the field refuses still names the field: the builder says why.
   const op = parsed!.operator ?? 'eq';
   const list = op === 'nin' || (op === 'eq' && field.list);
