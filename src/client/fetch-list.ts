@@ -78,5 +78,8 @@ export async function fetchList<
   }
   // Only listql's envelope says `success`; anything else (a proxy's JSON) is no envelope.
   if (response.status === 200 && body?.success === true) return body as ListPage<R, S>;
-  throw new ListRequestError(response.status, body?.success === false ? (body as ErrorEnvelope) : null);
+  throw new ListRequestError(
+    response.status,
+    body?.success === false ? (body as ErrorEnvelope) : null,
+  );
 }

@@ -17,8 +17,6 @@ export { ListQueryError } from '../errors/index.js';
 // Resources come with the client, so a browser bundle needs nothing from the root package
 // (whose parser signs cursors with node:crypto).
 export * from '../resource/index.js';
-// The builders of resources with groups or relations also install the client's code for them.
-export { buildResource, defineResource, labeledLeads } from './install.js';
 export type {
   ErrorCode,
   ErrorEnvelope,
@@ -34,6 +32,8 @@ export {
   fetchList,
   type ListPage,
 } from './fetch-list.js';
+// The builders of resources with groups or relations also install the client's code for them.
+export { buildResource, defineResource, labeledLeads } from './install.js';
 export { ListRequestError } from './list-request-error.js';
 export { listUrl, type SafeListUrlResult, safeListUrl } from './list-url.js';
 export { pages } from './pages.js';

@@ -7,10 +7,10 @@
  * "What the client checks") comes back as its 400.
  */
 import { FILTER_OPERATORS } from '../ast/operators.js';
-import { clip, type Issue, type IssueCode, issue } from '../errors/issue.js';
+import { clip, type Issue, issue } from '../errors/issue.js';
 import type { Field, Resource } from '../resource/types.js';
-import { capabilities, type NameKind, type Target } from './capabilities.js';
 import { formatDecimal } from '../syntax/format-decimal.js';
+import { capabilities, type NameKind, type Target } from './capabilities.js';
 
 /** A plain object (not an array, not a Date). */
 export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -70,7 +70,8 @@ function dateText(text: string): string | null {
   const parts = DATE_TIME.exec(day ? `${text}T00:00:00` : text);
   // Read as UTC first: what does not exist is NaN or rolls over, depending on the engine.
   const utc = new Date(`${parts?.[1]}Z`);
-  if (!parts || !(utc.getTime() > -1e15) || utc.toISOString().slice(0, 19) !== parts[1]) return null;
+  if (!parts || !(utc.getTime() > -1e15) || utc.toISOString().slice(0, 19) !== parts[1])
+    return null;
   if (day) return text;
   // JavaScript reads a date-time without offset as local time; the server as UTC.
   const instant = new Date(`${parts[1]}${(parts[2] ?? '').slice(0, 4)}${parts[3] ?? 'Z'}`);
@@ -169,7 +170,16 @@ function leafOf(name: string, found: Target, op: string, value: unknown): Leaf |
   }
   const unique = [...new Set(texts)];
   const rank = found.rank * 16 + FILTER_OPERATORS.indexOf(op as 'eq');
-  return { key, text: unique.join(','), rank, many: found.many, name, field, op, multi: unique.length > 1 };
+  return {
+    key,
+    text: unique.join(','),
+    rank,
+    many: found.many,
+    name,
+    field,
+    op,
+    multi: unique.length > 1,
+  };
 }
 
 /**

@@ -68,7 +68,11 @@ function readItem(read: GroupRead, item: unknown, depth: number): Item | undefin
   const keys = Object.keys(item);
   const kind = keys[0]!;
   // A nested group: one key `or`, `and` or `not` that is not a filterable field of that name.
-  if (keys.length === 1 && /^(or|and|not)$/.test(kind) && !resource.fields.get(kind)?.operators.length) {
+  if (
+    keys.length === 1 &&
+    /^(or|and|not)$/.test(kind) &&
+    !resource.fields.get(kind)?.operators.length
+  ) {
     if (kind !== 'not') {
       const inner = readItems(read, kind, item[kind], depth + 1);
       return inner === undefined ? undefined : { text: kind + inner };
@@ -78,7 +82,11 @@ function readItem(read: GroupRead, item: unknown, depth: number): Item | undefin
     // `not` of equality is `ne` (`nin` of a list) where the field allows it, as the server prints it.
     const leaf = 'leaf' in child ? child.leaf : null;
     const op = leaf?.multi ? 'nin' : 'ne';
-    if (leaf?.many === null && leaf.op === 'eq' && (leaf.field.operators as string[]).includes(op)) {
+    if (
+      leaf?.many === null &&
+      leaf.op === 'eq' &&
+      (leaf.field.operators as string[]).includes(op)
+    ) {
       return { text: written({ ...leaf, key: `${leaf.name}[${op}]` }) };
     }
     return { text: `not(${textOf(child)})` };
@@ -115,8 +123,16 @@ function readItem(read: GroupRead, item: unknown, depth: number): Item | undefin
  * printGroup(grouped, 'or', [{ status: 'won' }, { value: { gte: 100 } }], issues);
  * // 'or=(status=won;value[gte]=100)'
  */
-export function printGroup(resource: Resource, param: string, items: unknown, issues: Issue[]): string {
-  const text = items === undefined ? undefined : readItems({ resource, param, issues, leaves: 0 }, param, items, 1);
+export function printGroup(
+  resource: Resource,
+  param: string,
+  items: unknown,
+  issues: Issue[],
+): string {
+  const text =
+    items === undefined
+      ? undefined
+      : readItems({ resource, param, issues, leaves: 0 }, param, items, 1);
   if (text === undefined) return '';
   const readable = encode(text).replace(/%(3B|3D|5B|5D)/g, decodeURIComponent);
   return `${param}=${readable.replace(/\]=/g, ']%3D')}`;

@@ -10,7 +10,18 @@ import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
 
-const PARAM_KEYS = ['filter', 'or', 'and', 'search', 'sort', 'fields', 'limit', 'page', 'after', 'count'];
+const PARAM_KEYS = [
+  'filter',
+  'or',
+  'and',
+  'search',
+  'sort',
+  'fields',
+  'limit',
+  'page',
+  'after',
+  'count',
+];
 const COUNTS = ['exact', 'estimated', 'none'];
 
 /**
@@ -48,7 +59,14 @@ export function printRequest(
     if (print) parts.push(print(resource, kind, items, issues));
     // (Also for a resource not built by defineResource or buildResource: see capabilities.ts.)
     else if (items !== undefined) {
-      issues.push(issue('INVALID_FILTER', kind, shown(items), `${kind}: ${resource.name} has no boolean groups`));
+      issues.push(
+        issue(
+          'INVALID_FILTER',
+          kind,
+          shown(items),
+          `${kind}: ${resource.name} has no boolean groups`,
+        ),
+      );
     }
   }
 
@@ -63,7 +81,8 @@ export function printRequest(
   // Each list is checked whole, then item by item against the names the resource allows.
   const list = (name: string, value: unknown, kind: 'sortable' | 'selectable', what: string) => {
     const allowed = allowedNames(resource, kind);
-    if (value !== undefined && !Array.isArray(value)) refuse(name, value, `${name} must be an array of ${what}`);
+    if (value !== undefined && !Array.isArray(value))
+      refuse(name, value, `${name} must be an array of ${what}`);
     return { allowed, items: Array.isArray(value) ? (value as unknown[]) : null };
   };
 
@@ -73,13 +92,22 @@ export function printRequest(
     for (const key of sorting.items) {
       const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
       if (!sorting.allowed.includes(field)) {
-        refuse('sort', sort, `Unknown sort field '${shown(field)}'. Sortable fields: ${sorting.allowed.join(', ')}`);
+        refuse(
+          'sort',
+          sort,
+          `Unknown sort field '${shown(field)}'. Sortable fields: ${sorting.allowed.join(', ')}`,
+        );
       } else if (!/^(asc|desc)$/.test(direction) || keys.some((k) => k.field === field)) {
-        refuse('sort', sort, `Sort field '${field}' must be given once, asc or desc, got '${shown(key)}'`);
+        refuse(
+          'sort',
+          sort,
+          `Sort field '${field}' must be given once, asc or desc, got '${shown(key)}'`,
+        );
       } else keys.push({ field, direction });
     }
     // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
-    const text = (sortKeys: readonly (typeof keys)[number][]) => withTieBreaker(id, sortKeys).map((k) => `${k.field}:${k.direction}`);
+    const text = (sortKeys: readonly (typeof keys)[number][]) =>
+      withTieBreaker(id, sortKeys).map((k) => `${k.field}:${k.direction}`);
     const sorted = text(keys);
     if (keys.length > 0 && `${sorted}` !== `${text(defaults.sort)}`) {
       if (sorted.at(-1) === `${id}:${sorted.at(-2)?.split(':')[1]}`) sorted.pop();
@@ -93,7 +121,11 @@ export function printRequest(
     const chosen = selecting.items.filter(
       (name) =>
         selecting.allowed.includes(name as string) ||
-        refuse('fields', fields, `fields has unknown field '${shown(name)}'. Selectable fields: ${selecting.allowed.join(', ')}`),
+        refuse(
+          'fields',
+          fields,
+          `fields has unknown field '${shown(name)}'. Selectable fields: ${selecting.allowed.join(', ')}`,
+        ),
     );
     parts.push(`fields=${[...new Set(chosen)].filter((name) => name !== id).join() || id}`);
   }

@@ -4,7 +4,7 @@
  */
 import { issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
-import { filterKey } from './table-state.js';
+import { filterKey } from './filter-key.js';
 
 type Mutable = Record<string, unknown>;
 
@@ -13,10 +13,10 @@ function leafCondition(resource: Resource, key: string, value: string): Mutable 
   const found = filterKey(resource, key);
   // A key the resource does not know stays as written: the builder refuses it.
   if (found === undefined) return { [key]: value };
-  const read = found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
+  const read =
+    found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
   return { [found.name]: { [found.op]: read } };
 }
-
 
 /** Group whitespace (ASCII space, tab, line feed, carriage return), as the server's tokenizer skips it. */
 const OPEN = /[ \t\n\r]*(or|and|not)[ \t\n\r]*\(/y;
@@ -73,4 +73,3 @@ export function readGroupText(resource: Resource, param: string, text: string): 
     return issue('INVALID_FILTER', param, text, message, offset);
   }
 }
-

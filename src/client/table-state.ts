@@ -7,10 +7,10 @@
  */
 import { type Issue, issue } from '../errors/issue.js';
 import { parseParamKey, splitSortTerm } from '../grammar.js';
-import type { Field, Resource } from '../resource/types.js';
+import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
+import { filterKey } from './filter-key.js';
 import { listUrl } from './list-url.js';
-import { BOOLEAN, canonical, target } from './print-filter.js';
 import { printRequest } from './print-request.js';
 import type { AnyResource, ListParams } from './types.js';
 
@@ -36,33 +36,6 @@ export function toSearch<R extends AnyResource>(resource: R, state: ListParams<R
   return search && `?${search}`;
 }
 
-/** A filter value as typed state: the value the server reads (a number, a boolean, a day or instant), else the text. */
-function typed(field: Field, text: string): unknown {
-  const value = canonical(field, text);
-  // Text that does not read stays text, so the builder names what is wrong with it.
-  if (value === null) return text;
-  return field.type === 'number' ? Number(value) : field.type === 'boolean' ? value === 'true' : value;
-}
-
-/**
- * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
- * alias): the state's filter name, the field whose type its values read
- * with (a boolean's for `exists`), the operator and whether it is a list;
- * undefined when it is no filter of the resource.
- */
-export function filterKey(resource: Resource, key: string) {
-  const alias = resource.aliases.params.get(key);
-  const parsed = alias ? { name: alias.field, operator: alias.op } : parseParamKey(key);
-  const name = parsed?.name ?? '';
-  const found = target(resource, name);
-  if (typeof found === 'string') return undefined;
-  const { field } = found;
-  // An operator the field refuses still names the field: the builder says why.
-  const op = parsed!.operator ?? 'eq';
-  const list = op === 'nin' || (op === 'eq' && field.list);
-  return { name, op, list, read: (text: string) => typed(op === 'exists' ? BOOLEAN : field, text) };
-}
-
 /**
  * Reads a table state from a query string (`location.search`, with or
  * without `?`, or `URLSearchParams`), the inverse of {@link toSearch}. Every
@@ -86,13 +59,16 @@ export function fromSearch<R extends AnyResource>(
   for (const [key, value] of typeof search === 'string' ? new URLSearchParams(search) : search) {
     const found = filterKey(r, key);
     // Where the value goes: a filter's operator, or the state's parameter (`cursor` is `after`).
-    const slot = found ? (filter[found.name] ??= {}) : state;
+    if (found) filter[found.name] ??= {};
+    const slot = found ? filter[found.name]! : state;
     const name = found?.op ?? (key === 'cursor' ? 'after' : key);
     const known = slot[name];
     let read: unknown = value;
     if (found) {
       // Repeats of a list merge, as on the server.
-      read = found.list ? [...((known as unknown[]) ?? []), ...value.split(',').map(found.read)] : found.read(value);
+      read = found.list
+        ? [...((known as unknown[]) ?? []), ...value.split(',').map(found.read)]
+        : found.read(value);
     } else if (key === 'limit' || key === 'page') {
       // Integers stay numbers; anything else stays text for the builder to refuse.
       read = /^[0-9]{1,16}$/.test(value) ? Number(value) : value;

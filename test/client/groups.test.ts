@@ -4,7 +4,7 @@
  * mistakes inside a group are issues naming the group parameter, in the
  * server's words; the table state reads groups back.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromSearch, type ListParams, listUrl, safeListUrl } from '../../src/client/index.js';
 import {
   and,
@@ -100,6 +100,26 @@ describe('groups in listUrl', () => {
       true,
     );
     expect(safeParseListQuery(grouped, 'or=(and(or(and(status=won))))').success).toBe(false);
+  });
+
+  it('prints groups for a resource from any exported builder; the resource layer’s alone installs nothing', async () => {
+    const { buildResource } = await import('../../src/client/index.js');
+    expect(listUrl(buildResource(grouped.definition), { or: [{ status: 'won' }] })).toBe(
+      'or=(status=won)',
+    );
+    // Fresh modules, as in a bundle where no exported builder ran (see capabilities.ts): a
+    // resource the resource layer built with groups gets an issue, never a wrong URL.
+    vi.resetModules();
+    const fresh = await import('../../src/client/list-url.js');
+    const layer = await import('../../src/resource/build-resource.js');
+    const bare = layer.buildResource(grouped.definition);
+    expect(fresh.safeListUrl(bare, { or: [{ status: 'won' }] })).toMatchObject({
+      success: false,
+      issues: [
+        { code: 'INVALID_FILTER', param: 'or', message: `or: ${bare.name} has no boolean groups` },
+      ],
+    });
+    vi.resetModules();
   });
 
   it('refuses groups on a resource without them', () => {

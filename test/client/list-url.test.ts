@@ -165,7 +165,10 @@ describe('listUrl', () => {
   });
 
   it.each<[string, ListParams<typeof leads>]>([
-    ['a list longer than maxListItems', { filter: { labelId: Array.from({ length: 101 }, (_, i) => `l${i}`) } }],
+    [
+      'a list longer than maxListItems',
+      { filter: { labelId: Array.from({ length: 101 }, (_, i) => `l${i}`) } },
+    ],
     ['NUL', { filter: { website: 'a\u0000' } }],
     ['a value past maxValueLength', { filter: { website: 'x'.repeat(1001) } }],
     ['a search past maxSearchLength', { search: 'x'.repeat(201) }],

@@ -172,7 +172,9 @@ describe('relations in listUrl', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     const unknown = (path: string) =>
-      expect.stringMatching(new RegExp(`^Unknown filter field '${path}'\\. Filterable fields: .*label\\.name`));
+      expect.stringMatching(
+        new RegExp(`^Unknown filter field '${path}'\\. Filterable fields: .*label\\.name`),
+      );
     expect(result.issues.map((i) => [i.code, i.param, i.message])).toEqual([
       ['INVALID_FILTER', 'lable.name', unknown('lable.name')],
       ['INVALID_FILTER', 'label.nmae', unknown('label.nmae')],
@@ -187,7 +189,9 @@ describe('relations in listUrl', () => {
     // The server refuses the same parameters (an unknown path's with its operator; its words for
     // paths are more precise).
     expect(server.map((i) => i.code)).toEqual(result.issues.map((i) => i.code));
-    server.forEach((found, i) => expect(found.param?.startsWith(result.issues[i]!.param!)).toBe(true));
+    server.forEach((found, i) =>
+      expect(found.param?.startsWith(result.issues[i]!.param!)).toBe(true),
+    );
   });
 
   it.each([
@@ -203,7 +207,9 @@ describe('relations in listUrl', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     const server = serverIssues(`${param}=${name}`);
-    expect(result.issues.map((i) => [i.code, i.param])).toEqual(server.map((i) => [i.code, i.param]));
+    expect(result.issues.map((i) => [i.code, i.param])).toEqual(
+      server.map((i) => [i.code, i.param]),
+    );
     expect(result.issues[0]!.message).toContain(`'${name}'`);
   });
 
