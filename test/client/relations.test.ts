@@ -189,9 +189,9 @@ describe('relations in listUrl', () => {
     // The server refuses the same parameters (an unknown path's with its operator; its words for
     // paths are more precise).
     expect(server.map((i) => i.code)).toEqual(result.issues.map((i) => i.code));
-    server.forEach((found, i) =>
-      expect(found.param?.startsWith(result.issues[i]!.param!)).toBe(true),
-    );
+    for (const [i, found] of server.entries()) {
+      expect(found.param?.startsWith(result.issues[i]!.param!)).toBe(true);
+    }
   });
 
   it.each([

@@ -90,7 +90,6 @@ const SPEC_DEFINITION = {
   },
 } as const;
 
-
 const CLICK_IDS = [
   'gclid',
   'dclid',
