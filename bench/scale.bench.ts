@@ -153,7 +153,11 @@ async function benchPaging(loaded: LoadedLeads, quickRounds: boolean): Promise<P
       const rounds = quickRounds ? 3 : deep ? 7 : 41;
       const contenders = [{ name: 'offset', run: () => loaded.db.executeQuery(offsetSql) }];
       if (same) contenders.push({ name: 'cursor', run: () => loaded.db.executeQuery(cursorSql) });
-      const [offsetMs, cursorMs] = await timeInterleavedAsync(contenders, { rounds, warmup: 1 });
+      const [offsetMs, cursorMs] = await timeInterleavedAsync(contenders, {
+        rounds,
+        warmup: 1,
+        budgetMs: 30_000,
+      });
       out.push({
         query: text,
         page,
