@@ -43,8 +43,5 @@ export function safeListUrl<R extends AnyResource>(
   resource: R,
   params: ListParams<R> = {},
 ): SafeListUrlResult {
-  const printed = printRequest(resource as Resource, params);
-  return 'search' in printed
-    ? { success: true, search: printed.search }
-    : { success: false, issues: printed.issues };
+  return printRequest(resource as Resource, params);
 }

@@ -8,6 +8,7 @@ import { withTieBreaker } from '../ast/tie-breaker.js';
 import { type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
+import type { SafeListUrlResult } from './list-url.js';
 import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
 
 const PARAM_KEYS = [
@@ -28,10 +29,7 @@ const COUNTS = ['exact', 'estimated', 'none'];
  * Checks `params` against `resource` and prints the canonical query string
  * (no leading `?`), or returns every issue. Nothing throws on the way.
  */
-export function printRequest(
-  resource: Resource,
-  params: unknown,
-): { readonly search: string } | { readonly issues: Issue[] } {
+export function printRequest(resource: Resource, params: unknown): SafeListUrlResult {
   const issues: Issue[] = [];
   const refuse = (param: string | null, value: unknown, message: string): false => {
     issues.push(issue('VALIDATION_ERROR', param, shown(value), message));
@@ -39,7 +37,7 @@ export function printRequest(
   };
   if (!isRecord(params)) {
     refuse(null, params, 'the request must be an object');
-    return { issues };
+    return { success: false, issues };
   }
   const { idField: id, defaults, limits } = resource;
   const { filter, search, sort, fields, count = defaults.count, after } = params;
@@ -147,5 +145,7 @@ export function printRequest(
     if (typeof after === 'string' && after && page === 1) parts.push(`cursor=${encode(after)}`);
     else refuse('cursor', after, 'after must be a nextCursor the server returned, without page');
   }
-  return issues.length > 0 ? { issues } : { search: parts.filter(Boolean).join('&') };
+  return issues.length > 0
+    ? { success: false, issues }
+    : { success: true, search: parts.filter(Boolean).join('&') };
 }

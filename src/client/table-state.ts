@@ -98,7 +98,7 @@ export function fromSearch<R extends AnyResource>(
   // Each part an issue names is dropped, so what is returned always builds. Filter issues
   // name `field` or `field[op]`; the others their parameter (`cursor` is the state's `after`).
   const built = printRequest(r, state);
-  for (const found of 'issues' in built ? built.issues : []) {
+  for (const found of built.success ? [] : built.issues) {
     issues.push(found);
     const param = found.param ?? '';
     const key = parseParamKey(param);

@@ -172,10 +172,10 @@ describe('listUrl', () => {
     ['NUL', { filter: { website: 'a\u0000' } }],
     ['a value past maxValueLength', { filter: { website: 'x'.repeat(1001) } }],
     ['a search past maxSearchLength', { search: 'x'.repeat(201) }],
-    ['a search that does not exist', { search: 'x' }],
+    ['search on a resource without searchable fields', { search: 'x' }],
   ])('leaves %s to the server, whose 400 names the parameter', (what, params) => {
     const plain = defineResource({ name: 'plain', fields: { id: { type: 'string' } } });
-    const resource: Resource = what.startsWith('a search that') ? plain : leads;
+    const resource: Resource = what.startsWith('search on') ? plain : leads;
     const url = listUrl(resource as typeof leads, params);
     const issues = parseError(resource, url);
     expect(issues.length).toBeGreaterThan(0);
