@@ -53,6 +53,18 @@ export function parseParamKey(key: string): ParamKey | null {
   return { name: match[1]!, operator: match[2] };
 }
 
+/**
+ * {@link parseParamKey} without checking the name and operator: for keys
+ * whose name is then looked up among a resource's fields (the client's
+ * table state, a trusted definition's alias targets), so that whatever the
+ * strict pattern refuses is still unknown there. It keeps the strict
+ * pattern and its bytes out of a browser bundle.
+ */
+export function splitParamKey(key: string): ParamKey | null {
+  const match = /^([^[\]]*)(?:\[([^[\]]*)\])?$/.exec(key);
+  return match && { name: match[1]!, operator: match[2] };
+}
+
 /** One term of `sort`: `field` or `field:direction`. The direction is not validated here. */
 export interface SortTerm {
   readonly name: string;

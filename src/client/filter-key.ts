@@ -3,7 +3,7 @@
  * group reader: the state's filter name, the operator, and the value read
  * back to the type the state holds.
  */
-import { parseParamKey } from '../grammar.js';
+import { splitParamKey } from '../grammar.js';
 import type { Field, Resource } from '../resource/types.js';
 import { BOOLEAN, canonical, target } from './print-filter.js';
 
@@ -27,7 +27,7 @@ function typed(field: Field, text: string): unknown {
  */
 export function filterKey(resource: Resource, key: string) {
   const alias = resource.aliases.params.get(key);
-  const parsed = alias ? { name: alias.field, operator: alias.op } : parseParamKey(key);
+  const parsed = alias ? { name: alias.field, operator: alias.op } : splitParamKey(key);
   const name = parsed?.name ?? '';
   const found = target(resource, name);
   if (typeof found === 'string') return undefined;

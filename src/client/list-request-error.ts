@@ -16,13 +16,13 @@ import type { ErrorCode, ErrorEnvelope } from '../wire.js';
 export class ListRequestError extends Error {
   override readonly name = 'ListRequestError';
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The envelope's `error.code`; null when the body was not an envelope. */
-  readonly code: ErrorCode | null;
+  declare readonly code: ErrorCode | null;
   /** Every issue of a 400 (`error.details.issues`); empty otherwise. */
-  readonly issues: readonly Issue[];
+  declare readonly issues: readonly Issue[];
   /** The error body as received; null when it was not an envelope. */
-  readonly body: ErrorEnvelope | null;
+  declare readonly body: ErrorEnvelope | null;
 
   constructor(status: number, body: ErrorEnvelope | null) {
     super(

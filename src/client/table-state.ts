@@ -6,7 +6,7 @@
  * rest kept, never a throw.
  */
 import { type Issue, issue } from '../errors/issue.js';
-import { parseParamKey, splitSortTerm } from '../grammar.js';
+import { splitParamKey, splitSortTerm } from '../grammar.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import { filterKey } from './filter-key.js';
@@ -101,7 +101,7 @@ export function fromSearch<R extends AnyResource>(
   for (const found of built.success ? [] : built.issues) {
     issues.push(found);
     const param = found.param ?? '';
-    const key = parseParamKey(param);
+    const key = splitParamKey(param);
     if (key && Object.hasOwn(filter, key.name)) {
       const entry = filter[key.name]!;
       delete entry[key.operator ?? 'eq'];

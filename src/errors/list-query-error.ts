@@ -11,8 +11,9 @@ import type { Issue, IssueCode } from './issue.js';
 export class ListQueryError extends Error {
   override readonly name = 'ListQueryError';
   readonly status = 400;
-  readonly code: IssueCode;
-  readonly issues: readonly Issue[];
+  // Declared, not class fields: assigned in the constructor, so no field initializers are emitted.
+  declare readonly code: IssueCode;
+  declare readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
     const first = issues[0];

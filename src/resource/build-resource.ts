@@ -7,7 +7,7 @@
  * messages (about half of `listql/client`'s resource code).
  */
 import { FILTER_OPERATORS, type FilterOperator, type SortDirection } from '../ast/index.js';
-import { parseParamKey, splitSortTerm } from '../grammar.js';
+import { splitParamKey, splitSortTerm } from '../grammar.js';
 import { type BuiltRelations, buildRelations } from './build-relations.js';
 import type { RelationDefinitions } from './relation-types.js';
 import type {
@@ -112,7 +112,7 @@ function buildResourceWith<
   const paramAliases = new Map<string, ParamAlias<F>>();
   for (const [legacy, target] of Object.entries(definition.aliases?.params ?? {})) {
     // A malformed target is defineResource's to refuse; left out here.
-    const key = parseParamKey(target);
+    const key = splitParamKey(target);
     if (key)
       paramAliases.set(legacy, {
         field: key.name as F,
