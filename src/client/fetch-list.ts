@@ -64,12 +64,11 @@ export async function fetchList<
 ): Promise<ListPage<R, S>> {
   const search = listUrl(resource, params);
   const send = options.fetch ?? globalThis.fetch;
-  const init: RequestInit = {
+  const response = await send(joinUrl(baseUrl, search), {
     method: 'GET',
     headers: { accept: 'application/json', ...options.headers },
-  };
-  if (options.signal) init.signal = options.signal;
-  const response = await send(joinUrl(baseUrl, search), init);
+    signal: options.signal ?? null,
+  });
   let body: { readonly success?: unknown } | null | undefined;
   try {
     body = (await response.json()) as typeof body;

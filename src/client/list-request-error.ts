@@ -27,7 +27,7 @@ export class ListRequestError extends Error {
   constructor(status: number, body: ErrorEnvelope | null) {
     super(
       body === null
-        ? `The list endpoint answered ${status} without a listql envelope`
+        ? `HTTP ${status} without a listql envelope`
         : `${body.error.code}: ${body.error.message}`,
     );
     this.status = status;

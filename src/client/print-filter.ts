@@ -24,8 +24,8 @@ export const encode = (text: string): string =>
 export function shown(value: unknown): string {
   if (typeof value === 'number')
     return Number.isFinite(value) ? formatDecimal(value) : String(value);
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  // An invalid Date prints as `Invalid Date`.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? `${value}` : value.toISOString();
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
@@ -170,16 +170,8 @@ function leafOf(name: string, found: Target, op: string, value: unknown): Leaf |
   }
   const unique = [...new Set(texts)];
   const rank = found.rank * 16 + FILTER_OPERATORS.indexOf(op as 'eq');
-  return {
-    key,
-    text: unique.join(','),
-    rank,
-    many: found.many,
-    name,
-    field,
-    op,
-    multi: unique.length > 1,
-  };
+  // The target's field and relation come along (`...found`); its rank is the field's.
+  return { ...found, key, text: unique.join(','), rank, name, op, multi: unique.length > 1 };
 }
 
 /**

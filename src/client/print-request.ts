@@ -73,7 +73,7 @@ export function printRequest(resource: Resource, params: unknown): SafeListUrlRe
     const term = typeof search === 'string' && !/\p{Cs}/u.test(search) ? search.trim() : '';
     const words = resource.search.mode === 'substring' ? [term] : term.split(/\s+/u);
     if (term) parts.push(`search=${encode([...new Set(words)].join(' '))}`);
-    else refuse('search', search, 'search must be a text, not empty or only whitespace');
+    else refuse('search', search, 'search must be non-blank text');
   }
 
   // Each list is checked whole, then item by item against the names the resource allows.
@@ -143,7 +143,7 @@ export function printRequest(resource: Resource, params: unknown): SafeListUrlRe
   } else if (count !== defaults.count) parts.push(`count=${count}`);
   if (after !== undefined && after !== null) {
     if (typeof after === 'string' && after && page === 1) parts.push(`cursor=${encode(after)}`);
-    else refuse('cursor', after, 'after must be a nextCursor the server returned, without page');
+    else refuse('cursor', after, 'after must be a nextCursor, without page');
   }
   return issues.length > 0
     ? { success: false, issues }
