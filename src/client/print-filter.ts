@@ -25,7 +25,8 @@ export function shown(value: unknown): string {
   if (typeof value === 'number')
     return Number.isFinite(value) ? formatDecimal(value) : String(value);
   // An invalid Date prints as `Invalid Date`.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? `${value}` : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? `${value}` : value.toISOString();
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);

@@ -94,7 +94,8 @@ export function fromSearch<R extends AnyResource>(
       issues.push(issue(code, key, value, `${key} is given more than once`));
     }
   }
-  if (Object.keys(filter).length > 0) state['filter'] = filter;
+  // (An empty filter prints nothing, and is dropped below.)
+  state['filter'] = filter;
   // Each part an issue names is dropped, so what is returned always builds. Filter issues
   // name `field` or `field[op]`; the others their parameter (`cursor` is the state's `after`).
   const built = printRequest(r, state);

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
  * the client cannot grow unseen while the query language grows. The issue's
  * target is 5 kB.
  */
-const BUDGET = 5_700;
+const BUDGET = 5_550;
 
 /** What a front end with a data table imports, as docs/client.md shows it. */
 const TYPICAL = `import { fetchList, fromSearch, leads, listUrl, pages, toSearch } from 'listql/client';
