@@ -13,7 +13,7 @@
  * - Then a CPU profile of each server under load on the page shape, split
  *   into parse, build/compile, driver, row reading, envelope/JSON, node:http.
  *
- *   npx tsx bench/http.bench.ts [--rows=100000] [--dialects=sqlite,postgres] [--seconds=3] [--rounds=3]
+ *   npx tsx bench/http.bench.ts [--rows=100000] [--dialects=sqlite,postgres,mysql] [--seconds=3] [--rounds=3]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { benchStubbed, type StubRow } from './http-stub.bench.js';
 import { type CpuPart, type CpuProfile, cpuByPart } from './support/cpu-profile.js';
-import { type LoadedLeads, loadPostgres, loadSqlite } from './support/load-leads.js';
+import { type LoadedLeads, loadMysql, loadPostgres, loadSqlite } from './support/load-leads.js';
 import { generateLeads } from './support/synthetic-leads.js';
 import { median } from './support/timing.js';
 
@@ -266,6 +266,7 @@ export async function benchHttp(options: {
   const loaders = [
     ['sqlite', () => loadSqlite(leads, table)],
     ['postgres', () => loadPostgres(leads, table)],
+    ['mysql', () => loadMysql(leads, table)],
   ] as const;
   for (const [dialect, loader] of loaders) {
     if (!options.dialects.includes(dialect)) continue;
@@ -356,7 +357,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const result = await benchHttp({
     rows: Number(arg('rows') ?? 100_000),
-    dialects: (arg('dialects') ?? 'sqlite,postgres').split(','),
+    dialects: (arg('dialects') ?? 'sqlite,postgres,mysql').split(','),
     seconds: Number(arg('seconds') ?? 3),
     rounds: Number(arg('rounds') ?? 3),
     log: (line) => console.error(line),

@@ -43,6 +43,14 @@ const DRIVERS = [
   '/node_modules/postgres-date/',
   '/node_modules/postgres-array/',
   '/node_modules/mysql2/',
+  '/node_modules/sql-escaper/',
+  '/node_modules/named-placeholders/',
+  '/node_modules/lru.min/',
+  '/node_modules/iconv-lite/',
+  '/node_modules/long/',
+  '/node_modules/generate-function/',
+  // mysql2 calls the typeCast for every column of every row while it parses them.
+  '/src/backends/kysely/mysql-type-cast',
   '/src/backends/kysely/sqlite-statement-cache',
   '/bench/support/http-hand-stores',
 ];

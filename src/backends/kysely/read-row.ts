@@ -21,6 +21,31 @@ const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LOOSE_INSTANT =
   /^(\d{4,})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?( BC)?$/;
 
+const SQL_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * The ISO text of `YYYY-MM-DD HH:mm:ss.sss` (how mysql2 with
+ * `mysqlTypeCast` hands over a DATETIME(3) column: UTC, no zone) by moving
+ * characters, without building a Date: exactly what {@link readInstant}'s
+ * general parse returns for it, because a field in range reads as itself.
+ * Undefined for any other text, and for a field out of range (a 30 February,
+ * 24:00), which the general parse reads (it rolls over, as Date does).
+ */
+function sqlInstantAsIso(value: string): string | undefined {
+  if (value.length !== 23 || !SQL_INSTANT.test(value)) return undefined;
+  const digit = (i: number) => value.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  // The proleptic Gregorian calendar of Date (year 0 is a leap year).
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return undefined;
+  if (digit(11) * 10 + digit(12) > 23 || digit(14) > 5 || digit(17) > 5) return undefined;
+  return `${value.slice(0, 10)}T${value.slice(11)}Z`;
+}
+
 function fail(field: Field, value: unknown): never {
   throw new Error(
     `listql/kysely: cannot read ${String(value)} (${typeof value}) from the database as field '${field.name}' (${field.type})`,
@@ -35,6 +60,8 @@ function readInstant(field: Field, value: unknown): string {
   if (typeof value === 'number') return new Date(value).toISOString();
   if (typeof value !== 'string') return fail(field, value);
   if (CANONICAL_INSTANT.test(value)) return value;
+  const moved = sqlInstantAsIso(value);
+  if (moved !== undefined) return moved;
   const m = LOOSE_INSTANT.exec(value);
   if (!m) return fail(field, value);
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
@@ -113,7 +140,7 @@ type ValueReader = (value: unknown) => ApiValue;
 /**
  * A reader for one field that returns the value every driver hands over
  * most often without a type switch (text as text, a double as a number, a
- * boolean, a valid Date or canonical ISO text), and falls back to
+ * boolean, a valid Date, canonical ISO text or MySQL's DATETIME text), and falls back to
  * {@link readValue} for the rest (0/1 booleans, Date text forms, bigint…),
  * which reads them, or refuses them, exactly as before.
  */
@@ -132,8 +159,10 @@ function valueReader(field: Field): ValueReader {
       return (value) =>
         value instanceof Date && !Number.isNaN(value.getTime())
           ? value.toISOString()
-          : typeof value === 'string' && CANONICAL_INSTANT.test(value)
-            ? value
+          : typeof value === 'string'
+            ? CANONICAL_INSTANT.test(value)
+              ? value
+              : (sqlInstantAsIso(value) ?? slow(value))
             : slow(value);
   }
 }
@@ -238,7 +267,7 @@ function inPlaceReader(fields: readonly Field[]): InPlaceReader | undefined {
       case 'boolean':
         return `v = ${key}; if (v === 1) ${key} = true; else if (v === 0) ${key} = false; else if (v !== null && typeof v !== 'boolean') ${other}`;
       default:
-        return `v = ${key}; if (v instanceof Date && !Number.isNaN(v.getTime())) ${key} = v.toISOString(); else if (v !== null && !(typeof v === 'string' && canonical.test(v))) ${other}`;
+        return `v = ${key}; if (v instanceof Date && !Number.isNaN(v.getTime())) ${key} = v.toISOString(); else if (typeof v === 'string') { if (!canonical.test(v)) ${key} = sqlIso(v) ?? slow[${i}](v); } else if (v !== null) ${other}`;
     }
   });
   try {
@@ -246,9 +275,10 @@ function inPlaceReader(fields: readonly Field[]): InPlaceReader | undefined {
     const make = new Function(
       'slow',
       'canonical',
+      'sqlIso',
       `return (row) => { let v;\n${lines.join('\n')}\nreturn row; };`,
     );
-    return make(slow, CANONICAL_INSTANT) as InPlaceReader;
+    return make(slow, CANONICAL_INSTANT, sqlInstantAsIso) as InPlaceReader;
   } catch {
     return undefined;
   }

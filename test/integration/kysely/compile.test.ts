@@ -4,6 +4,7 @@
  * read back, and the small pure helpers. Compiled with a DummyDriver.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import {
   DialectAdapterBase,
   DummyDriver,
@@ -243,6 +244,53 @@ describe('reading driver values', () => {
     ['createdAt', new Date(Number.NaN)],
   ])('%s: refuses %o', (name, raw) => {
     expect(() => readValue(field(name), raw)).toThrow(/cannot read/);
+  });
+
+  it("reads MySQL's DATETIME text as the general parse does, in range and out of it", () => {
+    // The general parse of a zone-less SQL date-time: Date's rollover for fields out of range.
+    const general = (text: string) => {
+      const [y, mo, d, h, mi, s, ms] = text.split(/[- :.]/).map(Number) as number[];
+      const date = new Date(Date.UTC(2000, mo! - 1, d, h, mi, s, ms));
+      date.setUTCFullYear(y!);
+      return date.toISOString();
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const text = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 999 }),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, ms]) =>
+          `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}`,
+      );
+    const fields = selectedFields(leads, ['createdAt']);
+    const inPlace = listRowReader(fields, { reuseRows: true });
+    const copying = listRowReader(fields);
+    fc.assert(
+      fc.property(text, (raw) => {
+        const expected = general(raw);
+        expect(readValue(field('createdAt'), raw)).toBe(expected);
+        expect(copying({ createdAt: raw }).createdAt).toBe(expected);
+        expect(inPlace({ createdAt: raw }).createdAt).toBe(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+    for (const raw of [
+      '2024-02-29 00:00:00.000',
+      '0000-02-29 12:00:00.000',
+      '2023-02-29 00:00:00.000',
+    ]) {
+      expect(readValue(field('createdAt'), raw)).toBe(general(raw));
+    }
+    expect(readValue(field('createdAt'), '2023-02-29 00:00:00.000')).toBe(
+      '2023-03-01T00:00:00.000Z',
+    );
   });
 
   it('returns exactly the selected keys', () => {
