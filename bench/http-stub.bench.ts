@@ -90,10 +90,28 @@ function driverRows(shape: DriverShape): Row[] {
   });
 }
 
-/** Answers a count with a total, anything else with fresh copies of `rows` (both handlers change rows in place). */
+/** The select aliases of each page SQL text, in order (as a driver names the columns). */
+const aliasesOf = new Map<string, readonly string[]>();
+
+/**
+ * Answers a count with a total, anything else with fresh copies of `rows`
+ * holding the columns the SQL selects, in its order (both handlers change
+ * rows in place).
+ */
 function answer(sql: string, rows: readonly Row[], total: unknown): Row[] {
   if (sql.startsWith('select count(*)')) return [{ total }];
-  return rows.map((row) => ({ ...row }));
+  let aliases = aliasesOf.get(sql);
+  if (aliases === undefined) {
+    const list = sql.slice(0, sql.indexOf(' from '));
+    aliases = [...list.matchAll(/ as ["`]([^"`]+)["`]/g)].map((m) => m[1]!);
+    aliasesOf.set(sql, aliases);
+  }
+  const names = aliases;
+  return rows.map((row) => {
+    const copy: Row = {};
+    for (const name of names) copy[name] = row[name];
+    return copy;
+  });
 }
 
 class StubDriver implements Driver {
@@ -141,55 +159,64 @@ function comparable(text: string): unknown {
   return body;
 }
 
-/** Times both handlers per dialect and query; `quick` takes fewer rounds. */
-export async function benchStubbed(quick: boolean): Promise<StubRow[]> {
-  const out: StubRow[] = [];
-  const dialects = [
-    {
-      name: 'SQLite',
-      kind: 'sqlite',
-      dialect: sqliteDialect,
-      adapter: () => new SqliteAdapter(),
-      introspector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
-      compiler: () => new SqliteQueryCompiler(),
-      rows: ['sqlite', 'sqlite'],
-      total: 1234,
-    },
-    {
-      name: 'PostgreSQL',
-      kind: 'postgres',
-      dialect: postgresDialect,
-      adapter: () => new PostgresAdapter(),
-      introspector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
-      compiler: () => new PostgresQueryCompiler(),
-      rows: ['pg', 'pg'],
-      // pg returns count(*), a bigint, as text.
-      total: '1234',
-    },
-    {
-      name: 'MySQL/MariaDB',
-      kind: 'mysql',
-      // What detectSqlDialect picks for the tables createTable makes.
-      dialect: mysqlBinaryDialect,
-      adapter: () => new MysqlAdapter(),
-      introspector: (db: Kysely<unknown>) => new MysqlIntrospector(db),
-      compiler: () => new MysqlQueryCompiler(),
-      rows: ['mysql2', 'mysql2-typecast'],
-      total: 1234,
-    },
-  ] as const;
-  for (const {
-    name,
-    kind,
-    dialect,
-    adapter,
-    introspector,
-    compiler,
-    rows: shapes,
-    total,
-  } of dialects) {
+/** Both handlers of one dialect and query, on the stub. */
+export interface StubContenders {
+  readonly dialect: string;
+  readonly query: string;
+  /** One request through each handler: the body as sent. */
+  readonly runHand: () => Promise<string>;
+  readonly runListql: () => Promise<string>;
+}
+
+const DIALECTS = [
+  {
+    name: 'SQLite',
+    kind: 'sqlite',
+    dialect: sqliteDialect,
+    adapter: () => new SqliteAdapter(),
+    introspector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+    compiler: () => new SqliteQueryCompiler(),
+    rows: ['sqlite', 'sqlite'],
+    total: 1234,
+  },
+  {
+    name: 'PostgreSQL',
+    kind: 'postgres',
+    dialect: postgresDialect,
+    adapter: () => new PostgresAdapter(),
+    introspector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
+    compiler: () => new PostgresQueryCompiler(),
+    rows: ['pg', 'pg'],
+    // pg returns count(*), a bigint, as text.
+    total: '1234',
+  },
+  {
+    name: 'MySQL/MariaDB',
+    kind: 'mysql',
+    // What detectSqlDialect picks for the tables createTable makes.
+    dialect: mysqlBinaryDialect,
+    adapter: () => new MysqlAdapter(),
+    introspector: (db: Kysely<unknown>) => new MysqlIntrospector(db),
+    compiler: () => new MysqlQueryCompiler(),
+    rows: ['mysql2', 'mysql2-typecast'],
+    total: 1234,
+  },
+] as const;
+
+/**
+ * Both handlers per dialect and query on the stub, bodies checked equal
+ * (for `bench/http-stub.bench.ts` and for profiling them in one process).
+ *
+ * @example
+ * for (const { dialect, runListql } of await stubContenders()) await runListql();
+ */
+export async function stubContenders(
+  queries: readonly string[] = STUB_QUERIES,
+): Promise<StubContenders[]> {
+  const out: StubContenders[] = [];
+  for (const { name, kind, dialect, adapter, introspector, compiler, rows, total } of DIALECTS) {
     // Each handler gets the rows its own server's driver configuration returns.
-    const [handRows, listqlRows] = shapes.map(driverRows) as [Row[], Row[]];
+    const [handRows, listqlRows] = rows.map(driverRows) as [Row[], Row[]];
     const db = new Kysely<Record<string, never>>({
       dialect: {
         createAdapter: adapter,
@@ -204,7 +231,7 @@ export async function benchStubbed(quick: boolean): Promise<StubRow[]> {
     });
     const store: HandStore = { dialect: kind, all: async (sql) => answer(sql, handRows, total) };
     const hand = handWrittenHandler(store, TABLE);
-    for (const query of STUB_QUERIES) {
+    for (const query of queries) {
       const runHand = async () => (await hand(`/leads?${query}`, {})).body;
       const runListql = async () => {
         const response = await handleListRequest({
@@ -218,19 +245,27 @@ export async function benchStubbed(quick: boolean): Promise<StubRow[]> {
       if (!isDeepStrictEqual(comparable(await runHand()), comparable(await runListql()))) {
         throw new Error(`stub bench: ${name} ${query}: the bodies differ`);
       }
-      const samples: number[][] = [[], []];
-      const contenders = [runHand, runListql];
-      const rounds = quick ? 15 : 41;
-      for (let round = 0; round < rounds + 5; round++) {
-        for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
-          const start = performance.now();
-          for (let j = 0; j < 100; j++) await contenders[i]!();
-          if (round >= 5) samples[i]!.push(((performance.now() - start) * 1000) / 100);
-        }
-      }
-      out.push({ dialect: name, query, hand: median(samples[0]!), listql: median(samples[1]!) });
+      out.push({ dialect: name, query, runHand, runListql });
     }
-    await db.destroy();
+  }
+  return out;
+}
+
+/** Times both handlers per dialect and query; `quick` takes fewer rounds. */
+export async function benchStubbed(quick: boolean): Promise<StubRow[]> {
+  const out: StubRow[] = [];
+  for (const { dialect, query, runHand, runListql } of await stubContenders()) {
+    const samples: number[][] = [[], []];
+    const contenders = [runHand, runListql];
+    const rounds = quick ? 15 : 41;
+    for (let round = 0; round < rounds + 5; round++) {
+      for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        const start = performance.now();
+        for (let j = 0; j < 100; j++) await contenders[i]!();
+        if (round >= 5) samples[i]!.push(((performance.now() - start) * 1000) / 100);
+      }
+    }
+    out.push({ dialect, query, hand: median(samples[0]!), listql: median(samples[1]!) });
   }
   return out;
 }

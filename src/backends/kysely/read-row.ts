@@ -8,6 +8,7 @@
  */
 import { utcMs } from '../../ast/index.js';
 import type { Field } from '../../resource/index.js';
+import { dateIso } from './instants.js';
 
 /** A value of an API row. */
 export type ApiValue = string | number | boolean | null;
@@ -34,15 +35,22 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
  */
 function sqlInstantAsIso(value: string): string | undefined {
   if (value.length !== 23 || !SQL_INSTANT.test(value)) return undefined;
-  const digit = (i: number) => value.charCodeAt(i) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
+  // Digits by char code (48 is '0'), without a helper closure made per call.
+  const year =
+    value.charCodeAt(0) * 1000 +
+    value.charCodeAt(1) * 100 +
+    value.charCodeAt(2) * 10 +
+    value.charCodeAt(3) -
+    48 * 1111;
+  const month = value.charCodeAt(5) * 10 + value.charCodeAt(6) - 48 * 11;
+  const day = value.charCodeAt(8) * 10 + value.charCodeAt(9) - 48 * 11;
   if (month < 1 || month > 12 || day < 1) return undefined;
   // The proleptic Gregorian calendar of Date (year 0 is a leap year).
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return undefined;
-  if (digit(11) * 10 + digit(12) > 23 || digit(14) > 5 || digit(17) > 5) return undefined;
+  const hour = value.charCodeAt(11) * 10 + value.charCodeAt(12) - 48 * 11;
+  // Minutes and seconds run to 59: their tens digit ('0'–'5') at most 53.
+  if (hour > 23 || value.charCodeAt(14) > 53 || value.charCodeAt(17) > 53) return undefined;
   return `${value.slice(0, 10)}T${value.slice(11)}Z`;
 }
 
@@ -55,7 +63,7 @@ function fail(field: Field, value: unknown): never {
 function readInstant(field: Field, value: unknown): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) fail(field, value);
-    return value.toISOString();
+    return dateIso(value);
   }
   if (typeof value === 'number') return new Date(value).toISOString();
   if (typeof value !== 'string') return fail(field, value);
@@ -158,7 +166,7 @@ function valueReader(field: Field): ValueReader {
     case 'datetime':
       return (value) =>
         value instanceof Date && !Number.isNaN(value.getTime())
-          ? value.toISOString()
+          ? dateIso(value)
           : typeof value === 'string'
             ? CANONICAL_INSTANT.test(value)
               ? value
@@ -267,7 +275,7 @@ function inPlaceReader(fields: readonly Field[]): InPlaceReader | undefined {
       case 'boolean':
         return `v = ${key}; if (v === 1) ${key} = true; else if (v === 0) ${key} = false; else if (v !== null && typeof v !== 'boolean') ${other}`;
       default:
-        return `v = ${key}; if (v instanceof Date && !Number.isNaN(v.getTime())) ${key} = v.toISOString(); else if (typeof v === 'string') { if (!canonical.test(v)) ${key} = sqlIso(v) ?? slow[${i}](v); } else if (v !== null) ${other}`;
+        return `v = ${key}; if (v instanceof Date && !Number.isNaN(v.getTime())) ${key} = dateIso(v); else if (typeof v === 'string') { if (!canonical.test(v)) ${key} = sqlIso(v) ?? slow[${i}](v); } else if (v !== null) ${other}`;
     }
   });
   try {
@@ -276,9 +284,10 @@ function inPlaceReader(fields: readonly Field[]): InPlaceReader | undefined {
       'slow',
       'canonical',
       'sqlIso',
+      'dateIso',
       `return (row) => { let v;\n${lines.join('\n')}\nreturn row; };`,
     );
-    return make(slow, CANONICAL_INSTANT, sqlInstantAsIso) as InPlaceReader;
+    return make(slow, CANONICAL_INSTANT, sqlInstantAsIso, dateIso) as InPlaceReader;
   } catch {
     return undefined;
   }

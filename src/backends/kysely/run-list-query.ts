@@ -75,6 +75,13 @@ export async function runListQuery<DB, F extends string, Q extends string = F>(
   return runQuery(db, resource, query as unknown as ListQuery<F>, options);
 }
 
+/** Whether `select` names something other than an own field (a relation path, which embeds). */
+function selectsPaths<F extends string>(resource: Resource<F>, select: ListQuery<F>['select']): boolean {
+  if (select === 'all') return false;
+  for (const name of select) if (!resource.fields.has(name)) return true;
+  return false;
+}
+
 /** {@link runListQuery} once the query is read with the resource's own field type. */
 async function runQuery<DB, F extends string>(
   db: Kysely<DB>,
@@ -107,8 +114,9 @@ async function runQuery<DB, F extends string>(
   const data = new Array<ListRow<F>>(length);
   for (let i = 0; i < length; i++) data[i] = page.read(rows[i]!);
   const hasMore = rows.length > query.page.limit;
+  // Only relation paths embed (`all` is the own selectable fields): the plan is built only for them.
+  if (!selectsPaths(resource, query.select)) return { data, total, hasMore, count };
   const { embeds } = selectPlan(resource, query.select);
-  if (embeds.length === 0) return { data, total, hasMore, count };
   const embedded = await withEmbeds(kysely, resource, embeds, rows, data, sqlOptions);
   return { data: embedded, total, hasMore, count };
 }

@@ -31,7 +31,7 @@ import {
   sqlDialectOf,
   sqliteDialect,
 } from '../../../src/backends/kysely/index.js';
-import { mysqlInstant, postgresInstant } from '../../../src/backends/kysely/instants.js';
+import { dateIso, mysqlInstant, postgresInstant } from '../../../src/backends/kysely/instants.js';
 import {
   comparison,
   type FilterNode,
@@ -340,6 +340,37 @@ describe('instants as drivers bind them', () => {
     expect(postgresInstant(Date.UTC(2026, 0, 31))).toBe('2026-01-31T00:00:00.000Z');
     const yearZero = new Date(Date.UTC(2000, 5, 1, 12)).setUTCFullYear(0);
     expect(postgresInstant(yearZero)).toBe('0001-06-01T12:00:00.000+00 BC');
+  });
+
+  it('formats a Date exactly as toISOString does, in years 0–9999 and beyond', () => {
+    const edges = [
+      Date.UTC(1970, 0, 1),
+      -1,
+      new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0),
+      new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0) - 1,
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 1,
+      Date.UTC(2000, 1, 29, 12),
+      Date.UTC(1900, 2, 1),
+      8.64e15,
+      -8.64e15,
+    ];
+    for (const ms of edges) expect(dateIso(new Date(ms))).toBe(new Date(ms).toISOString());
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        expect(dateIso(new Date(ms))).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0), max: 253402300799999 }),
+        (ms) => {
+          expect(dateIso(new Date(ms))).toBe(new Date(ms).toISOString());
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('spells a zone-less DATETIME for MySQL', () => {
