@@ -7,25 +7,20 @@
  *   npx tsx bench/build.bench.ts [--quick]
  */
 import Database from 'better-sqlite3';
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteDialect,
-} from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { pageQuery } from '../src/backends/kysely/cached-queries.js';
 import {
   applyListQuery,
   createTable,
   insertRows,
+  mysqlDialect,
   postgresDialect,
   readListRow,
   type SqlDialect,
   selectedFields,
   sqliteDialect,
 } from '../src/backends/kysely/index.js';
+import { offlineKysely } from '../src/cli/compile-sql.js';
 import { type ListQuery, leads, parseListQuery, snakeCase, withColumns } from '../src/index.js';
 import { generateLeads } from './support/synthetic-leads.js';
 import { type Contender, timeInterleaved } from './support/timing.js';
@@ -60,18 +55,6 @@ function handWritten(db: AnyKysely) {
 
 function listql(db: AnyKysely, query: ListQuery, dialect: SqlDialect) {
   return applyListQuery(db.selectFrom(TABLE), resource, query, { dialect });
-}
-
-/** A Kysely that compiles PostgreSQL without a server. */
-function offlinePostgres(): AnyKysely {
-  return new Kysely({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
 }
 
 /** Queries of the bench's shape with other values, parsed up front, handed out in turn. */
@@ -119,7 +102,7 @@ export interface BuildBenchRow {
   readonly listqlCached: number;
 }
 
-/** Times building + compiling on SQLite and PostgreSQL; `quick` takes fewer rounds. */
+/** Times building + compiling on SQLite, PostgreSQL and MySQL; `quick` takes fewer rounds. */
 export async function benchBuild(
   quick: boolean,
 ): Promise<{ rows: BuildBenchRow[]; checkedRows: number }> {
@@ -130,7 +113,9 @@ export async function benchBuild(
   });
   for (const [name, db, dialect] of [
     ['SQLite', sqlite, sqliteDialect],
-    ['PostgreSQL', offlinePostgres(), postgresDialect],
+    // Kysely's DummyDriver: these two compile without a server.
+    ['PostgreSQL', offlineKysely('postgres') as AnyKysely, postgresDialect],
+    ['MySQL', offlineKysely('mysql') as AnyKysely, mysqlDialect],
   ] as const) {
     const query = parseListQuery(resource, BUILD_QUERY);
     const contenders: Contender[] = [

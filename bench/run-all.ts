@@ -1,18 +1,21 @@
 /**
  * The whole benchmark suite: parsing, the in-memory backend, Kysely query
- * building, and (unless --quick) the 1 M-row SQL runs; writes
- * docs/benchmarks.md (its generated part) and docs/benchmarks.svg.
+ * building, and (unless --quick) the 1 M-row SQL runs, HTTP, relations and
+ * sharded PostgreSQL. Each part's measurements are saved in
+ * docs/benchmarks.json with the run that made them; the generated part of
+ * docs/benchmarks.md and docs/benchmarks.svg are rendered from the latest run
+ * of every part, so one part can be measured again alone.
  *
- *   npm run bench                      # everything; several minutes
- *   npm run bench -- --quick           # fewer rounds, no 1 M-row loads; about a minute
- *   npm run bench -- --rows=200000     # the scale part on fewer rows
- *   npm run bench -- --dialects=sqlite # the scale part on SQLite only (default sqlite,postgres,mysql)
+ *   npm run bench                      # everything; about an hour at 1 M rows
+ *   npm run bench -- --quick           # fewer rounds, no 1 M-row parts; a few minutes
+ *   npm run bench -- --only=scale      # one part (or several: --only=build,http); the rest from benchmarks.json
+ *   npm run bench -- --rows=200000     # the scale and relations parts on fewer rows
+ *   npm run bench -- --dialects=sqlite # the database parts on SQLite only (default sqlite,postgres,mysql)
  *   npm run bench -- --no-write        # print the report instead of writing the docs
- *   npm run bench -- --only=http       # only the HTTP part (bench/http.bench.ts), spliced into the docs
  *   npm run bench -- --http-rows=20000 --http-seconds=1 --http-rounds=1  # a smaller HTTP part
  *   npm run bench -- --shard-rows=510000  # the sharded PostgreSQL part on this many rows
- *   npm run bench -- --only=shard      # only the sharded PostgreSQL part, rewriting only its section
- *   npm run bench -- --only=relations  # only the relations part (SQLite, PostgreSQL), rewriting only its section
+ *
+ * Parts: parse, memory, build, scale, http, relations, shard.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -20,17 +23,23 @@ import { fileURLToPath } from 'node:url';
 import { BUILD_QUERY, benchBuild } from './build.bench.js';
 import { renderChart } from './chart.js';
 import { benchHttp } from './http.bench.js';
-import { renderHttpSection, spliceHttpSection } from './http-report.js';
 import { runMemoryBench } from './memory-output.js';
 import { benchParse, PARSE_QUERIES } from './parse.bench.js';
 import { benchRelations } from './relations.bench.js';
-import { RELATIONS_BEGIN, RELATIONS_END, relationsSection } from './relations-report.js';
-import { chartBars, END, renderReport, type SuiteResults, spliceReport } from './report.js';
+import { chartBars, renderReport, spliceReport, suiteResults } from './report.js';
 import { benchScale } from './scale.bench.js';
 import { benchShard } from './shard.bench.js';
-import { shardSection, spliceShardSection } from './shard-report.js';
 import { describeMachine } from './support/machine.js';
-import { spliceSection } from './support/splice-section.js';
+import {
+  loadNow,
+  missingParts,
+  PARTS,
+  type PartName,
+  type PartRun,
+  readResults,
+  type SavedPart,
+  writeResults,
+} from './support/results-file.js';
 
 function flag(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -54,114 +63,97 @@ const httpOptions = {
   log,
 };
 
-if (flag('only') === 'http') {
-  log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${httpOptions.dialects.join(', ')}`);
-  const http = await benchHttp(httpOptions);
-  // The measurements themselves, to render the section again without rerunning.
-  const saved = process.env['LISTQL_HTTP_RESULT'];
-  if (saved) writeFileSync(saved, JSON.stringify(http));
-  const section = renderHttpSection(http);
-  if (write) {
-    const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-    writeFileSync(file, spliceHttpSection(readFileSync(file, 'utf8'), section, END));
-    log(`wrote the HTTP part of ${file}`);
-  } else {
-    console.log(section);
-  }
-  process.exit(0);
-}
-
-if (flag('only') === 'relations') {
-  // One part alone: only its own section of docs/benchmarks.md is rewritten.
-  const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
-  log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
-  const engines = await benchRelations({ rows, dialects: relationDialects, log });
-  const section = relationsSection({ rows, engines }).join('\n');
-  const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-  const spliced = write
-    ? spliceSection(readFileSync(file, 'utf8'), section, RELATIONS_BEGIN, RELATIONS_END, END)
-    : undefined;
-  if (spliced === undefined) console.log(section);
-  else {
-    writeFileSync(file, spliced);
-    log(`wrote the relations section of ${file}`);
-  }
-  process.exit(0);
-}
+/** Runs one part; its result and run are saved under its name. */
+type PartRunner = () => Promise<unknown>;
 
 const shardRows = Number(flag('shard-rows') ?? 510_000);
-if (flag('only') === 'shard') {
-  // One part alone: only its own section of docs/benchmarks.md is rewritten.
-  const shard = await benchShard({ rows: shardRows, log });
-  if (shard === null) {
-    console.log('sharded PostgreSQL: skipped (see the warning above)');
-    process.exit(0);
-  }
-  const section = shardSection(shard).join('\n');
-  const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-  const spliced = write ? spliceShardSection(readFileSync(file, 'utf8'), section, END) : undefined;
-  if (spliced === undefined) console.log(section);
-  else {
-    writeFileSync(file, spliced);
-    log(`wrote the sharded section of ${file}`);
-  }
-  process.exit(0);
-}
-
-const startedAt = new Date();
-const started = performance.now();
-log('parsing');
-const parse = benchParse(quick);
-log('in-memory backend (bench/memory.bench.ts, child processes)');
-const memoryArgs = quick ? ['--rows=20000', '--iterations=15', '--warmup=5'] : [];
-const memory = runMemoryBench(memoryArgs);
-log('Kysely query building');
-const build = await benchBuild(quick);
-let scale: SuiteResults['scale'] = null;
-if (!quick) {
-  log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
-  scale = { rows, engines: await benchScale({ rows, dialects, log }) };
-}
-log(`http: ${httpOptions.rows.toLocaleString('en')} leads on ${httpOptions.dialects.join(', ')}`);
-const http = await benchHttp(httpOptions);
-let relations: SuiteResults['relations'] = null;
-if (!quick) {
-  // The issue's relation targets are for SQLite and PostgreSQL.
-  const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
-  log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
-  relations = { rows, engines: await benchRelations({ rows, dialects: relationDialects, log }) };
-}
-let shard: SuiteResults['shard'] = null;
-if (!quick) {
-  log(`shard: ${shardRows.toLocaleString('en')} leads on a sharded PostgreSQL (postgres_fdw)`);
-  shard = await benchShard({ rows: shardRows, log });
-}
-
-const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
-const results: SuiteResults = {
-  command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
-  startedAt,
-  durationSeconds: (performance.now() - started) / 1000,
-  machine: describeMachine(),
-  quick,
-  parse,
-  parseQueries: PARSE_QUERIES,
-  memory,
-  memoryArgs,
-  build: { ...build, query: BUILD_QUERY },
-  scale,
-  http,
-  relations,
-  shard,
+const runners: Record<PartName, PartRunner> = {
+  parse: async () => ({ rows: benchParse(quick), queries: PARSE_QUERIES }),
+  memory: async () => {
+    log('in-memory backend (bench/memory.bench.ts, child processes)');
+    const args = quick ? ['--rows=20000', '--iterations=15', '--warmup=5'] : [];
+    return { result: runMemoryBench(args), args };
+  },
+  build: async () => ({ ...(await benchBuild(quick)), query: BUILD_QUERY }),
+  scale: async () => {
+    log(`scale: ${rows.toLocaleString('en')} leads on ${dialects.join(', ')}`);
+    return { rows, engines: await benchScale({ rows, dialects, log }) };
+  },
+  http: async () => {
+    log(
+      `http: ${httpOptions.rows.toLocaleString('en')} leads on ${httpOptions.dialects.join(', ')}`,
+    );
+    return benchHttp(httpOptions);
+  },
+  relations: async () => {
+    // The issue's relation targets are for SQLite and PostgreSQL.
+    const relationDialects = dialects.filter((d) => d === 'sqlite' || d === 'postgres');
+    log(`relations: ${rows.toLocaleString('en')} leads on ${relationDialects.join(', ')}`);
+    return { rows, engines: await benchRelations({ rows, dialects: relationDialects, log }) };
+  },
+  shard: async () => {
+    log(`shard: ${shardRows.toLocaleString('en')} leads on a sharded PostgreSQL (postgres_fdw)`);
+    return benchShard({ rows: shardRows, log });
+  },
 };
+
+/** The parts this run measures: `--only=a,b`, or all of them (quick mode: no 1 M-row loads). */
+function partsToRun(): PartName[] {
+  const only = flag('only');
+  if (only === undefined) {
+    return quick
+      ? PARTS.filter((p) => p !== 'scale' && p !== 'relations' && p !== 'shard')
+      : [...PARTS];
+  }
+  const names = only.split(',');
+  for (const name of names) {
+    if (!(PARTS as readonly string[]).includes(name)) {
+      throw new Error(`--only=${only}: unknown part '${name}' (parts: ${PARTS.join(', ')})`);
+    }
+  }
+  return PARTS.filter((p) => names.includes(p));
+}
+
+const docs = fileURLToPath(new URL('../docs/', import.meta.url));
+const resultsFile = `${docs}benchmarks.json`;
+const saved = readResults(resultsFile);
+const parts: Partial<Record<PartName, SavedPart>> = { ...saved.parts };
+const args = process.argv.slice(2).filter((arg) => arg !== '--no-write');
+const command = `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+for (const name of partsToRun()) {
+  log(name);
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadNow();
+  const started = performance.now();
+  const result = await runners[name]();
+  const run: PartRun = {
+    command,
+    startedAt,
+    durationSeconds: (performance.now() - started) / 1000,
+    load: [loadBefore, loadNow()],
+    quick,
+    machine: describeMachine(),
+  };
+  parts[name] = { run, result };
+  // Saved after each part, so a long run that stops keeps what it measured.
+  if (write) writeResults(resultsFile, { version: 1, parts });
+}
+
+const missing = missingParts({ version: 1, parts });
+if (missing.length > 0) {
+  log(
+    `not rendered: docs/benchmarks.json has no ${missing.join(', ')} part yet; run \`npm run bench -- --only=${missing.join(',')}\``,
+  );
+  process.exit(write ? 0 : 1);
+}
+const results = suiteResults(parts as Record<PartName, SavedPart>);
 const report = renderReport(results);
 const chart = renderChart('listql benchmarks: headline ratios', chartBars(results));
 if (write) {
-  const docs = fileURLToPath(new URL('../docs/', import.meta.url));
   const file = `${docs}benchmarks.md`;
   writeFileSync(file, spliceReport(readFileSync(file, 'utf8'), report));
   writeFileSync(`${docs}benchmarks.svg`, chart);
-  log(`wrote ${file} and benchmarks.svg`);
+  log(`wrote ${file}, benchmarks.svg and benchmarks.json`);
 } else {
   console.log(report);
 }

@@ -51,7 +51,11 @@ export async function timeInterleavedAsync(
   for (let round = 0; round < options.warmup + options.rounds; round++) {
     // A slow query (a deep offset page at 1 M rows) stops at the budget, after three timed rounds.
     const timed = round - options.warmup;
-    if (options.budgetMs !== undefined && timed >= 3 && performance.now() - started > options.budgetMs) {
+    if (
+      options.budgetMs !== undefined &&
+      timed >= 3 &&
+      performance.now() - started > options.budgetMs
+    ) {
       break;
     }
     const order = round % 2 === 0 ? [...contenders.keys()] : [...contenders.keys()].reverse();

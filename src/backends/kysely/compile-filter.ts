@@ -28,6 +28,8 @@ import {
   type Condition,
   condition,
   FALSE,
+  keyed,
+  NO_INPUTS,
   negate,
   TRUE,
   toSql,
@@ -83,81 +85,119 @@ function op(operator: ComparisonOperator): Sql {
  * A leaf, negated when asked: a null column satisfies the negation of any
  * leaf (a to-one path is nullable: no related row reads null).
  */
-function leaf(nullable: boolean, column: Sql, positive: Condition, negated: boolean): Condition {
+function leaf(col: Column, positive: Condition, negated: boolean): Condition {
   if (!negated) return positive;
-  if (!nullable) return negate(positive);
-  return anyOf([condition(sql<SqlBool>`${column} is null`), negate(positive)]);
+  if (!col.nullable) return negate(positive);
+  return anyOf([isNull(col, true), negate(positive)]);
 }
 
-function instantComparison(ctx: Context<string>, column: Sql, bound: InstantBound): Condition {
+/** `column is null` (or `is not null`): never unknown. */
+function isNull(col: Column, isNullTest: boolean): Condition {
+  const { column } = col;
+  return isNullTest
+    ? keyed(`${col.name}:null`, NO_INPUTS, () => sql<SqlBool>`${column} is null`)
+    : keyed(`${col.name}:notnull`, NO_INPUTS, () => sql<SqlBool>`${column} is not null`);
+}
+
+/**
+ * A column of the query: its field, its SQL, whether it can read null, and
+ * the name that stands for it in a condition's key (the field or path name:
+ * under one resource and table, the name decides the column).
+ */
+interface Column {
+  readonly name: string;
+  readonly field: Field;
+  readonly column: Sql;
+  readonly nullable: boolean;
+}
+
+function instantComparison(ctx: Context<string>, col: Column, bound: InstantBound): Condition {
   const outOfRange = bound.ms > MAX_INSTANT ? 'above' : bound.ms < MIN_INSTANT ? 'below' : null;
   if (outOfRange !== null) {
     // Every stored instant is below a bound above the range: `lt`/`lte` hold for
     // every non-null value, the rest for none (and the mirror image below).
     const holds = outOfRange === 'above' ? ['lt', 'lte'] : ['gt', 'gte'];
-    return holds.includes(bound.op) ? condition(sql<SqlBool>`${column} is not null`) : FALSE;
+    return holds.includes(bound.op) ? isNull(col, false) : FALSE;
   }
-  return condition(sql<SqlBool>`${column} ${op(bound.op)} ${ctx.dialect.instantParam(bound.ms)}`);
+  const { column } = col;
+  return keyed(
+    `${col.name}:${bound.op}`,
+    [ctx.dialect.instantParam(bound.ms)],
+    ([instant]) => sql<SqlBool>`${column} ${op(bound.op)} ${instant}`,
+  );
 }
 
 function comparison(
   ctx: Context<string>,
-  field: Field,
-  column: Sql,
+  col: Column,
   operator: ComparisonOperator,
   rawValue: unknown,
 ): Condition {
+  const { field, column } = col;
   const value = checkFilterValue(field, rawValue);
   const { dialect } = ctx;
   if (field.type === 'datetime') {
     return allOf(
-      instantBounds(operator, value as string).map((b) => instantComparison(ctx, column, b)),
+      instantBounds(operator, value as string).map((b) => instantComparison(ctx, col, b)),
     );
   }
   if (isTextField(field)) {
-    if (operator === 'eq') return condition(dialect.textIn(column, [value as string]));
-    return condition(sql<SqlBool>`${dialect.codePointText(column)} ${op(operator)} ${value}`);
+    if (operator === 'eq') {
+      return keyed(`${col.name}:in1`, [value], (texts) =>
+        dialect.textIn(column, texts as readonly string[]),
+      );
+    }
+    return keyed(
+      `${col.name}:${operator}`,
+      [value],
+      ([text]) => sql<SqlBool>`${dialect.codePointText(column)} ${op(operator)} ${text}`,
+    );
   }
-  return condition(sql<SqlBool>`${column} ${op(operator)} ${bindValue(dialect, field, value)}`);
-}
-
-function inList(
-  ctx: Context<string>,
-  field: Field,
-  column: Sql,
-  values: readonly unknown[],
-): Condition {
-  if (values.length === 0) return FALSE;
-  if (field.type === 'datetime') {
-    return anyOf(values.map((value) => comparison(ctx, field, column, 'eq', value)));
-  }
-  if (isTextField(field)) {
-    const texts = values.map((value) => checkFilterValue(field, value) as string);
-    return condition(ctx.dialect.textIn(column, texts));
-  }
-  const params = values.map((value) => bindValue(ctx.dialect, field, value));
-  return condition(
-    params.length === 1
-      ? sql<SqlBool>`${column} = ${params[0]}`
-      : sql<SqlBool>`${column} in (${sql.join(params)})`,
+  return keyed(
+    `${col.name}:${operator}`,
+    [bindValue(dialect, field, value)],
+    ([param]) => sql<SqlBool>`${column} ${op(operator)} ${param}`,
   );
 }
 
-function searchLeaf(ctx: Context<string>, field: Field, column: Sql, pattern: string): Condition {
-  if (!isTextField(field)) {
-    throw new Error(
-      `listql/kysely: search over field '${field.name}' (${field.type}); only string fields can be searched`,
+function inList(ctx: Context<string>, col: Column, values: readonly unknown[]): Condition {
+  const { field, column } = col;
+  if (values.length === 0) return FALSE;
+  if (field.type === 'datetime') {
+    return anyOf(values.map((value) => comparison(ctx, col, 'eq', value)));
+  }
+  if (isTextField(field)) {
+    const texts = values.map((value) => checkFilterValue(field, value) as string);
+    return keyed(`${col.name}:in${texts.length}`, texts, (inputs) =>
+      ctx.dialect.textIn(column, inputs as readonly string[]),
     );
   }
-  return likeLeaf(ctx, column, pattern);
+  const params = values.map((value) => bindValue(ctx.dialect, field, value));
+  return keyed(`${col.name}:in${params.length}`, params, (inputs) =>
+    inputs.length === 1
+      ? sql<SqlBool>`${column} = ${inputs[0]}`
+      : sql<SqlBool>`${column} in (${sql.join(inputs)})`,
+  );
+}
+
+function searchLeaf(ctx: Context<string>, col: Column, pattern: string): Condition {
+  if (!isTextField(col.field)) {
+    throw new Error(
+      `listql/kysely: search over field '${col.field.name}' (${col.field.type}); only string fields can be searched`,
+    );
+  }
+  return likeLeaf(ctx, col, pattern);
 }
 
 /** `column`, ASCII-folded, LIKE `pattern` (already folded and escaped). */
-function likeLeaf(ctx: Context<string>, column: Sql, pattern: string): Condition {
+function likeLeaf(ctx: Context<string>, col: Column, pattern: string): Condition {
   const { dialect } = ctx;
-  // The pattern is already folded, so a LIKE that folds A–Z itself needs no fold of the column.
-  const folded = dialect.likeFoldsAscii === true ? column : dialect.asciiLower(column);
-  return condition(sql<SqlBool>`${folded} like ${pattern} ${dialect.likeEscape}`);
+  const { column } = col;
+  return keyed(`${col.name}:~`, [pattern], ([like]) => {
+    // The pattern is already folded, so a LIKE that folds A–Z itself needs no fold of the column.
+    const folded = dialect.likeFoldsAscii === true ? column : dialect.asciiLower(column);
+    return sql<SqlBool>`${folded} like ${like} ${dialect.likeEscape}`;
+  });
 }
 
 /** A node that only string fields take (`text`, `foldedComparison`): the field, or it throws. */
@@ -167,27 +207,28 @@ function stringField(field: Field, kind: string): Field {
 
 function textLeaf(
   ctx: Context<string>,
-  field: Field,
-  column: Sql,
+  col: Column,
   operator: TextOperator,
   rawValue: unknown,
 ): Condition {
-  const value = checkFilterValue(stringField(field, 'text'), rawValue) as string;
-  return likeLeaf(ctx, column, likePattern(operator, value));
+  const value = checkFilterValue(stringField(col.field, 'text'), rawValue) as string;
+  return likeLeaf(ctx, col, likePattern(operator, value));
 }
 
 /** Both sides ASCII-folded, compared by code point: the order of a `caseInsensitiveSort` key. */
 function foldedLeaf(
   ctx: Context<string>,
-  field: Field,
-  column: Sql,
+  col: Column,
   operator: ComparisonOperator,
   rawValue: unknown,
 ): Condition {
-  const value = checkFilterValue(stringField(field, 'foldedComparison'), rawValue) as string;
+  const value = checkFilterValue(stringField(col.field, 'foldedComparison'), rawValue) as string;
   const { dialect } = ctx;
-  return condition(
-    sql<SqlBool>`${foldedText(dialect, column)} ${op(operator)} ${foldAscii(value)}`,
+  const { column } = col;
+  return keyed(
+    `${col.name}:f${operator}`,
+    [foldAscii(value)],
+    ([folded]) => sql<SqlBool>`${foldedText(dialect, column)} ${op(operator)} ${folded}`,
   );
 }
 
@@ -227,21 +268,27 @@ function someCondition(ctx: Context<string>, name: string, filter: FilterNode): 
     compile(inner, filter)(false),
   ]);
   if (related.kind === 'constant' && !related.value) return FALSE;
-  return condition(existsSql(ctx.resource, table, relation, ctx.dialect, related));
+  const exists = (rows: Condition) => existsSql(ctx.resource, table, relation, ctx.dialect, rows);
+  // The relation's name decides its table, alias and keys (the table qualifies them: in the outer key).
+  if (related.kind === 'constant') return keyed(`E${name}{}`, NO_INPUTS, () => exists(related));
+  if (related.key === undefined) return condition(exists(related));
+  return keyed(`E${name}{${related.key}}`, related.inputs, (inputs) =>
+    exists(keyed(related.key!, inputs, related.buildWith)),
+  );
 }
 
 function compile<F extends string>(
   ctx: Context<F>,
   node: FilterNode<F>,
 ): (negated: boolean) => Condition {
-  const column = (name: string): [Field, Sql, boolean] => {
+  const column = (name: string): Column => {
     if (ctx.related && name.includes('.') && !ctx.resource.fields.has(name)) {
       throw new Error(
         `listql/kysely: '${name}' inside a relation's rows: relations reach one level`,
       );
     }
     const resolved = resolveColumn(ctx.resource, name, ctx.table);
-    return [resolved.field, resolved.column, resolved.nullable];
+    return { name, field: resolved.field, column: resolved.column, nullable: resolved.nullable };
   };
   return visitFilter<F, (negated: boolean) => Condition>(node, {
     some: (n) => (negated) => {
@@ -249,33 +296,30 @@ function compile<F extends string>(
       return negated ? negate(exists) : exists;
     },
     comparison: (n) => (negated) => {
-      const [field, col, nullable] = column(n.field);
-      return leaf(nullable, col, comparison(ctx, field, col, n.op, n.value), negated);
+      const col = column(n.field);
+      return leaf(col, comparison(ctx, col, n.op, n.value), negated);
     },
     in: (n) => (negated) => {
-      const [field, col, nullable] = column(n.field);
-      return leaf(nullable, col, inList(ctx, field, col, n.values), negated);
+      const col = column(n.field);
+      return leaf(col, inList(ctx, col, n.values), negated);
     },
     exists: (n) => (negated) => {
-      const [, col] = column(n.field);
       // Never unknown, so negation is simply the other test.
-      return condition(
-        n.exists !== negated ? sql<SqlBool>`${col} is not null` : sql<SqlBool>`${col} is null`,
-      );
+      return isNull(column(n.field), n.exists === negated);
     },
     text: (n) => (negated) => {
-      const [field, col, nullable] = column(n.field);
-      return leaf(nullable, col, textLeaf(ctx, field, col, n.op, n.value), negated);
+      const col = column(n.field);
+      return leaf(col, textLeaf(ctx, col, n.op, n.value), negated);
     },
     foldedComparison: (n) => (negated) => {
-      const [field, col, nullable] = column(n.field);
-      return leaf(nullable, col, foldedLeaf(ctx, field, col, n.op, n.value), negated);
+      const col = column(n.field);
+      return leaf(col, foldedLeaf(ctx, col, n.op, n.value), negated);
     },
     search: (n) => (negated) => {
       const pattern = containsPattern(checkSearchTerm('listql/kysely', n.term));
       const leaves = n.fields.map((name) => {
-        const [field, col, nullable] = column(name);
-        return leaf(nullable, col, searchLeaf(ctx, field, col, pattern), negated);
+        const col = column(name);
+        return leaf(col, searchLeaf(ctx, col, pattern), negated);
       });
       return negated ? allOf(leaves) : anyOf(leaves);
     },

@@ -11,15 +11,25 @@ import { foldAscii, keysetFilter, type SortKey, type SortPosition } from '../../
 import type { Field, Resource } from '../../resource/index.js';
 import { isTextField } from './columns.js';
 import { compileFilter, type FilterSqlOptions, foldedText } from './compile-filter.js';
-import { allOf, type Condition, condition } from './condition.js';
+import { allOf, type Condition, keyed } from './condition.js';
 import type { Sql } from './dialect.js';
 import { instantMs } from './instants.js';
 import { type ResolvedColumn, resolveColumn } from './relation-sql.js';
 import { bindValue, checkFilterValue } from './values.js';
 
+/**
+ * One side-by-side pair of the row value: the value it binds (computed at
+ * once, for the shape cache) and the ORDER BY expression and parameter,
+ * written only when the SQL is built.
+ */
+/** A parameter that is its input. */
+const bound = (input: unknown): unknown => input;
+
 interface RowValuePart {
-  readonly expression: Sql;
-  readonly param: unknown;
+  readonly input: unknown;
+  readonly expression: () => Sql;
+  /** The parameter that binds `input` (or the input given in its place). */
+  readonly param: (input: unknown) => unknown;
 }
 
 /**
@@ -34,8 +44,15 @@ function rowValueParts(
   const { field, column } = resolved;
   const exact = rowValuePart(field, column, value, options);
   if (!field.caseInsensitiveSort) return [exact];
-  const text = checkFilterValue(field, value) as string;
-  return [{ expression: foldedText(options.dialect, column), param: foldAscii(text) }, exact];
+  const folded = foldAscii(checkFilterValue(field, value) as string);
+  return [
+    {
+      input: folded,
+      expression: () => foldedText(options.dialect, column),
+      param: bound,
+    },
+    exact,
+  ];
 }
 
 function rowValuePart(
@@ -45,6 +62,7 @@ function rowValuePart(
   options: FilterSqlOptions,
 ): RowValuePart {
   const { dialect } = options;
+  const bare = () => column;
   if (field.type === 'datetime') {
     const ms = instantMs(value);
     if (Number.isNaN(ms)) {
@@ -52,16 +70,17 @@ function rowValuePart(
         `listql/kysely: the keyset position of '${field.name}' is not an instant`,
       );
     }
-    return { expression: column, param: dialect.instantParam(ms) };
+    return { input: dialect.instantParam(ms), expression: bare, param: bound };
   }
   if (isTextField(field)) {
     // The same collation as ORDER BY, or the comparison and the order disagree.
     const text = checkFilterValue(field, value);
-    return dialect.codePointParam === undefined
-      ? { expression: dialect.codePointText(column), param: text }
-      : { expression: column, param: dialect.codePointParam(sql`${text}`) };
+    const { codePointParam } = dialect;
+    return codePointParam === undefined
+      ? { input: text, expression: () => dialect.codePointText(column), param: bound }
+      : { input: text, expression: bare, param: (input) => codePointParam(sql`${input}`) };
   }
-  return { expression: column, param: bindValue(dialect, field, value) };
+  return { input: bindValue(dialect, field, value), expression: bare, param: bound };
 }
 
 /**
@@ -161,18 +180,25 @@ function rowValue<F extends string>(
   // Without row values, one part: a folded key's folded text bounds it alone.
   const parts = options.dialect.rowValues === false ? all.slice(0, 1) : all;
   const less = sort[0]?.direction === 'desc';
-  const op = sql.raw(`${less ? '<' : '>'}${inclusive ? '=' : ''}`);
-  const left = sql.join(parts.map((part) => part.expression));
-  const right = sql.join(parts.map((part) => part.param));
-  const row = sql<SqlBool>`(${left}) ${op} (${right})`;
-  const first = parts[0];
-  if (options.dialect.name !== 'mysql' || parts.length < 2 || first === undefined) {
-    return condition(row);
-  }
-  // MySQL and MariaDB never turn a row-value comparison into an index range
-  // (the scan starts at the first row and filters to the position, so a
-  // cursor page costs what its depth does); the implied bound on the first
-  // key alone is a range they seek to.
-  const seek = sql.raw(less ? '<=' : '>=');
-  return condition(sql<SqlBool>`(${first.expression} ${seek} ${first.param} and ${row})`);
+  const comparison = `${less ? '<' : '>'}${inclusive ? '=' : ''}`;
+  // The fields decide the parts (a field is folded or not for good); the dialect is in the outer key.
+  const key = `R${comparison}(${sort.map((k) => k.field).join(',')})`;
+  return keyed(
+    key,
+    parts.map((part) => part.input),
+    (inputs) => {
+      const left = sql.join(parts.map((part) => part.expression()));
+      const params = parts.map((part, i) => part.param(inputs[i]));
+      const right = sql.join(params);
+      const row = sql<SqlBool>`(${left}) ${sql.raw(comparison)} (${right})`;
+      const first = parts[0];
+      if (options.dialect.name !== 'mysql' || parts.length < 2 || first === undefined) return row;
+      // MySQL and MariaDB never turn a row-value comparison into an index range
+      // (the scan starts at the first row and filters to the position, so a
+      // cursor page costs what its depth does); the implied bound on the first
+      // key alone is a range they seek to.
+      const seek = sql.raw(less ? '<=' : '>=');
+      return sql<SqlBool>`(${first.expression()} ${seek} ${params[0]} and ${row})`;
+    },
+  );
 }

@@ -5,16 +5,33 @@
  * different shape; results are the same with and without it; it is bounded.
  */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import {
+  Kysely,
+  type KyselyPlugin,
+  OperationNodeTransformer,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type SqlBool,
+  SqliteDialect,
+  sql,
+  type UnknownRow,
+  type ValueNode,
+} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLeads } from '../../../bench/support/synthetic-leads.js';
 import { BoundedCache } from '../../../src/backends/kysely/bounded-cache.js';
+import { pageQuery, verifyShapeCache } from '../../../src/backends/kysely/cached-queries.js';
+import { keyed } from '../../../src/backends/kysely/condition.js';
+import { sqliteDialect } from '../../../src/backends/kysely/dialects/sqlite.js';
 import {
   createTable,
   insertRows,
   runListQuery,
   sqliteStatementCache,
 } from '../../../src/backends/kysely/index.js';
+import type { LooseDatabase } from '../../../src/backends/kysely/loose-db.js';
 import { sqlShape } from '../../../src/backends/kysely/sql-shape.js';
 import { runInMemory } from '../../../src/backends/memory/index.js';
 import { leads, parseListQuery, positionOf } from '../../../src/index.js';
@@ -90,6 +107,102 @@ describe('runListQuery with the shape cache', () => {
       ['won', 51, 0],
       ['lost', 51, 0],
     ]);
+  });
+});
+
+/** Counts the queries Kysely compiles (plugins see every compile), changing nothing. */
+class CountingPlugin implements KyselyPlugin {
+  compiled = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.compiled += 1;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/** Rewrites every bound string value (as a plugin that encodes values for a driver would). */
+class UpperCaseValues extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    const value = typeof node.value === 'string' ? node.value.toUpperCase() : node.value;
+    return { ...node, value };
+  }
+}
+
+describe('the keyed road of the shape cache (conditions with keys, no joins)', () => {
+  const database = new Database(':memory:');
+  const counting = new CountingPlugin();
+  const db = new Kysely<LooseDatabase>({
+    dialect: new SqliteDialect({ database }),
+    plugins: [counting],
+  });
+  beforeAll(async () => {
+    await createTable(db, leads, { table: 'leads' });
+    await insertRows(db, leads, ROWS, { table: 'leads' });
+  });
+  afterAll(() => db.destroy());
+  const run = (text: string) =>
+    runListQuery(db, leads, parseListQuery(leads, `${text}&count=none`), { table: 'leads' });
+
+  it('serves a query of a known key without compiling anything', async () => {
+    await run('status=won,lost&value[gte]=100&search=jo&createdAt[gte]=2026-01-01');
+    const before = counting.compiled;
+    const text = 'status=open,qualified&value[gte]=2500&search=an&createdAt[gte]=2025-06-01&page=2';
+    const result = await run(text);
+    expect(counting.compiled).toBe(before);
+    expect(result.data).toEqual(runInMemory(leads, parseListQuery(leads, text), ROWS).data);
+  });
+
+  it('learns a new key with one marked build next to the real one', async () => {
+    const before = counting.compiled;
+    await run('gclid[exists]=true&source=api&sort=value:desc');
+    expect(counting.compiled - before).toBe(2);
+  });
+
+  it('never caches a key whose values a plugin rewrites', async () => {
+    class UpperCasePlugin implements KyselyPlugin {
+      readonly #transformer = new UpperCaseValues();
+      transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+        return this.#transformer.transformNode(args.node);
+      }
+      async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+        return args.result;
+      }
+    }
+    const seen: unknown[][] = [];
+    const upper = new Kysely({
+      dialect: new SqliteDialect({ database }),
+      plugins: [new UpperCasePlugin()],
+      log: (event) => {
+        if (event.level === 'query') seen.push([...event.query.parameters]);
+      },
+    });
+    for (const status of ['won', 'lost', 'open']) {
+      await runListQuery(upper, leads, parseListQuery(leads, `status=${status}&count=none`), {
+        table: 'leads',
+      });
+    }
+    // Every query went through the plugin: its values are upper-cased, none bound raw from the cache.
+    expect(seen.map((parameters) => parameters[0])).toEqual(['WON', 'LOST', 'OPEN']);
+  });
+
+  it('verifyShapeCache finds a key that misses a difference in structure', () => {
+    const options = { dialect: sqliteDialect, table: 'leads' };
+    const query = parseListQuery(leads, 'count=none');
+    // Two conditions under one key that build different SQL: a key written wrong.
+    const greater = keyed('wrong', [1], ([v]) => sql<SqlBool>`${sql.ref('value')} > ${v}`);
+    const less = keyed('wrong', [1], ([v]) => sql<SqlBool>`${sql.ref('value')} < ${v}`);
+    pageQuery(db, leads, query, options, true, greater);
+    expect(pageQuery(db, leads, query, options, true, less).compiled.sql).toContain('>');
+    verifyShapeCache(true);
+    try {
+      expect(() => pageQuery(db, leads, query, options, true, less)).toThrow(
+        /the shape cache served other SQL/,
+      );
+    } finally {
+      verifyShapeCache(false);
+    }
   });
 });
 
