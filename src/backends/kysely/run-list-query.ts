@@ -75,8 +75,14 @@ export async function runListQuery<DB, F extends string, Q extends string = F>(
   return runQuery(db, resource, query as unknown as ListQuery<F>, options);
 }
 
+/** The total of `count=none`, without a call (or its promise) per request. */
+const NO_COUNT = Object.freeze({ total: null, count: 'none' as const });
+
 /** Whether `select` names something other than an own field (a relation path, which embeds). */
-function selectsPaths<F extends string>(resource: Resource<F>, select: ListQuery<F>['select']): boolean {
+function selectsPaths<F extends string>(
+  resource: Resource<F>,
+  select: ListQuery<F>['select'],
+): boolean {
   if (select === 'all') return false;
   for (const name of select) if (!resource.fields.has(name)) return true;
   return false;
@@ -106,7 +112,9 @@ async function runQuery<DB, F extends string>(
   }
   const [result, { total, count }] = await Promise.all([
     kysely.executeQuery(page.compiled),
-    countRows(kysely, resource, query, { ...sqlOptions, cached, estimateThreshold, where }),
+    query.count === 'none'
+      ? NO_COUNT
+      : countRows(kysely, resource, query, { ...sqlOptions, cached, estimateThreshold, where }),
   ]);
   // One row past the page says whether another page follows.
   const rows = result.rows;
