@@ -147,15 +147,13 @@ export async function handleListRequest<F extends string>(
     const scope = await resolveScope(options.scope);
     // The next cursor is read from the last row: select the sort keys even when `fields` did not.
     const widened = widenForCursor(parsed.query, options.resource);
-    // Digested only when a total is carried in or out (not for a page without a count).
-    let print: string | undefined;
-    const digest = () => {
-      print ??= digestOf(options.resource as Resource, scope as FilterNode | undefined);
-      return print;
-    };
+    const resource = options.resource as Resource;
+    const looseScope = scope as FilterNode | undefined;
     // A total carried in the cursor is reused only under the scope it was counted under.
+    // (Digested only when a total is carried in or out: not for a page without a count.)
     const incoming = parsed.query.carriedTotal;
-    const carried = incoming !== undefined && incoming.scope === digest() ? incoming : undefined;
+    const print = incoming === undefined ? undefined : digestOf(resource, looseScope);
+    const carried = incoming !== undefined && incoming.scope === print ? incoming : undefined;
     const query: ListQuery<F> = scopedQuery(
       carried === undefined ? widened.query : { ...widened.query, count: 'none' },
       scope,
@@ -166,7 +164,9 @@ export async function handleListRequest<F extends string>(
     const total = carried?.total ?? result.total;
     const count = carried?.count ?? result.count ?? (total === null ? 'none' : 'exact');
     const carry: CarriedTotal | undefined =
-      total === null || count === 'none' ? undefined : { total, count, scope: digest() };
+      total === null || count === 'none'
+        ? undefined
+        : { total, count, scope: print ?? digestOf(resource, looseScope) };
     const pagination = paginationMeta(query.page, total, {
       hasMore: more,
       count,
