@@ -418,7 +418,7 @@ function engineSection(engine: EngineResult): string[] {
         `| ${row.label} | ${fmt(row.hand)} | ${fmt(row.listql)} | ${fmt(row.listql / row.hand)} |`,
     ),
     '',
-    '**Offset against cursor** (limit 50; each cursor page first checked to return exactly the rows of the offset page at the same depth; median ms):',
+    "**Offset against cursor** (limit 50; each cursor page first checked to return exactly the rows of the offset page at the same depth; the cursor pages of a query timed in interleaved rounds among themselves, each offset page alone, so a deep offset scan never evicts a cursor page's blocks between its rounds; median ms):",
     '',
     '| query | page | rows | by offset | by cursor | cursor ÷ offset |',
     '|---|---:|---:|---:|---:|---:|',

@@ -54,6 +54,8 @@ export function exceedsCodePoints(text: string, max: number): boolean {
  */
 export function codePointEnd(text: string, count: number): number {
   let i = 0;
-  for (let seen = 0; seen < count && i < text.length; seen++) i += pairAt(text, i) ? 2 : 1;
+  // A code point above U+FFFF is a surrogate pair: two units.
+  for (let seen = 0; seen < count && i < text.length; seen++)
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
   return i;
 }

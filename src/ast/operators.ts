@@ -33,9 +33,9 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
-const filterOperatorSet: ReadonlySet<string> = new Set(FILTER_OPERATORS);
-const comparisonOperatorSet: ReadonlySet<string> = new Set(COMPARISON_OPERATORS);
-const textOperatorSet: ReadonlySet<string> = new Set(TEXT_OPERATORS);
+const filterOperatorSet: ReadonlySet<string> = /* @__PURE__ */ new Set(FILTER_OPERATORS);
+const comparisonOperatorSet: ReadonlySet<string> = /* @__PURE__ */ new Set(COMPARISON_OPERATORS);
+const textOperatorSet: ReadonlySet<string> = /* @__PURE__ */ new Set(TEXT_OPERATORS);
 
 /** True when `name` is one of {@link FILTER_OPERATORS}. */
 export function isFilterOperator(name: string): name is FilterOperator {

@@ -1,7 +1,6 @@
-import { ListQueryError } from '../errors/index.js';
 import type { ErrorEnvelope, SuccessEnvelope } from '../wire.js';
 import { ListRequestError } from './list-request-error.js';
-import { safeListUrl } from './list-url.js';
+import { listUrl } from './list-url.js';
 import type { AnyResource, ListParams, QueryName, Row, SelectableField } from './types.js';
 
 /**
@@ -41,9 +40,6 @@ export function joinUrl(base: string, search: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}${search}`;
 }
 
-const isEnvelope = (body: unknown): body is { readonly success: unknown } =>
-  typeof body === 'object' && body !== null && 'success' in body;
-
 /**
  * Fetches one page of a list endpoint. The request is checked first (a
  * mistake throws `ListQueryError` without a request); a 400 rejects with a
@@ -66,26 +62,24 @@ export async function fetchList<
   params: FetchParams<R, S> = {},
   options: FetchListOptions = {},
 ): Promise<ListPage<R, S>> {
-  const url = safeListUrl(resource, params);
-  if (!url.success) throw new ListQueryError(url.issues);
+  const search = listUrl(resource, params);
   const send = options.fetch ?? globalThis.fetch;
   const init: RequestInit = {
     method: 'GET',
     headers: { accept: 'application/json', ...options.headers },
   };
   if (options.signal) init.signal = options.signal;
-  const response = await send(joinUrl(baseUrl, url.search), init);
-  let body: unknown;
+  const response = await send(joinUrl(baseUrl, search), init);
+  let body: { readonly success?: unknown } | null | undefined;
   try {
-    body = await response.json();
+    body = (await response.json()) as typeof body;
   } catch {
     body = undefined; // not JSON: a proxy's HTML page, an empty body
   }
-  if (response.status === 200 && isEnvelope(body) && body.success === true) {
-    return body as ListPage<R, S>;
-  }
+  // Only listql's envelope says `success`; anything else (a proxy's JSON) is no envelope.
+  if (response.status === 200 && body?.success === true) return body as ListPage<R, S>;
   throw new ListRequestError(
     response.status,
-    isEnvelope(body) && body.success === false ? (body as ErrorEnvelope) : null,
+    body?.success === false ? (body as ErrorEnvelope) : null,
   );
 }

@@ -32,6 +32,8 @@ export {
   fetchList,
   type ListPage,
 } from './fetch-list.js';
+// The builders of resources with groups or relations also install the client's code for them.
+export { buildResource, defineResource, labeledLeads } from './install.js';
 export { ListRequestError } from './list-request-error.js';
 export { listUrl, type SafeListUrlResult, safeListUrl } from './list-url.js';
 export { pages } from './pages.js';

@@ -1,6 +1,7 @@
-import { type Issue, ListQueryError } from '../errors/index.js';
-import { printListQuery } from '../syntax/print-list-query.js';
-import { buildListQuery } from './build-query.js';
+import type { Issue } from '../errors/issue.js';
+import { ListQueryError } from '../errors/list-query-error.js';
+import type { Resource } from '../resource/types.js';
+import { printRequest } from './print-request.js';
 import type { AnyResource, ListParams } from './types.js';
 
 /** What {@link safeListUrl} returns: the query string, or every issue. */
@@ -42,7 +43,5 @@ export function safeListUrl<R extends AnyResource>(
   resource: R,
   params: ListParams<R> = {},
 ): SafeListUrlResult {
-  const built = buildListQuery(resource, params);
-  if (!built.success) return built;
-  return { success: true, search: printListQuery(resource, built.query, built.cursor) };
+  return printRequest(resource as Resource, params);
 }

@@ -7,27 +7,12 @@
 import { type FilterNode, type FilterOperator, some } from '../ast/index.js';
 import { type Issue, issue } from '../errors/index.js';
 import type { Field, Resource } from '../resource/index.js';
-import { formatDecimal } from '../syntax/decimal.js';
 import { parseFilter, takesList } from '../syntax/parse-filter.js';
 import { valueIssue } from '../syntax/value-issue.js';
+import { isRecord, shown } from './print-filter.js';
 
-/** A plain object (not an array, not a Date). */
-export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-
-/** How a JavaScript value reads in the URL, for messages and for the value grammar. */
-export function shown(value: unknown): string {
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? formatDecimal(value) : String(value);
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
+// One reading of a request's JavaScript values for both builders (this one and `listUrl`'s).
+export { isRecord, shown } from './print-filter.js';
 
 /** A value the URL can carry: text, a number, a boolean or a Date (null and objects are not). */
 const isScalar = (value: unknown): boolean =>

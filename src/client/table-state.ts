@@ -2,18 +2,16 @@
  * A data table's state (filters, search, sort, page or cursor, fields) in
  * the address bar: `toSearch` writes it as the canonical query string, and
  * `fromSearch` reads it back after a reload, a shared link or a hand-edited
- * URL — validated, with every problem returned as an issue and the valid
+ * URL — checked, with every problem returned as an issue and the valid
  * rest kept, never a throw.
  */
-import { codePointLength } from '../code-points.js';
-import { type Issue, issue } from '../errors/index.js';
-import { NAME_PATTERN, parseParamKey, splitSortTerm } from '../grammar.js';
-import { type ItemSyntax, parseGroupSyntax } from '../parse/group/parse-group-syntax.js';
-import { tokenize } from '../parse/group/tokenize.js';
-import type { Field, Resource } from '../resource/index.js';
-import { coerceValue } from '../syntax/coerce-value.js';
-import { buildListQuery } from './build-query.js';
+import { type Issue, issue } from '../errors/issue.js';
+import { parseParamKey, splitSortTerm } from '../grammar.js';
+import type { Resource } from '../resource/types.js';
+import { capabilities } from './capabilities.js';
+import { filterKey } from './filter-key.js';
 import { listUrl } from './list-url.js';
+import { printRequest } from './print-request.js';
 import type { AnyResource, ListParams } from './types.js';
 
 /** What {@link fromSearch} read: the valid state, and an issue for each part that was not. */
@@ -35,19 +33,8 @@ type Mutable = Record<string, unknown>;
  */
 export function toSearch<R extends AnyResource>(resource: R, state: ListParams<R>): string {
   const search = listUrl(resource, state);
-  return search === '' ? '' : `?${search}`;
+  return search && `?${search}`;
 }
-
-/** A filter value as typed state: the value the server reads (a number, a boolean, a day or instant), else the text. */
-function typed(field: Field, op: string, text: string): unknown {
-  if (op === 'exists') return text === 'true' ? true : text === 'false' ? false : text;
-  const coerced = coerceValue(field, text);
-  // Text that does not read stays text, so the builder reports it in the server's words.
-  return coerced.ok ? coerced.value : text;
-}
-
-/** Integers stay numbers; anything else stays text for the builder to refuse. */
-const integer = (text: string): unknown => (/^[0-9]{1,16}$/.test(text) ? Number(text) : text);
 
 /**
  * Reads a table state from a query string (`location.search`, with or
@@ -66,178 +53,61 @@ export function fromSearch<R extends AnyResource>(
   search: string | URLSearchParams,
 ): SearchState<R> {
   const r = resource as Resource;
-  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const issues: Issue[] = [];
   const state: Mutable = {};
   const filter: Record<string, Mutable> = {};
-  const seen = new Set<string>();
-  for (const [key, value] of params) {
-    const repeated = seen.has(key);
-    seen.add(key);
-    const target = filterField(r, key);
-    if (target !== undefined) {
-      const { name, field, op } = target;
-      filter[name] ??= {};
-      const entry = filter[name]!;
-      const list = op === 'eq' && field.list;
-      if (repeated && !list) {
-        issues.push(issue('INVALID_FILTER', key, value, `${key} is given more than once`));
+  for (const [key, value] of typeof search === 'string' ? new URLSearchParams(search) : search) {
+    const found = filterKey(r, key);
+    // Where the value goes: a filter's operator, or the state's parameter (`cursor` is `after`).
+    if (found) filter[found.name] ??= {};
+    const slot = found ? filter[found.name]! : state;
+    const name = found?.op ?? (key === 'cursor' ? 'after' : key);
+    const known = slot[name];
+    let read: unknown = value;
+    if (found) {
+      // Repeats of a list merge, as on the server.
+      read = found.list
+        ? [...((known as unknown[]) ?? []), ...value.split(',').map(found.read)]
+        : found.read(value);
+    } else if (key === 'limit' || key === 'page') {
+      // Integers stay numbers; anything else stays text for the builder to refuse.
+      read = /^[0-9]{1,16}$/.test(value) ? Number(value) : value;
+    } else if (key === 'sort') {
+      read = value.split(',').map((term) => {
+        const { name: field, direction } = splitSortTerm(term);
+        return direction === undefined ? field : [field, direction];
+      });
+    } else if (key === 'fields') read = value.split(',');
+    else if (/^(or|and)$/.test(key) && r.groups && capabilities.readGroup) {
+      read = capabilities.readGroup(r, key, value);
+      if (!Array.isArray(read)) {
+        issues.push(read as Issue);
         continue;
       }
-      if (list) {
-        const items = value.split(',').map((item) => typed(field, op, item));
-        entry[op] = [...((entry[op] as unknown[] | undefined) ?? []), ...items];
-      } else entry[op] = typed(field, op, value);
-      continue;
-    }
-    const path = key.includes('.') && r.relations.size > 0 ? splitKey(key) : null;
-    if (path !== null) {
-      // A path the resource does not have: kept as text, so the builder names what is wrong with it.
-      // (Bare, as the issue shows it; one issue per path, however often it is given.)
-      filter[path.name] =
-        path.operator === undefined ? (value as unknown as Mutable) : { [path.operator]: value };
-      continue;
-    }
-    const slot = RESERVED.get(key);
-    if ((key === 'or' || key === 'and') && r.groups !== null && !repeated) {
-      const read = readGroupText(r, key, value);
-      if ('problem' in read) issues.push(read.problem);
-      else state[key] = read.conditions;
-    } else if (slot === undefined) {
+    } else if (!/^(count|search|cursor)$/.test(key)) {
       issues.push(issue('INVALID_FILTER', key, value, `Unknown parameter '${key}'`));
-    } else if (repeated) {
-      issues.push(issue('VALIDATION_ERROR', key, value, `${key} is given more than once`));
-    } else {
-      state[slot.name] = slot.read(value);
+      continue;
+    }
+    if (known === undefined || found?.list) slot[name] = read;
+    else {
+      const code = found ? 'INVALID_FILTER' : 'VALIDATION_ERROR';
+      issues.push(issue(code, key, value, `${key} is given more than once`));
     }
   }
   if (Object.keys(filter).length > 0) state['filter'] = filter;
-  return { state: keepValid(r, state, filter, issues) as ListParams<R>, issues };
-}
-
-/** One `key=value` as a one-entry filter object, typed as at the top level. */
-function leafCondition(resource: Resource, key: string, value: string): Mutable {
-  const target = filterField(resource, key);
-  // A key the resource does not know stays as written: the builder refuses it in its words.
-  if (target === undefined) return { [key]: value };
-  const { name, field, op } = target;
-  const read =
-    op === 'eq' && field.list && value.includes(',')
-      ? value.split(',').map((item) => typed(field, op, item))
-      : typed(field, op, value);
-  return { [name]: { [op]: read } };
-}
-
-function conditionOf(resource: Resource, item: ItemSyntax): unknown {
-  if (item.kind === 'leaf') return leafCondition(resource, item.key, item.value);
-  if (item.kind === 'not') return { not: conditionOf(resource, item.items[0]!) };
-  return { [item.kind]: item.items.map((child) => conditionOf(resource, child)) };
-}
-
-/**
- * The conditions of an `or` / `and` parameter's text, through the server's
- * own group grammar, or the issue of its first syntax problem.
- */
-function readGroupText(
-  resource: Resource,
-  param: 'or' | 'and',
-  text: string,
-): { readonly conditions: unknown } | { readonly problem: Issue } {
-  const tokens = tokenize(text);
-  const parsed =
-    'problem' in tokens ? tokens : parseGroupSyntax(tokens.tokens, param, resource.groups!);
-  if ('problem' in parsed) {
-    // Offsets count code points, as the server's do.
-    const at = codePointLength(text, parsed.problem.at);
-    const message = `${param}: ${parsed.problem.message} (at offset ${at})`;
-    return { problem: issue('INVALID_FILTER', param, text, message) };
-  }
-  return { conditions: parsed.group.items.map((item) => conditionOf(resource, item)) };
-}
-
-/** `value[gte]`, `label.name[gte]`: the name and operator of a filter key (null when it is not one). */
-function splitKey(key: string): { name: string; operator: string | undefined } | null {
-  const dot = key.indexOf('.');
-  const rest = parseParamKey(key.slice(dot + 1));
-  const relation = key.slice(0, dot + 1);
-  return rest && (dot === -1 || NAME_PATTERN.test(relation.slice(0, -1)))
-    ? { name: relation + rest.name, operator: rest.operator }
-    : null;
-}
-
-/**
- * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
- * alias): the state's filter name, the field whose type its values read
- * with, and the operator; undefined when it is no filter of the resource.
- */
-function filterField(
-  resource: Resource,
-  key: string,
-): { name: string; field: Field; op: string } | undefined {
-  const alias = resource.aliases.params.get(key);
-  if (alias) return { name: alias.field, field: resource.fields.get(alias.field)!, op: alias.op };
-  const parsed = splitKey(key);
-  const name = parsed?.name ?? '';
-  const path = resource.paths.get(name);
-  const field = resource.fields.get(name) ?? path?.relation.filterable.get(path.field.name);
-  if (!parsed || !field || field.operators.length === 0) return undefined;
-  // An operator the field refuses still names the field: the builder says why.
-  return { name, field, op: parsed.operator ?? 'eq' };
-}
-
-interface Slot {
-  readonly name: keyof ListParams<AnyResource>;
-  readonly read: (text: string) => unknown;
-}
-
-const text = (value: string): unknown => value;
-/** The parameters that are not filters, and where each goes in the state. */
-const RESERVED: ReadonlyMap<string, Slot> = new Map<string, Slot>([
-  ['limit', { name: 'limit', read: integer }],
-  ['page', { name: 'page', read: integer }],
-  ['count', { name: 'count', read: text }],
-  ['search', { name: 'search', read: text }],
-  ['cursor', { name: 'after', read: text }],
-  ['fields', { name: 'fields', read: (value) => value.split(',') }],
-  [
-    'sort',
-    {
-      name: 'sort',
-      read: (value) =>
-        value.split(',').map((term) => {
-          const { name, direction } = splitSortTerm(term);
-          return direction === undefined ? name : [name, direction];
-        }),
-    },
-  ],
-]);
-
-/**
- * Drops each part of `state` an issue names, so what is returned always
- * builds. Filter issues name `field` or `field[op]`; the others their
- * parameter (`cursor` is the state's `after`).
- */
-function keepValid(
-  resource: Resource,
-  state: Mutable,
-  filter: Record<string, Mutable>,
-  issues: Issue[],
-): Mutable {
-  const built = buildListQuery(resource, state as ListParams<Resource>);
-  if (built.success) return state;
-  for (const found of built.issues) {
+  // Each part an issue names is dropped, so what is returned always builds. Filter issues
+  // name `field` or `field[op]`; the others their parameter (`cursor` is the state's `after`).
+  const built = printRequest(r, state);
+  for (const found of built.success ? [] : built.issues) {
     issues.push(found);
     const param = found.param ?? '';
-    const key = splitKey(param);
+    const key = parseParamKey(param);
     if (key && Object.hasOwn(filter, key.name)) {
       const entry = filter[key.name]!;
       delete entry[key.operator ?? 'eq'];
-      // An unknown path's bare value goes whole.
-      if (typeof entry !== 'object' || Object.keys(entry).length === 0) delete filter[key.name];
-    } else {
-      delete state[param === 'cursor' ? 'after' : param];
-    }
+      if (Object.keys(entry).length === 0) delete filter[key.name];
+    } else delete state[param === 'cursor' ? 'after' : param];
   }
   if (Object.keys(filter).length === 0) delete state['filter'];
-  return state;
+  return { state: state as ListParams<R>, issues };
 }

@@ -1,5 +1,3 @@
-import { codePointEnd } from '../code-points.js';
-
 /** The error codes a request can earn, as `docs/leads.md` assigns them. */
 export const ISSUE_CODES = ['INVALID_FILTER', 'INVALID_DATE', 'VALIDATION_ERROR'] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -44,9 +42,12 @@ const SHOWN_VALUE_LENGTH = 200;
  * clip('😀'.repeat(300)); // 200 emoji, then … (never half of one)
  */
 export function clip(value: string): string {
-  if (value.length <= SHOWN_VALUE_LENGTH) return value;
-  const end = codePointEnd(value, SHOWN_VALUE_LENGTH);
-  return end < value.length ? `${value.slice(0, end)}…` : value;
+  // The first 401 UTF-16 units hold at least 201 code points when the value has that many
+  // (a pair the cut splits at the end lies past the first 200), so no more is split.
+  const points = [...value.slice(0, 2 * SHOWN_VALUE_LENGTH + 1)];
+  return points.length > SHOWN_VALUE_LENGTH
+    ? `${points.slice(0, SHOWN_VALUE_LENGTH).join('')}…`
+    : value;
 }
 
 /** Builds a frozen issue; `param` and `value` are clipped. */

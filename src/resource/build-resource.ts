@@ -8,7 +8,7 @@
  */
 import { FILTER_OPERATORS, type FilterOperator, type SortDirection } from '../ast/index.js';
 import { parseParamKey, splitSortTerm } from '../grammar.js';
-import { buildRelations } from './build-relations.js';
+import { type BuiltRelations, buildRelations } from './build-relations.js';
 import type { RelationDefinitions } from './relation-types.js';
 import type {
   Field,
@@ -52,16 +52,45 @@ export function buildResource<
 >(
   definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
 ): Resource<keyof Fields & string, Fields, Id, Rels> {
+  return buildResourceWith(definition, (fields, id) =>
+    buildRelations(fields, id, definition.relations),
+  );
+}
+
+/**
+ * {@link buildResource} for a definition without relations: the same
+ * resource, built without the relation code, so a bundle holding only such
+ * presets (leads) does not carry it.
+ */
+export const buildPlainResource: typeof buildResource = (definition) =>
+  buildResourceWith(definition, () => ({
+    relationList: Object.freeze([]),
+    relations: new Map(),
+    paths: new Map(),
+  }));
+
+/** The resource of a definition, its relations resolved by `relate` from its fields and id. */
+/** `Object.freeze`, named once: the resource freezes a dozen objects. */
+const freeze = Object.freeze;
+
+function buildResourceWith<
+  const Fields extends Record<string, FieldDefinition>,
+  const Id extends keyof Fields & string,
+  const Rels extends RelationDefinitions,
+>(
+  definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
+  relate: (fields: ReadonlyMap<string, Field>, id: string) => BuiltRelations,
+): Resource<keyof Fields & string, Fields, Id, Rels> {
   type F = keyof Fields & string;
   const fieldList = Object.entries(definition.fields).map(([name, def], index): Field<F> => {
     const operators: readonly FilterOperator[] = def.filter ?? [];
-    return Object.freeze({
+    return freeze({
       name: name as F,
       type: def.type,
-      values: Object.freeze([...(def.values ?? [])]),
+      values: freeze([...(def.values ?? [])]),
       nullable: def.nullable ?? false,
       // Keep the canonical operator order whatever order the definition used.
-      operators: Object.freeze(FILTER_OPERATORS.filter((op) => operators.includes(op))),
+      operators: freeze(FILTER_OPERATORS.filter((op) => operators.includes(op))),
       list: def.list ?? false,
       sortable: def.sortable ?? false,
       searchable: def.searchable ?? false,
@@ -73,7 +102,7 @@ export function buildResource<
   });
   const fields = new Map<string, Field<F>>(fieldList.map((f) => [f.name, f]));
   const idName = (definition.id ?? 'id') as Id;
-  const limits: ResourceLimits = Object.freeze({ ...DEFAULT_LIMITS, ...definition.limits });
+  const limits: ResourceLimits = freeze({ ...DEFAULT_LIMITS, ...definition.limits });
   const defaults = definition.defaults;
   const sort = (defaults?.sort ? defaults.sort.split(',') : []).map((term) => {
     const { name, direction = 'asc' } = splitSortTerm(term);
@@ -90,40 +119,32 @@ export function buildResource<
         op: (key.operator ?? 'eq') as FilterOperator,
       });
   }
-  const related = buildRelations(fields, idName, definition.relations);
   const names = (pick: (f: Field<F>) => boolean): readonly F[] =>
-    Object.freeze(fieldList.filter(pick).map((f) => f.name));
+    freeze(fieldList.filter(pick).map((f) => f.name));
 
-  return Object.freeze({
+  return freeze({
     name: definition.name,
     idField: idName,
-    fieldList: Object.freeze(fieldList),
+    fieldList: freeze(fieldList),
     fields,
     filterable: names((f) => f.operators.length > 0),
     sortable: names((f) => f.sortable),
     searchable: names((f) => f.searchable),
-    search: Object.freeze({ mode: definition.search?.mode ?? 'substring' }),
+    search: freeze({ mode: definition.search?.mode ?? 'substring' }),
     selectable: names((f) => f.selectable || f.name === idName),
-    defaults: Object.freeze({
-      sort: Object.freeze(sort),
+    defaults: freeze({
+      sort: freeze(sort),
       limit: defaults?.limit ?? Math.min(50, limits.maxLimit),
       count: defaults?.count ?? 'exact',
     }),
-    groups:
-      groups === undefined || groups === false
-        ? null
-        : groups === true
-          ? DEFAULT_GROUP_LIMITS
-          : Object.freeze({ ...DEFAULT_GROUP_LIMITS, ...groups }),
+    groups: groups ? freeze({ ...DEFAULT_GROUP_LIMITS, ...(groups === true ? {} : groups) }) : null,
     cursorSecret: definition.cursorSecret ?? null,
     limits,
-    aliases: Object.freeze({
+    aliases: freeze({
       params: paramAliases,
       sortFields: new Map(Object.entries(definition.aliases?.sortFields ?? {})) as Map<string, F>,
     }),
-    relationList: related.relationList,
-    relations: related.relations,
-    paths: related.paths,
+    ...relate(fields, idName),
     definition,
   });
 }

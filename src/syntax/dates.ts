@@ -8,7 +8,7 @@
  * the instant.
  */
 import { utcMs } from '../ast/index.js';
-import { DATE_PATTERN, DATE_TIME_EDGE_PATTERN, DATE_TIME_PATTERN } from '../grammar.js';
+import { DATE_PATTERN, DATE_TIME_EDGE_PATTERN, DATE_TIME_PATTERN } from '../value-grammar.js';
 
 const DATE_ONLY = new RegExp(DATE_PATTERN);
 const DATE_TIME = new RegExp(DATE_TIME_PATTERN);

@@ -1,4 +1,8 @@
-import { DECIMAL_PATTERN } from '../grammar.js';
+import { DECIMAL_PATTERN } from '../value-grammar.js';
+import { formatDecimal } from './format-decimal.js';
+
+// The printer has a module of its own, so a bundle that only prints numbers (a browser client) carries no reader.
+export { formatDecimal } from './format-decimal.js';
 
 /**
  * Plain decimal numbers: `100`, `-3`, `99.5`. No exponent, sign `+`, hex, or
@@ -75,29 +79,4 @@ export function readDecimal(text: string): { readonly value: number } | DecimalP
 export function parseDecimal(text: string): number | null {
   const read = readDecimal(text);
   return 'value' in read ? read.value : null;
-}
-
-/**
- * Prints a finite number as a plain decimal that {@link parseDecimal} reads
- * back to the same number: `1e21` → `1000000000000000000000`, `1e-7` → `0.0000001`.
- * It is the shortest such decimal (JavaScript's own number-to-text, unfolded).
- *
- * @example
- * formatDecimal(1e-7); // '0.0000001'
- */
-export function formatDecimal(value: number): string {
-  const text = String(value);
-  const e = text.indexOf('e');
-  if (e === -1) return text;
-  const negative = text.startsWith('-');
-  const mantissa = text.slice(negative ? 1 : 0, e);
-  const exponent = Number(text.slice(e + 1));
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const pointAt = (dot === -1 ? mantissa.length : dot) + exponent;
-  let plain: string;
-  if (pointAt <= 0) plain = `0.${'0'.repeat(-pointAt)}${digits}`;
-  else if (pointAt >= digits.length) plain = digits + '0'.repeat(pointAt - digits.length);
-  else plain = `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-  return (negative ? '-' : '') + plain;
 }

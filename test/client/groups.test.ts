@@ -4,7 +4,7 @@
  * mistakes inside a group are issues naming the group parameter, in the
  * server's words; the table state reads groups back.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromSearch, type ListParams, listUrl, safeListUrl } from '../../src/client/index.js';
 import {
   and,
@@ -102,6 +102,26 @@ describe('groups in listUrl', () => {
     expect(safeParseListQuery(grouped, 'or=(and(or(and(status=won))))').success).toBe(false);
   });
 
+  it('prints groups for a resource from any exported builder; the resource layer’s alone installs nothing', async () => {
+    const { buildResource } = await import('../../src/client/index.js');
+    expect(listUrl(buildResource(grouped.definition), { or: [{ status: 'won' }] })).toBe(
+      'or=(status=won)',
+    );
+    // Fresh modules, as in a bundle where no exported builder ran (see capabilities.ts): a
+    // resource the resource layer built with groups gets an issue, never a wrong URL.
+    vi.resetModules();
+    const fresh = await import('../../src/client/list-url.js');
+    const layer = await import('../../src/resource/build-resource.js');
+    const bare = layer.buildResource(grouped.definition);
+    expect(fresh.safeListUrl(bare, { or: [{ status: 'won' }] })).toMatchObject({
+      success: false,
+      issues: [
+        { code: 'INVALID_FILTER', param: 'or', message: `or: ${bare.name} has no boolean groups` },
+      ],
+    });
+    vi.resetModules();
+  });
+
   it('refuses groups on a resource without them', () => {
     const result = safeListUrl(leads, { or: [{ status: 'won' }] });
     expect(result.success).toBe(false);
@@ -124,8 +144,16 @@ describe('groups in the table state', () => {
   it('reports a malformed group at its offset and keeps the rest', () => {
     const read = fromSearch(grouped, 'status=won&or=(status=won;value[gte]=1');
     expect(read.state).toEqual({ filter: { status: { eq: ['won'] } } });
-    const server = safeParseListQuery(grouped, 'or=(status=won;value[gte]=1');
-    expect(server.success).toBe(false);
-    if (!server.success) expect(read.issues[0]!.message).toBe(server.issues[0]!.message);
+    // The client's small reader says where it stopped; the server's message says why.
+    expect(read.issues).toEqual([
+      {
+        code: 'INVALID_FILTER',
+        param: 'or',
+        value: '(status=won;value[gte]=1',
+        message: 'or: not a boolean group: (filter;…), or(…), and(…), not(…) (at offset 12)',
+        position: 12,
+      },
+    ]);
+    expect(safeParseListQuery(grouped, 'or=(status=won;value[gte]=1').success).toBe(false);
   });
 });

@@ -196,7 +196,10 @@ function likeLeaf(ctx: Context<string>, col: Column, pattern: string): Condition
   return keyed(`${col.name}:~`, [pattern], ([like]) => {
     // The pattern is already folded, so a LIKE that folds A–Z itself needs no fold of the column.
     const folded = dialect.likeFoldsAscii === true ? column : dialect.asciiLower(column);
-    return sql<SqlBool>`${folded} like ${like} ${dialect.likeEscape}`;
+    const exact = sql<SqlBool>`${folded} like ${like} ${dialect.likeEscape}`;
+    return dialect.likePrefilter === undefined
+      ? exact
+      : sql<SqlBool>`(${dialect.likePrefilter(column, like)} and ${exact})`;
   });
 }
 

@@ -1,8 +1,10 @@
-import { buildResource } from '../build-resource.js';
+import { COMPARISON_OPERATORS } from '../../ast/operators.js';
+import { buildPlainResource, DEFAULT_LIMITS } from '../build-resource.js';
 import type { FieldDefinition, FieldOf } from '../types.js';
 
 const EQ_LIST = { filter: ['eq'], list: true } as const;
-const DATE_OPS = ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
+// Shared with modules a bundle carries anyway: the definition stays the spec's (a test pins it).
+const DATE_OPS = [...COMPARISON_OPERATORS, 'exists'] as const;
 const text = { type: 'string', nullable: true } as const satisfies FieldDefinition;
 const clickId = { type: 'string', nullable: true, filter: ['eq', 'exists'] } as const;
 const utm = { type: 'string', nullable: true, filter: ['eq'] } as const;
@@ -13,12 +15,13 @@ const consent = { type: 'boolean', nullable: true } as const;
  * field and selectable field of the spec. Storage names equal field names;
  * derive other column names with `withColumns(leads, …)`.
  * Built without `defineResource`'s definition checks (a test runs them on
- * it), so that a browser bundle using the preset does not carry them.
+ * it) and without the relation code (it has no relations), so that a
+ * browser bundle using the preset does not carry them.
  *
  * @example
  * const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');
  */
-export const leads = buildResource({
+export const leads = buildPlainResource({
   name: 'leads',
   id: 'id',
   fields: {
@@ -36,7 +39,7 @@ export const leads = buildResource({
       type: 'number',
       nullable: true,
       sortable: true,
-      filter: ['eq', 'gt', 'gte', 'lt', 'lte'],
+      filter: COMPARISON_OPERATORS,
     },
     currency: text,
     note: text,
@@ -85,13 +88,8 @@ export const leads = buildResource({
     expiresAt: { type: 'datetime', nullable: true },
   },
   defaults: { sort: 'createdAt:desc', limit: 50 },
-  limits: {
-    maxLimit: 100,
-    maxValueLength: 1_000,
-    maxSearchLength: 200,
-    maxListItems: 100,
-    maxParams: 100,
-  },
+  // The spec's limits are listql's defaults, written out in the definition.
+  limits: { ...DEFAULT_LIMITS },
   aliases: {
     params: { updated_after: 'updatedAt[gte]' },
     sortFields: { updated_at: 'updatedAt' },

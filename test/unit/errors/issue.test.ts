@@ -20,6 +20,10 @@ describe('clip', () => {
     ['😀'.repeat(200), '😀'.repeat(200)],
     ['😀'.repeat(201), `${'😀'.repeat(200)}…`],
     [`${'a'.repeat(199)}😀😀`, `${'a'.repeat(199)}😀…`],
+    // A pair split at the 401st UTF-16 unit, where clip stops reading.
+    [`${'😀'.repeat(200)}a`, `${'😀'.repeat(200)}…`],
+    [`${'a'.repeat(399)}😀b`, `${'a'.repeat(200)}…`],
+    [`${'a'.repeat(100)}${'😀'.repeat(150)}`, `${'a'.repeat(100)}${'😀'.repeat(100)}…`],
   ])('%#', (text, clipped) => {
     expect(clip(text)).toBe(clipped);
   });

@@ -20,6 +20,9 @@ function asciiLower(text: Sql): Sql {
   return folded;
 }
 
+// Backslash escapes in string literals are on by default in MySQL: the literal is one backslash.
+const LIKE_ESCAPE = sql`escape '\\\\'`;
+
 /** MariaDB's binary, NO PAD utf8mb4 collation; MySQL 8 calls its own `utf8mb4_0900_bin`. */
 export const MARIADB_NOPAD_BINARY = 'utf8mb4_nopad_bin';
 
@@ -62,8 +65,13 @@ export const mysqlDialect: SqlDialect = Object.freeze<SqlDialect>({
           values.map((value) => binary(sql`${value}`)),
         )}))`,
   asciiLower,
-  // Backslash escapes in string literals are on by default in MySQL.
-  likeEscape: sql`escape '\\\\'`,
+  // LOWER() folds A–Z as the exact fold does, and more (É, Σ): whatever the
+  // exact fold matches, it matches too, under any collation (binary-equal
+  // text is equal under every one). On a binary string LOWER() does nothing,
+  // so the text is read as utf8mb4 first (a no-op on utf8mb4 columns).
+  likePrefilter: (column, pattern) =>
+    sql<SqlBool>`lower(convert(${column} using utf8mb4)) like lower(${pattern}) ${LIKE_ESCAPE}`,
+  likeEscape: LIKE_ESCAPE,
   // Nulls sort first ascending and MySQL has no NULLS LAST: sort by IS NULL first.
   orderItems: (expression, column, direction, nullable) =>
     nullable && direction === 'asc'

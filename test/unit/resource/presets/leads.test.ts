@@ -1,6 +1,94 @@
 /** The leads preset carries every filter, sort field and selectable field of the spec. */
-import { describe, expect, it } from 'vitest';
-import { leads } from '../../../../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { defineResource, leads } from '../../../../src/index.js';
+
+// The definition as the preset was first written (before its data was shared with other
+// modules to save bytes): the preset's definition, and so its resource, must stay exactly this.
+const EQ_LIST = { filter: ['eq'], list: true } as const;
+const DATE_OPS = ['eq', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
+const text = { type: 'string', nullable: true } as const;
+const clickId = { type: 'string', nullable: true, filter: ['eq', 'exists'] } as const;
+const utm = { type: 'string', nullable: true, filter: ['eq'] } as const;
+const consent = { type: 'boolean', nullable: true } as const;
+const SPEC_DEFINITION = {
+  name: 'leads',
+  id: 'id',
+  fields: {
+    id: { type: 'string' },
+    name: { type: 'string', nullable: true, sortable: true, searchable: true },
+    email: { type: 'string', nullable: true, sortable: true, searchable: true },
+    phone: { type: 'string', nullable: true, searchable: true },
+    status: {
+      type: 'enum',
+      values: ['open', 'qualified', 'won', 'lost'],
+      sortable: true,
+      ...EQ_LIST,
+    },
+    value: {
+      type: 'number',
+      nullable: true,
+      sortable: true,
+      filter: ['eq', 'gt', 'gte', 'lt', 'lte'],
+    },
+    currency: text,
+    note: text,
+    custom: text,
+    lossReason: text,
+    conversionName: text,
+    source: {
+      type: 'enum',
+      values: ['inbound', 'gtm', 'api', 'manual', 'wordpress', 'import'],
+      ...EQ_LIST,
+    },
+    website: { type: 'string', nullable: true, filter: ['eq'] },
+    path: text,
+    labelId: { type: 'string', nullable: true, ...EQ_LIST },
+    selectedConversionEventId: text,
+    gclid: clickId,
+    dclid: clickId,
+    wbraid: clickId,
+    gbraid: clickId,
+    ga4cid: clickId,
+    ga4sid: clickId,
+    fbc: clickId,
+    fbp: clickId,
+    msclkid: clickId,
+    ttclid: clickId,
+    twclid: clickId,
+    rdt_cid: clickId,
+    sccid: clickId,
+    epik: clickId,
+    li_fat_id: clickId,
+    utm_source: utm,
+    utm_medium: utm,
+    utm_campaign: utm,
+    ad_storage: consent,
+    ad_user_data: consent,
+    analytics_storage: consent,
+    ad_personalization: consent,
+    googleAdsCampaignId: text,
+    googleAdsCampaignName: text,
+    googleAdsAdGroupId: text,
+    googleAdsAdGroupName: text,
+    googleAdsAdId: text,
+    createdAt: { type: 'datetime', sortable: true, filter: DATE_OPS },
+    updatedAt: { type: 'datetime', sortable: true, filter: DATE_OPS },
+    qualifiedAt: { type: 'datetime', nullable: true, sortable: true, filter: DATE_OPS },
+    expiresAt: { type: 'datetime', nullable: true },
+  },
+  defaults: { sort: 'createdAt:desc', limit: 50 },
+  limits: {
+    maxLimit: 100,
+    maxValueLength: 1_000,
+    maxSearchLength: 200,
+    maxListItems: 100,
+    maxParams: 100,
+  },
+  aliases: {
+    params: { updated_after: 'updatedAt[gte]' },
+    sortFields: { updated_at: 'updatedAt' },
+  },
+} as const;
 
 const CLICK_IDS = [
   'gclid',
@@ -136,5 +224,14 @@ describe('leads', () => {
 
   it('stores every field under its own name', () => {
     for (const field of leads.fieldList) expect(field.column).toBe(field.name);
+  });
+
+  it('is built from exactly the definition first written: equal data, key order, literal types', () => {
+    expect(leads.definition).toStrictEqual(SPEC_DEFINITION);
+    expect(JSON.stringify(leads.definition)).toBe(JSON.stringify(SPEC_DEFINITION));
+    const fromSpec = defineResource(SPEC_DEFINITION);
+    expect(leads).toEqual(fromSpec);
+    // The client's types (operators, enum values, nullability) come from the literal types.
+    expectTypeOf(leads).toEqualTypeOf<typeof fromSpec>();
   });
 });
