@@ -288,7 +288,8 @@ export async function benchHttp(options: {
     if (loaded === undefined) continue;
     const servers: Server[] = [];
     try {
-      const engine = loaded.engine.split(' (')[0]!;
+      // `PostgreSQL 15.20`, `MariaDB 10.11.19-MariaDB-0+deb12u1`: no build details, no address.
+      const engine = loaded.engine.split(' (')[0]!.split(' at ')[0]!;
       options.log(`http: ${loaded.engine}: ${loaded.loadReport}`);
       engines.push({ engine: loaded.engine, loadReport: loaded.loadReport });
       const common = [`--dialect=${dialect}`, `--table=${table}`];
