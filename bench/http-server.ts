@@ -2,15 +2,17 @@
  * One server of `bench/http.bench.ts`, in a process of its own so the load
  * generator and the other server do not share its event loop:
  *
- *   node --import tsx bench/http-server.ts --impl=listql|hand --dialect=sqlite|postgres
+ *   node --import tsx bench/http-server.ts --impl=listql|hand --dialect=sqlite|postgres|mysql
  *        --table=bench_http_123 [--file=/tmp/…/leads.db]
  *
  * `listql` is built the way docs/http.md says (`handleListRequest` over
  * `kyselyBackend`, `res.writeHead(…).end(JSON.stringify(body))`; on SQLite
  * the database wrapped in `sqliteStatementCache`, as docs/backends/sql.md
- * recommends); `hand` is `bench/support/http-hand.ts` on the bare driver
- * (better-sqlite3 prepared statements kept by SQL text, or a pg pool of the
- * same size). Prints `LISTENING <port>` once ready; exits on SIGTERM.
+ * recommends; on MySQL/MariaDB a mysql2 pool set up as that page's "Setup per
+ * dialect" says, `typeCast: mysqlTypeCast` and a UTC session, the dialect
+ * left to `detectSqlDialect`); `hand` is `bench/support/http-hand.ts` on the
+ * bare driver (better-sqlite3 prepared statements kept by SQL text, or a pg
+ * or mysql2 pool of the same size, mysql2 with `pool.query`). Prints `LISTENING <port>` once ready; exits on SIGTERM.
  * `GET /__profile/start` and `/__profile/stop` take a V8 CPU profile (what
  * `--cpu-prof` records) of the requests in between only, without the
  * start-up and module loading `--cpu-prof` would include.
@@ -18,13 +20,22 @@
 import { createServer, type RequestListener } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type Dialect,
+  Kysely,
+  MysqlDialect,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
+import { createPool as createMysqlCallbackPool } from 'mysql2';
+import { createPool as createMysqlPool, type PoolOptions } from 'mysql2/promise';
 import pg from 'pg';
-import { sqliteStatementCache } from '../src/backends/kysely/index.js';
+import { mysqlTypeCast, sqliteStatementCache } from '../src/backends/kysely/index.js';
 import { handleListRequest, kyselyBackend, queryStringOf } from '../src/http/index.js';
-import { postgresSettings } from '../test/support/databases.js';
+import { mysqlSettings, postgresSettings } from '../test/support/databases.js';
 import { handWrittenHandler } from './support/http-hand.js';
-import { postgresHandStore, sqliteHandStore } from './support/http-hand-stores.js';
+import { mysqlHandStore, postgresHandStore, sqliteHandStore } from './support/http-hand-stores.js';
 import { benchResource } from './support/load-leads.js';
 
 /** Connections per server: both servers get the same pool. */
@@ -45,13 +56,33 @@ function postgresPool(): pg.Pool {
   });
 }
 
-function listqlServer(dialect: string, table: string, file: string | undefined): RequestListener {
-  const db = new Kysely<Record<string, never>>({
-    dialect:
-      dialect === 'sqlite'
-        ? new SqliteDialect({ database: sqliteStatementCache(new Database(file)) })
-        : new PostgresDialect({ pool: postgresPool() }),
+/** mysql2 pool options both servers share; DATETIME columns hold UTC. */
+const mysqlPoolOptions: PoolOptions = {
+  host: mysqlSettings.host,
+  port: mysqlSettings.port,
+  user: mysqlSettings.user,
+  password: mysqlSettings.password ?? '',
+  database: mysqlSettings.database,
+  timezone: 'Z',
+  connectionLimit: POOL_SIZE,
+};
+
+/** The Kysely dialect docs/backends/sql.md sets up for `dialect`. */
+function kyselyDialect(dialect: string, file: string | undefined): Dialect {
+  if (dialect === 'sqlite') {
+    return new SqliteDialect({ database: sqliteStatementCache(new Database(file)) });
+  }
+  if (dialect === 'postgres') return new PostgresDialect({ pool: postgresPool() });
+  return new MysqlDialect({
+    pool: createMysqlCallbackPool({ ...mysqlPoolOptions, typeCast: mysqlTypeCast }),
+    onCreateConnection: async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("set time_zone = '+00:00'"));
+    },
   });
+}
+
+function listqlServer(dialect: string, table: string, file: string | undefined): RequestListener {
+  const db = new Kysely<Record<string, never>>({ dialect: kyselyDialect(dialect, file) });
   const resource = benchResource;
   const backend = kyselyBackend(db, resource, { table });
   return async (req, res) => {
@@ -67,7 +98,11 @@ function listqlServer(dialect: string, table: string, file: string | undefined):
 
 function handServer(dialect: string, table: string, file: string | undefined): RequestListener {
   const store =
-    dialect === 'sqlite' ? sqliteHandStore(new Database(file)) : postgresHandStore(postgresPool());
+    dialect === 'sqlite'
+      ? sqliteHandStore(new Database(file))
+      : dialect === 'postgres'
+        ? postgresHandStore(postgresPool())
+        : mysqlHandStore(createMysqlPool(mysqlPoolOptions));
   const handle = handWrittenHandler(store, table);
   return async (req, res) => {
     const response = await handle(req.url ?? '', req.headers);

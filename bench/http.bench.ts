@@ -13,7 +13,8 @@
  * - Then a CPU profile of each server under load on the page shape, split
  *   into parse, build/compile, driver, row reading, envelope/JSON, node:http.
  *
- *   npx tsx bench/http.bench.ts [--rows=100000] [--dialects=sqlite,postgres] [--seconds=3] [--rounds=3]
+ *   npx tsx bench/http.bench.ts [--rows=100000] [--dialects=sqlite,postgres,mysql] [--seconds=3] [--rounds=3]
+ *        [--shapes=fields,cursor] [--no-stub] [--profile=fields]   # while developing
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { benchStubbed, type StubRow } from './http-stub.bench.js';
 import { type CpuPart, type CpuProfile, cpuByPart } from './support/cpu-profile.js';
-import { type LoadedLeads, loadPostgres, loadSqlite } from './support/load-leads.js';
+import { type LoadedLeads, loadMysql, loadPostgres, loadSqlite } from './support/load-leads.js';
 import { generateLeads } from './support/synthetic-leads.js';
 import { median } from './support/timing.js';
 
@@ -52,7 +53,7 @@ export const HTTP_SHAPES: readonly HttpShape[] = [
 /** Fewer requests than this in a run and its req/s says nothing (a request of about the run's length). */
 export const MIN_REQUESTS = 5;
 /** The shape profiled: the page alone, where the JavaScript shows most. */
-const PROFILED = 1;
+const PROFILED = HTTP_SHAPES[1]!;
 
 export interface HttpRow {
   readonly engine: string;
@@ -252,11 +253,24 @@ export async function benchHttp(options: {
   seconds: number;
   rounds: number;
   connections?: readonly number[];
+  /** Only the shapes whose names contain one of these (a development aid); default all. */
+  shapes?: readonly string[];
+  /** Whether to time the stubbed handlers first; default true. */
+  stub?: boolean;
+  /** The shape to profile, by a part of its name; default the page alone (`count=none`). */
+  profile?: string;
   log: (line: string) => void;
 }): Promise<HttpBenchResult> {
   const connections = options.connections ?? [1, 10];
-  options.log('http: the JavaScript per request with the database stubbed out');
-  const stubbed = await benchStubbed(options.rounds < 3);
+  const only = options.shapes;
+  const shapes = HTTP_SHAPES.filter(
+    (shape) => only === undefined || only.some((part) => shape.name.includes(part)),
+  );
+  let stubbed: StubRow[] = [];
+  if (options.stub ?? true) {
+    options.log('http: the JavaScript per request with the database stubbed out');
+    stubbed = await benchStubbed(options.rounds < 3);
+  }
   const leads = generateLeads(options.rows, 42);
   const table = `bench_http_${process.pid}`;
   const engines: { engine: string; loadReport: string }[] = [];
@@ -266,6 +280,7 @@ export async function benchHttp(options: {
   const loaders = [
     ['sqlite', () => loadSqlite(leads, table)],
     ['postgres', () => loadPostgres(leads, table)],
+    ['mysql', () => loadMysql(leads, table)],
   ] as const;
   for (const [dialect, loader] of loaders) {
     if (!options.dialects.includes(dialect)) continue;
@@ -273,7 +288,8 @@ export async function benchHttp(options: {
     if (loaded === undefined) continue;
     const servers: Server[] = [];
     try {
-      const engine = loaded.engine.split(' (')[0]!;
+      // `PostgreSQL 15.20`, `MariaDB 10.11.19-MariaDB-0+deb12u1`: no build details, no address.
+      const engine = loaded.engine.split(' (')[0]!.split(' at ')[0]!;
       options.log(`http: ${loaded.engine}: ${loaded.loadReport}`);
       engines.push({ engine: loaded.engine, loadReport: loaded.loadReport });
       const common = [`--dialect=${dialect}`, `--table=${table}`];
@@ -281,7 +297,7 @@ export async function benchHttp(options: {
       servers.push(await startServer(['--impl=hand', ...common]));
       servers.push(await startServer(['--impl=listql', ...common]));
       const urls: string[][] = [];
-      for (const shape of HTTP_SHAPES) {
+      for (const shape of shapes) {
         const shapeUrls = await urlsOf(shape, servers);
         await checkEqual(shape, shapeUrls);
         urls.push(shapeUrls);
@@ -291,7 +307,7 @@ export async function benchHttp(options: {
       for (const shapeUrls of urls) {
         for (const url of shapeUrls) await load(url, 10, 1);
       }
-      const samples = HTTP_SHAPES.map(() =>
+      const samples = shapes.map(() =>
         connections.map(() => ({
           rps: [[], []] as number[][],
           p50: [[], []] as number[][],
@@ -312,7 +328,7 @@ export async function benchHttp(options: {
         }
         options.log(`http: ${engine}: round ${round + 1}/${options.rounds} done`);
       }
-      for (const [s, shape] of HTTP_SHAPES.entries()) {
+      for (const [s, shape] of shapes.entries()) {
         for (const [c, count] of connections.entries()) {
           const sample = samples[s]![c]!;
           results.push({
@@ -330,8 +346,14 @@ export async function benchHttp(options: {
           });
         }
       }
-      profiles.push(await profileServers(engine, servers, urls[PROFILED]!, profileSeconds));
-      options.log(`http: ${engine}: profiles done`);
+      const chosen = options.profile;
+      const profiled = shapes.findIndex((shape) =>
+        chosen === undefined ? shape === PROFILED : shape.name.includes(chosen),
+      );
+      if (profiled !== -1) {
+        profiles.push(await profileServers(engine, servers, urls[profiled]!, profileSeconds));
+        options.log(`http: ${engine}: profiles done`);
+      }
     } finally {
       await Promise.all(servers.map(stopServer));
       await loaded.close();
@@ -346,7 +368,11 @@ export async function benchHttp(options: {
     results,
     profiles,
     profileSeconds,
-    profiledShape: HTTP_SHAPES[PROFILED]!.query,
+    profiledShape: (
+      HTTP_SHAPES.find(
+        (shape) => options.profile !== undefined && shape.name.includes(options.profile),
+      ) ?? PROFILED
+    ).query,
     stubbed,
   };
 }
@@ -356,9 +382,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const result = await benchHttp({
     rows: Number(arg('rows') ?? 100_000),
-    dialects: (arg('dialects') ?? 'sqlite,postgres').split(','),
+    dialects: (arg('dialects') ?? 'sqlite,postgres,mysql').split(','),
     seconds: Number(arg('seconds') ?? 3),
     rounds: Number(arg('rounds') ?? 3),
+    ...(arg('shapes') === undefined ? {} : { shapes: arg('shapes')!.split(',') }),
+    stub: !process.argv.includes('--no-stub'),
+    ...(arg('profile') === undefined ? {} : { profile: arg('profile')! }),
     log: (line) => console.error(line),
   });
   for (const row of result.results) {

@@ -56,8 +56,8 @@ const log = (line: string) =>
 /** The HTTP part's options: smaller in quick mode. */
 const httpOptions = {
   rows: Number(flag('http-rows') ?? (quick ? 20_000 : 100_000)),
-  // The HTTP part has SQLite and PostgreSQL servers so far.
-  dialects: dialects.filter((d) => d === 'sqlite' || d === 'postgres'),
+  // The HTTP part has SQLite, PostgreSQL and MySQL/MariaDB servers.
+  dialects: dialects.filter((d) => d === 'sqlite' || d === 'postgres' || d === 'mysql'),
   seconds: Number(flag('http-seconds') ?? (quick ? 1 : 3)),
   rounds: Number(flag('http-rounds') ?? (quick ? 1 : 3)),
   log,

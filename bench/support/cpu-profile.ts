@@ -4,7 +4,8 @@
  * every sample is charged to the innermost frame on its stack that belongs
  * to a known part of the request (parse, build/compile, driver, row reading,
  * envelope/JSON, node:http), so time in a builtin (a regex, `JSON.stringify`
- * called by the envelope) goes to the part that called it.
+ * called by the envelope) goes to the part that called it; node's own
+ * modules (buffers, sockets) called from inside a driver count as the driver.
  */
 
 /** The subset of a `.cpuprofile` read here. */
@@ -43,6 +44,14 @@ const DRIVERS = [
   '/node_modules/postgres-date/',
   '/node_modules/postgres-array/',
   '/node_modules/mysql2/',
+  '/node_modules/sql-escaper/',
+  '/node_modules/named-placeholders/',
+  '/node_modules/lru.min/',
+  '/node_modules/iconv-lite/',
+  '/node_modules/long/',
+  '/node_modules/generate-function/',
+  // mysql2 calls the typeCast for every column of every row while it parses them.
+  '/src/backends/kysely/mysql-type-cast',
   '/src/backends/kysely/sqlite-statement-cache',
   '/bench/support/http-hand-stores',
 ];
@@ -79,18 +88,35 @@ export function cpuByPart(profile: CpuProfile): Map<CpuPart, number> {
   for (const node of profile.nodes) {
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
+  const ownPart = (id: number): CpuPart | undefined => {
+    const { functionName, url } = byId.get(id)!.callFrame;
+    return partOf(functionName, url);
+  };
+  // Whether a driver frame encloses `id`: node's buffers, sockets and events
+  // called by a driver (pg-protocol's Buffer#toString, its socket writes) are the driver's work.
+  const driverAbove = new Map<number, boolean>();
+  const underDriver = (id: number): boolean => {
+    const known = driverAbove.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const found = up !== undefined && (ownPart(up) === 'driver' || underDriver(up));
+    driverAbove.set(id, found);
+    return found;
+  };
   const cache = new Map<number, CpuPart | null>();
   const resolve = (id: number): CpuPart | null => {
     const known = cache.get(id);
     if (known !== undefined) return known;
     const node = byId.get(id)!;
-    const { functionName, url } = node.callFrame;
     let part: CpuPart | null;
-    if (functionName === '(idle)') part = null;
+    if (node.callFrame.functionName === '(idle)') part = null;
     else {
-      const own = partOf(functionName, url);
+      const own = ownPart(id);
       const up = parent.get(id);
-      part = own ?? (up === undefined ? 'other' : resolve(up));
+      part =
+        own === 'node:http + sockets' && underDriver(id)
+          ? 'driver'
+          : (own ?? (up === undefined ? 'other' : resolve(up)));
     }
     cache.set(id, part);
     return part;

@@ -3,6 +3,7 @@
  * (a module of their own so a CPU profile charges them to the driver).
  */
 import type Database from 'better-sqlite3';
+import type { Pool as MysqlPool, RowDataPacket } from 'mysql2/promise';
 import type pg from 'pg';
 import type { HandStore } from './http-hand.js';
 
@@ -37,5 +38,22 @@ export function postgresHandStore(pool: pg.Pool): HandStore {
   return {
     dialect: 'postgres',
     all: async (sql, params) => (await pool.query(sql, [...params])).rows,
+  };
+}
+
+/**
+ * A mysql2 pool (created with `timezone: 'Z'`, so DATETIME reads as UTC),
+ * one `pool.query` per statement, `?` placeholders filled in by mysql2: the
+ * text protocol, as Kysely's MysqlDialect uses it. Not `pool.execute`: on
+ * MariaDB 10.11 its prepared count ran at 6–9 ms beside the page query
+ * against 0.8 ms as a plain query, which would flatter listql.
+ *
+ * @example
+ * const store = mysqlHandStore(mysql.createPool({ host, user, database, timezone: 'Z' }));
+ */
+export function mysqlHandStore(pool: MysqlPool): HandStore {
+  return {
+    dialect: 'mysql',
+    all: async (sql, params) => (await pool.query<RowDataPacket[]>(sql, [...params]))[0],
   };
 }

@@ -147,10 +147,13 @@ export async function handleListRequest<F extends string>(
     const scope = await resolveScope(options.scope);
     // The next cursor is read from the last row: select the sort keys even when `fields` did not.
     const widened = widenForCursor(parsed.query, options.resource);
-    const print = scopeDigest(options.resource as Resource, scope as FilterNode | undefined);
+    const resource = options.resource as Resource;
+    const looseScope = scope as FilterNode | undefined;
     // A total carried in the cursor is reused only under the scope it was counted under.
-    const carried =
-      parsed.query.carriedTotal?.scope === print ? parsed.query.carriedTotal : undefined;
+    // (Digested only when a total is carried in or out: not for a page without a count.)
+    const incoming = parsed.query.carriedTotal;
+    const print = incoming === undefined ? undefined : digestOf(resource, looseScope);
+    const carried = incoming !== undefined && incoming.scope === print ? incoming : undefined;
     const query: ListQuery<F> = scopedQuery(
       carried === undefined ? widened.query : { ...widened.query, count: 'none' },
       scope,
@@ -161,7 +164,9 @@ export async function handleListRequest<F extends string>(
     const total = carried?.total ?? result.total;
     const count = carried?.count ?? result.count ?? (total === null ? 'none' : 'exact');
     const carry: CarriedTotal | undefined =
-      total === null || count === 'none' ? undefined : { total, count, scope: print };
+      total === null || count === 'none'
+        ? undefined
+        : { total, count, scope: print ?? digestOf(resource, looseScope) };
     const pagination = paginationMeta(query.page, total, {
       hasMore: more,
       count,
@@ -177,6 +182,20 @@ export async function handleListRequest<F extends string>(
     if (err instanceof BackendUnavailableError) return unavailable(err, meta);
     return respond(500, internalError(meta), meta);
   }
+}
+
+/** The digest of no scope, per resource: the same for every unscoped request. */
+const unscopedDigests = new WeakMap<Resource, string>();
+
+/** `scopeDigest`, remembered for the unscoped case (a sha256 a request need not pay). */
+function digestOf(resource: Resource, scope: FilterNode | undefined): string {
+  if (scope !== undefined) return scopeDigest(resource, scope);
+  let digest = unscopedDigests.get(resource);
+  if (digest === undefined) {
+    digest = scopeDigest(resource, undefined);
+    unscopedDigests.set(resource, digest);
+  }
+  return digest;
 }
 
 /** Whether rows follow: as the backend says, else from the total (unknown without one: false). */

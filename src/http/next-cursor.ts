@@ -49,6 +49,18 @@ function hiddenOf(
   return hidden;
 }
 
+/** Each resource's selectable fields as a set, built once (a request only looks names up). */
+const selectableSets = new WeakMap<Resource, ReadonlySet<string>>();
+
+function selectableSet(resource: Resource): ReadonlySet<string> {
+  let set = selectableSets.get(resource);
+  if (set === undefined) {
+    set = new Set<string>(resource.selectable);
+    selectableSets.set(resource, set);
+  }
+  return set;
+}
+
 /**
  * `query` with every sort key selected; `hidden` says what it added. A sort
  * key on a to-one path (`label.name`) is selected as that path, which embeds
@@ -68,7 +80,7 @@ export function widenForCursor<F extends string>(
   const loose = resource as Resource | undefined;
   if (query.select === 'all') {
     if (resource === undefined) return { query, hidden: [] };
-    const selectable = new Set<string>(resource.selectable);
+    const selectable = selectableSet(resource as Resource);
     const added = query.sort.map((key) => key.field).filter((field) => !selectable.has(field));
     if (added.length === 0) return { query, hidden: [] };
     return {

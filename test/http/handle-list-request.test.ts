@@ -13,6 +13,7 @@ import {
   type ListBackend,
   type ListLogger,
   memoryBackend,
+  newRequestId,
   type SuccessEnvelope,
 } from '../../src/http/index.js';
 import {
@@ -123,6 +124,13 @@ describe('handleListRequest: success', () => {
       });
       expect(success(replaced.body).meta.requestId).toMatch(/^req_[0-9a-f]{12}$/);
     }
+  });
+
+  it('never hands out the same fresh id twice, across draws of random bytes', () => {
+    // Ids come from a pool of random bytes drawn 512 at a time: 3,000 cross several draws.
+    const ids = Array.from({ length: 3_000 }, () => newRequestId());
+    for (const id of ids) expect(id).toMatch(/^req_[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
 

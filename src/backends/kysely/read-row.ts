@@ -8,6 +8,7 @@
  */
 import { utcMs } from '../../ast/index.js';
 import type { Field } from '../../resource/index.js';
+import { dateIso } from './instants.js';
 
 /** A value of an API row. */
 export type ApiValue = string | number | boolean | null;
@@ -21,6 +22,38 @@ const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LOOSE_INSTANT =
   /^(\d{4,})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?( BC)?$/;
 
+const SQL_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * The ISO text of `YYYY-MM-DD HH:mm:ss.sss` (how mysql2 with
+ * `mysqlTypeCast` hands over a DATETIME(3) column: UTC, no zone) by moving
+ * characters, without building a Date: exactly what {@link readInstant}'s
+ * general parse returns for it, because a field in range reads as itself.
+ * Undefined for any other text, and for a field out of range (a 30 February,
+ * 24:00), which the general parse reads (it rolls over, as Date does).
+ */
+function sqlInstantAsIso(value: string): string | undefined {
+  if (value.length !== 23 || !SQL_INSTANT.test(value)) return undefined;
+  // Digits by char code (48 is '0'), without a helper closure made per call.
+  const year =
+    value.charCodeAt(0) * 1000 +
+    value.charCodeAt(1) * 100 +
+    value.charCodeAt(2) * 10 +
+    value.charCodeAt(3) -
+    48 * 1111;
+  const month = value.charCodeAt(5) * 10 + value.charCodeAt(6) - 48 * 11;
+  const day = value.charCodeAt(8) * 10 + value.charCodeAt(9) - 48 * 11;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  // The proleptic Gregorian calendar of Date (year 0 is a leap year).
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return undefined;
+  const hour = value.charCodeAt(11) * 10 + value.charCodeAt(12) - 48 * 11;
+  // Minutes and seconds run to 59: their tens digit ('0'–'5') at most 53.
+  if (hour > 23 || value.charCodeAt(14) > 53 || value.charCodeAt(17) > 53) return undefined;
+  return `${value.slice(0, 10)}T${value.slice(11)}Z`;
+}
+
 function fail(field: Field, value: unknown): never {
   throw new Error(
     `listql/kysely: cannot read ${String(value)} (${typeof value}) from the database as field '${field.name}' (${field.type})`,
@@ -30,11 +63,13 @@ function fail(field: Field, value: unknown): never {
 function readInstant(field: Field, value: unknown): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) fail(field, value);
-    return value.toISOString();
+    return dateIso(value);
   }
   if (typeof value === 'number') return new Date(value).toISOString();
   if (typeof value !== 'string') return fail(field, value);
   if (CANONICAL_INSTANT.test(value)) return value;
+  const moved = sqlInstantAsIso(value);
+  if (moved !== undefined) return moved;
   const m = LOOSE_INSTANT.exec(value);
   if (!m) return fail(field, value);
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
@@ -113,7 +148,7 @@ type ValueReader = (value: unknown) => ApiValue;
 /**
  * A reader for one field that returns the value every driver hands over
  * most often without a type switch (text as text, a double as a number, a
- * boolean, a valid Date or canonical ISO text), and falls back to
+ * boolean, a valid Date, canonical ISO text or MySQL's DATETIME text), and falls back to
  * {@link readValue} for the rest (0/1 booleans, Date text forms, bigint…),
  * which reads them, or refuses them, exactly as before.
  */
@@ -131,9 +166,11 @@ function valueReader(field: Field): ValueReader {
     case 'datetime':
       return (value) =>
         value instanceof Date && !Number.isNaN(value.getTime())
-          ? value.toISOString()
-          : typeof value === 'string' && CANONICAL_INSTANT.test(value)
-            ? value
+          ? dateIso(value)
+          : typeof value === 'string'
+            ? CANONICAL_INSTANT.test(value)
+              ? value
+              : (sqlInstantAsIso(value) ?? slow(value))
             : slow(value);
   }
 }
@@ -238,7 +275,7 @@ function inPlaceReader(fields: readonly Field[]): InPlaceReader | undefined {
       case 'boolean':
         return `v = ${key}; if (v === 1) ${key} = true; else if (v === 0) ${key} = false; else if (v !== null && typeof v !== 'boolean') ${other}`;
       default:
-        return `v = ${key}; if (v instanceof Date && !Number.isNaN(v.getTime())) ${key} = v.toISOString(); else if (v !== null && !(typeof v === 'string' && canonical.test(v))) ${other}`;
+        return `v = ${key}; if (v instanceof Date && !Number.isNaN(v.getTime())) ${key} = dateIso(v); else if (typeof v === 'string') { if (!canonical.test(v)) ${key} = sqlIso(v) ?? slow[${i}](v); } else if (v !== null) ${other}`;
     }
   });
   try {
@@ -246,9 +283,11 @@ function inPlaceReader(fields: readonly Field[]): InPlaceReader | undefined {
     const make = new Function(
       'slow',
       'canonical',
+      'sqlIso',
+      'dateIso',
       `return (row) => { let v;\n${lines.join('\n')}\nreturn row; };`,
     );
-    return make(slow, CANONICAL_INSTANT) as InPlaceReader;
+    return make(slow, CANONICAL_INSTANT, sqlInstantAsIso, dateIso) as InPlaceReader;
   } catch {
     return undefined;
   }

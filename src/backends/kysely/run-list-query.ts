@@ -75,6 +75,19 @@ export async function runListQuery<DB, F extends string, Q extends string = F>(
   return runQuery(db, resource, query as unknown as ListQuery<F>, options);
 }
 
+/** The total of `count=none`, without a call (or its promise) per request. */
+const NO_COUNT = Object.freeze({ total: null, count: 'none' as const });
+
+/** Whether `select` names something other than an own field (a relation path, which embeds). */
+function selectsPaths<F extends string>(
+  resource: Resource<F>,
+  select: ListQuery<F>['select'],
+): boolean {
+  if (select === 'all') return false;
+  for (const name of select) if (!resource.fields.has(name)) return true;
+  return false;
+}
+
 /** {@link runListQuery} once the query is read with the resource's own field type. */
 async function runQuery<DB, F extends string>(
   db: Kysely<DB>,
@@ -99,7 +112,9 @@ async function runQuery<DB, F extends string>(
   }
   const [result, { total, count }] = await Promise.all([
     kysely.executeQuery(page.compiled),
-    countRows(kysely, resource, query, { ...sqlOptions, cached, estimateThreshold, where }),
+    query.count === 'none'
+      ? NO_COUNT
+      : countRows(kysely, resource, query, { ...sqlOptions, cached, estimateThreshold, where }),
   ]);
   // One row past the page says whether another page follows.
   const rows = result.rows;
@@ -107,8 +122,9 @@ async function runQuery<DB, F extends string>(
   const data = new Array<ListRow<F>>(length);
   for (let i = 0; i < length; i++) data[i] = page.read(rows[i]!);
   const hasMore = rows.length > query.page.limit;
+  // Only relation paths embed (`all` is the own selectable fields): the plan is built only for them.
+  if (!selectsPaths(resource, query.select)) return { data, total, hasMore, count };
   const { embeds } = selectPlan(resource, query.select);
-  if (embeds.length === 0) return { data, total, hasMore, count };
   const embedded = await withEmbeds(kysely, resource, embeds, rows, data, sqlOptions);
   return { data: embedded, total, hasMore, count };
 }

@@ -102,6 +102,8 @@ export function kyselyBackend<F extends string>(
     });
     return detected;
   };
+  /** The module and the settled options once both are known: later requests skip the awaits. */
+  let ready: { readonly module: KyselyModule; readonly options: RunListQueryOptions } | undefined;
   /** A statement timeout or a lost connection is a 503, not a bug. */
   const translate = (err: unknown, module: KyselyModule): unknown => {
     const failure = module.classifySqlError(err);
@@ -117,9 +119,18 @@ export function kyselyBackend<F extends string>(
       }
     },
     async run(query: ListQuery<F>) {
+      if (ready !== undefined) {
+        try {
+          return await ready.module.runListQuery(kysely, resource, query, ready.options);
+        } catch (err) {
+          throw translate(err, ready.module);
+        }
+      }
       const module = await loadKyselyBackend();
       try {
-        return await module.runListQuery(kysely, resource, query, await settled(module));
+        const settledOptions = await settled(module);
+        ready = { module, options: settledOptions };
+        return await module.runListQuery(kysely, resource, query, settledOptions);
       } catch (err) {
         throw translate(err, module);
       }

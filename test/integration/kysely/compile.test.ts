@@ -4,6 +4,7 @@
  * read back, and the small pure helpers. Compiled with a DummyDriver.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import {
   DialectAdapterBase,
   DummyDriver,
@@ -30,7 +31,7 @@ import {
   sqlDialectOf,
   sqliteDialect,
 } from '../../../src/backends/kysely/index.js';
-import { mysqlInstant, postgresInstant } from '../../../src/backends/kysely/instants.js';
+import { dateIso, mysqlInstant, postgresInstant } from '../../../src/backends/kysely/instants.js';
 import {
   comparison,
   type FilterNode,
@@ -245,6 +246,53 @@ describe('reading driver values', () => {
     expect(() => readValue(field(name), raw)).toThrow(/cannot read/);
   });
 
+  it("reads MySQL's DATETIME text as the general parse does, in range and out of it", () => {
+    // The general parse of a zone-less SQL date-time: Date's rollover for fields out of range.
+    const general = (text: string) => {
+      const [y, mo, d, h, mi, s, ms] = text.split(/[- :.]/).map(Number) as number[];
+      const date = new Date(Date.UTC(2000, mo! - 1, d, h, mi, s, ms));
+      date.setUTCFullYear(y!);
+      return date.toISOString();
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const text = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 999 }),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, ms]) =>
+          `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}`,
+      );
+    const fields = selectedFields(leads, ['createdAt']);
+    const inPlace = listRowReader(fields, { reuseRows: true });
+    const copying = listRowReader(fields);
+    fc.assert(
+      fc.property(text, (raw) => {
+        const expected = general(raw);
+        expect(readValue(field('createdAt'), raw)).toBe(expected);
+        expect(copying({ createdAt: raw }).createdAt).toBe(expected);
+        expect(inPlace({ createdAt: raw }).createdAt).toBe(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+    for (const raw of [
+      '2024-02-29 00:00:00.000',
+      '0000-02-29 12:00:00.000',
+      '2023-02-29 00:00:00.000',
+    ]) {
+      expect(readValue(field('createdAt'), raw)).toBe(general(raw));
+    }
+    expect(readValue(field('createdAt'), '2023-02-29 00:00:00.000')).toBe(
+      '2023-03-01T00:00:00.000Z',
+    );
+  });
+
   it('returns exactly the selected keys', () => {
     const fields = selectedFields(leads, ['id', 'value']);
     expect(readListRow(fields, { id: 'a', value: '5', extra: 1 })).toEqual({ id: 'a', value: 5 });
@@ -292,6 +340,37 @@ describe('instants as drivers bind them', () => {
     expect(postgresInstant(Date.UTC(2026, 0, 31))).toBe('2026-01-31T00:00:00.000Z');
     const yearZero = new Date(Date.UTC(2000, 5, 1, 12)).setUTCFullYear(0);
     expect(postgresInstant(yearZero)).toBe('0001-06-01T12:00:00.000+00 BC');
+  });
+
+  it('formats a Date exactly as toISOString does, in years 0–9999 and beyond', () => {
+    const edges = [
+      Date.UTC(1970, 0, 1),
+      -1,
+      new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0),
+      new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0) - 1,
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 1,
+      Date.UTC(2000, 1, 29, 12),
+      Date.UTC(1900, 2, 1),
+      8.64e15,
+      -8.64e15,
+    ];
+    for (const ms of edges) expect(dateIso(new Date(ms))).toBe(new Date(ms).toISOString());
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        expect(dateIso(new Date(ms))).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0), max: 253402300799999 }),
+        (ms) => {
+          expect(dateIso(new Date(ms))).toBe(new Date(ms).toISOString());
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('spells a zone-less DATETIME for MySQL', () => {
