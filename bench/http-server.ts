@@ -8,7 +8,8 @@
  * `listql` is built the way docs/http.md says (`handleListRequest` over
  * `kyselyBackend`, `res.writeHead(…).end(JSON.stringify(body))`; on SQLite
  * the database wrapped in `sqliteStatementCache`, as docs/backends/sql.md
- * recommends; on MySQL/MariaDB a mysql2 pool set up as that page's "Setup per
+ * recommends; on PostgreSQL a pg pool wrapped in `pgCallbackQueries`, as that
+ * page's "Setup per dialect" says; on MySQL/MariaDB a mysql2 pool set up as that page's "Setup per
  * dialect" says, `typeCast: mysqlTypeCast` and a UTC session, the dialect
  * left to `detectSqlDialect`); `hand` is `bench/support/http-hand.ts` on the
  * bare driver (better-sqlite3 prepared statements kept by SQL text, or a pg
@@ -31,7 +32,11 @@ import {
 import { createPool as createMysqlCallbackPool } from 'mysql2';
 import { createPool as createMysqlPool, type PoolOptions } from 'mysql2/promise';
 import pg from 'pg';
-import { mysqlTypeCast, sqliteStatementCache } from '../src/backends/kysely/index.js';
+import {
+  mysqlTypeCast,
+  pgCallbackQueries,
+  sqliteStatementCache,
+} from '../src/backends/kysely/index.js';
 import { handleListRequest, kyselyBackend, queryStringOf } from '../src/http/index.js';
 import { mysqlSettings, postgresSettings } from '../test/support/databases.js';
 import { handWrittenHandler } from './support/http-hand.js';
@@ -72,7 +77,8 @@ function kyselyDialect(dialect: string, file: string | undefined): Dialect {
   if (dialect === 'sqlite') {
     return new SqliteDialect({ database: sqliteStatementCache(new Database(file)) });
   }
-  if (dialect === 'postgres') return new PostgresDialect({ pool: postgresPool() });
+  if (dialect === 'postgres')
+    return new PostgresDialect({ pool: pgCallbackQueries(postgresPool()) });
   return new MysqlDialect({
     pool: createMysqlCallbackPool({ ...mysqlPoolOptions, typeCast: mysqlTypeCast }),
     onCreateConnection: async (connection) => {

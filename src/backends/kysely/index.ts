@@ -40,6 +40,11 @@ export { mysqlDialect } from './dialects/mysql.js';
 export { mysqlBinaryDialect } from './dialects/mysql-binary.js';
 export { setMysqlStatementTimeout } from './dialects/mysql-timeout.js';
 export {
+  type CallbackQueryClient,
+  type ConnectingPool,
+  pgCallbackQueries,
+} from './dialects/pg-callback-queries.js';
+export {
   type ErrorEmittingClient,
   type ErrorEmittingPool,
   handlePoolErrors,

@@ -17,6 +17,7 @@ import pg from 'pg';
 import {
   handlePoolErrors,
   mysqlTypeCast,
+  pgCallbackQueries,
   setMysqlStatementTimeout,
 } from '../../backends/kysely/index.js';
 import type { ServerSettings } from '../connection-settings.js';
@@ -58,7 +59,9 @@ export function postgresServerDialect(
     // A client-side backstop for a server that stops answering mid-query.
     query_timeout: statementTimeoutMs + 2_000,
   });
-  return new PostgresDialect({ pool: handlePoolErrors(pool, timeouts.onConnectionError) });
+  return new PostgresDialect({
+    pool: pgCallbackQueries(handlePoolErrors(pool, timeouts.onConnectionError)),
+  });
 }
 
 /**
