@@ -11,6 +11,9 @@ import { capabilities } from './capabilities.js';
 import type { SafeListUrlResult } from './list-url.js';
 import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
 
+/** The characters of a cursor the server issues (base64url, `.`). */
+const CURSOR = /^[\w.-]+$/;
+
 const PARAM_KEYS = [
   'filter',
   'or',
@@ -142,8 +145,11 @@ export function printRequest(resource: Resource, params: unknown): SafeListUrlRe
     refuse('count', count, `count must be one of ${COUNTS.join(', ')}, got '${shown(count)}'`);
   } else if (count !== defaults.count) parts.push(`count=${count}`);
   if (after !== undefined && after !== null) {
-    if (typeof after === 'string' && after && page === 1) parts.push(`cursor=${encode(after)}`);
-    else refuse('cursor', after, 'after must be a nextCursor, without page');
+    // A nextCursor is base64url, with a `.` before its signature: anything else
+    // (a lone surrogate would make encodeURIComponent throw) is refused.
+    if (typeof after === 'string' && CURSOR.test(after) && page === 1) {
+      parts.push(`cursor=${encode(after)}`);
+    } else refuse('cursor', after, 'after must be a nextCursor, without page');
   }
   return issues.length > 0
     ? { success: false, issues }

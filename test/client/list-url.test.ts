@@ -120,6 +120,7 @@ describe('listUrl', () => {
     ['a bad direction', { sort: [['name', 'up']] }, 'VALIDATION_ERROR'],
     ['a cursor with a page', { after: 'abc', page: 2 }, 'VALIDATION_ERROR'],
     ['an empty cursor', { after: '' }, 'VALIDATION_ERROR'],
+    ['a cursor that is not base64url (a lone surrogate)', { after: '\uD800' }, 'VALIDATION_ERROR'],
     ['a limit that is not an integer', { limit: 2.5 }, 'VALIDATION_ERROR'],
     ['not an object', 'status=won', 'VALIDATION_ERROR'],
   ])('refuses %s with an issue, never a throw from safeListUrl', (_what, params, code) => {
