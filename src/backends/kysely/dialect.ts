@@ -78,7 +78,7 @@ export interface SqlDialect {
   /**
    * A cheap condition that every row matching `asciiLower(column) like
    * pattern` also matches, tested first so the exact fold runs only where it
-   * may succeed (MySQL's fold is 26 nested REPLACE calls: about 45 µs a row).
+   * may succeed (MySQL's fold is 26 nested REPLACE calls per column).
    * Omitted: the exact test alone.
    */
   likePrefilter?(column: Sql, pattern: unknown): Sql<SqlBool>;
