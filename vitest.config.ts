@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The shape cache verifies every query it serves during tests.
+    setupFiles: ['test/support/setup.ts'],
     // Database-backed files share servers; PGlite start-up is slow, so allow for it.
     testTimeout: 60_000,
     hookTimeout: 120_000,

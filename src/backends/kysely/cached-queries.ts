@@ -84,12 +84,15 @@ let verifying = false;
 
 /**
  * Builds and compiles every query the keyed cache serves again and throws
- * when the text or the parameters differ: for tests, which generate queries
- * to find a key that misses a difference in structure.
+ * when the text or the parameters differ: for tests (the whole suite runs
+ * with it, see test/support/setup.ts), which generate queries to find a key
+ * that misses a difference in structure. Returns the previous setting.
  * @internal
  */
-export function verifyShapeCache(on: boolean): void {
+export function verifyShapeCache(on: boolean): boolean {
+  const previous = verifying;
   verifying = on;
+  return previous;
 }
 
 /** Stands for one input while the SQL of a key is learned. */

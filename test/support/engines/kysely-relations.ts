@@ -6,7 +6,6 @@
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { verifyShapeCache } from '../../../src/backends/kysely/cached-queries.js';
 import {
   createRelatedTables,
   createTable,
@@ -25,10 +24,6 @@ import { mysqlSettings, postgresSettings, serverAvailable } from '../databases.j
 import { renameTables } from '../relation-cases.js';
 import type { RelationEngine, RelationEngineSetup } from '../relation-engines.js';
 import { type AnyKysely, uniqueTableName } from './kysely.js';
-
-// Every query these engines run from the shape cache is built again and compared:
-// generated queries are how a key that misses a difference in structure is found.
-verifyShapeCache(true);
 
 /** Rows keyed by storage column as `insertRows` takes them: keyed by field name. */
 function byField(resource: Resource, rows: readonly Record<string, unknown>[]) {

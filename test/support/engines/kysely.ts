@@ -8,7 +8,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
 import { Kysely, PGliteDialect, SqliteDialect } from 'kysely';
-import { verifyShapeCache } from '../../../src/backends/kysely/cached-queries.js';
 import {
   createTable,
   detectSqlDialect,
@@ -28,10 +27,6 @@ import {
   serverAvailable,
 } from '../databases.js';
 import type { Engine, LoadedDataset, StoredRow } from '../engine.js';
-
-// Every query these engines run from the shape cache is built again and compared:
-// generated queries are how a key that misses a difference in structure is found.
-verifyShapeCache(true);
 
 /** A Kysely instance on any database; its tables are named at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: tables are created per test with run-time names.
