@@ -131,25 +131,23 @@ class UpperCaseValues extends OperationNodeTransformer {
 }
 
 describe('the keyed road of the shape cache (conditions with keys, no joins)', () => {
-  // These tests count compiles: the suite's verification (which compiles every hit again) is off here.
-  let verifying = true;
-  beforeAll(() => {
-    verifying = verifyShapeCache(false);
-  });
-  afterAll(() => {
-    verifyShapeCache(verifying);
-  });
   const database = new Database(':memory:');
   const counting = new CountingPlugin();
   const db = new Kysely<LooseDatabase>({
     dialect: new SqliteDialect({ database }),
     plugins: [counting],
   });
+  // These tests count compiles: the suite's verification (which compiles every hit again) is off here.
+  let verifying = true;
   beforeAll(async () => {
+    verifying = verifyShapeCache(false);
     await createTable(db, leads, { table: 'leads' });
     await insertRows(db, leads, ROWS, { table: 'leads' });
   });
-  afterAll(() => db.destroy());
+  afterAll(async () => {
+    verifyShapeCache(verifying);
+    await db.destroy();
+  });
   const run = (text: string) =>
     runListQuery(db, leads, parseListQuery(leads, `${text}&count=none`), { table: 'leads' });
 
