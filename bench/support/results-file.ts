@@ -39,7 +39,7 @@ export interface SavedResults {
 /** The saved results in `file`, or none yet. */
 export function readResults(file: string): SavedResults {
   if (!existsSync(file)) return { version: 1, parts: {} };
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedResults;
+  const saved = JSON.parse(readFileSync(file, 'utf8'), revive) as SavedResults;
   if (saved.version !== 1) throw new Error(`${file}: unknown results version ${saved.version}`);
   return saved;
 }
@@ -51,7 +51,19 @@ export function writeResults(file: string, saved: SavedResults): void {
     const part = saved.parts[name];
     if (part !== undefined) parts[name] = part;
   }
-  writeFileSync(file, `${JSON.stringify({ version: 1, parts }, null, 1)}\n`);
+  writeFileSync(file, `${JSON.stringify({ version: 1, parts }, replace, 1)}\n`);
+}
+
+/** A Map in the results (the memory part's medians) as `{ "@map": [[key, value], …] }`. */
+function replace(_key: string, value: unknown): unknown {
+  return value instanceof Map ? { '@map': [...value] } : value;
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && '@map' in value) {
+    return new Map((value as { '@map': [unknown, unknown][] })['@map']);
+  }
+  return value;
 }
 
 /** The one-minute load average, rounded. */
