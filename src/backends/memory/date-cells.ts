@@ -13,10 +13,11 @@
  * value throws, so bad data fails loudly instead of sorting somewhere.
  */
 import { utcMs } from '../../ast/index.js';
+import { isoText } from '../../iso-text.js';
 
 /** The first and last instants with a four-digit year. */
-const MIN_MS = utcMs(0, 1, 1);
-const MAX_MS = utcMs(9999, 12, 31, 23, 59, 59, 999);
+export const MIN_MS = utcMs(0, 1, 1);
+export const MAX_MS = utcMs(9999, 12, 31, 23, 59, 59, 999);
 
 /** `YYYY-MM-DD`, or a date-time with seconds, an optional fraction and a `Z` / `±hh:mm` zone. */
 const ISO_DATE =
@@ -140,7 +141,7 @@ export function dateCellMs(cell: unknown, column: string): number {
  */
 export function dateCellIso(cell: unknown, column: string): string {
   if (typeof cell === 'string' && isCanonicalInstant(cell)) return cell;
-  return new Date(dateCellMs(cell, column)).toISOString();
+  return isoText(dateCellMs(cell, column));
 }
 
 /**
