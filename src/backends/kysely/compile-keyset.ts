@@ -17,14 +17,14 @@ import { instantMs } from './instants.js';
 import { type ResolvedColumn, resolveColumn } from './relation-sql.js';
 import { bindValue, checkFilterValue } from './values.js';
 
+/** A parameter that is its input. */
+const bound = (input: unknown): unknown => input;
+
 /**
  * One side-by-side pair of the row value: the value it binds (computed at
  * once, for the shape cache) and the ORDER BY expression and parameter,
  * written only when the SQL is built.
  */
-/** A parameter that is its input. */
-const bound = (input: unknown): unknown => input;
-
 interface RowValuePart {
   readonly input: unknown;
   readonly expression: () => Sql;
