@@ -27,7 +27,7 @@
  * same text and, with the inputs in the marked places, the same parameters;
  * otherwise the key is marked uncacheable (a plugin that rewrites values,
  * say). `verifyShapeCache(true)` builds every hit again and throws on any
- * difference; the differential tests run with it.
+ * difference; the whole test suite runs with it.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { ListQuery } from '../../ast/index.js';
