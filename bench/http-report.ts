@@ -7,7 +7,6 @@
 import type { ChartBar } from './chart.js';
 import { type HttpBenchResult, type HttpRow, MIN_REQUESTS } from './http.bench.js';
 import { CPU_PARTS, type CpuPart } from './support/cpu-profile.js';
-import { spliceSection } from './support/splice-section.js';
 
 export const HTTP_BEGIN = '<!-- begin: http part, `npm run bench -- --only=http` -->';
 export const HTTP_END = '<!-- end: http part -->';
@@ -164,18 +163,4 @@ export function renderHttpSection(http: HttpBenchResult): string {
   }
   lines.push(HTTP_END);
   return lines.join('\n');
-}
-
-/**
- * `existing` (docs/benchmarks.md) with its HTTP part replaced by `section`;
- * without one, the section goes just before the end of the generated part.
- *
- * @example
- * spliceHttpSection(readFileSync('docs/benchmarks.md', 'utf8'), renderHttpSection(result));
- */
-export function spliceHttpSection(existing: string, section: string, generatedEnd: string): string {
-  return (
-    spliceSection(existing, section, HTTP_BEGIN, HTTP_END, generatedEnd) ??
-    `${existing.trimEnd()}\n\n${section}\n`
-  );
 }

@@ -6,7 +6,7 @@
  * docs/benchmarks.md and docs/benchmarks.svg are rendered from the latest run
  * of every part, so one part can be measured again alone.
  *
- *   npm run bench                      # everything; about an hour at 1 M rows
+ *   npm run bench                      # everything; about 40 minutes at 1 M rows
  *   npm run bench -- --quick           # fewer rounds, no 1 M-row parts; a few minutes
  *   npm run bench -- --only=scale      # one part (or several: --only=build,http); the rest from benchmarks.json
  *   npm run bench -- --rows=200000     # the scale and relations parts on fewer rows

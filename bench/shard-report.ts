@@ -4,7 +4,6 @@
  */
 import type { ChartBar } from './chart.js';
 import { SHARD_TARGET_PAGE, SHARD_TARGET_RATIO, type ShardResult } from './shard.bench.js';
-import { spliceSection } from './support/splice-section.js';
 
 const fmt = (n: number) =>
   n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -102,22 +101,6 @@ export function shardSection(result: ShardResult): string[] {
   ];
 }
 
-/** Markers around the section, so `--only=shard` can replace it alone. */
+/** Markers around the section in docs/benchmarks.md. */
 export const SHARD_BEGIN = '<!-- begin: sharded PostgreSQL (bench/shard-report.ts) -->';
 export const SHARD_END = '<!-- end: sharded PostgreSQL -->';
-
-/**
- * `existing` (docs/benchmarks.md) with its sharded section replaced by
- * `section`, or inserted before the end of the generated part when it has
- * none yet; undefined when `existing` has no generated part to put it in.
- *
- * @example
- * spliceShardSection(readFileSync(file, 'utf8'), shardSection(result).join('\n'), END);
- */
-export function spliceShardSection(
-  existing: string,
-  section: string,
-  generatedEnd: string,
-): string | undefined {
-  return spliceSection(existing, section, SHARD_BEGIN, SHARD_END, generatedEnd);
-}
