@@ -38,7 +38,7 @@ import {
   sqliteStatementCache,
 } from '../src/backends/kysely/index.js';
 import { handleListRequest, kyselyBackend, queryStringOf } from '../src/http/index.js';
-import { mysqlSettings, postgresSettings } from '../test/support/databases.js';
+import { mysqlConnection, postgresConnection } from '../test/support/databases.js';
 import { handWrittenHandler } from './support/http-hand.js';
 import { mysqlHandStore, postgresHandStore, sqliteHandStore } from './support/http-hand-stores.js';
 import { benchResource } from './support/load-leads.js';
@@ -51,24 +51,12 @@ function arg(name: string): string | undefined {
 }
 
 function postgresPool(): pg.Pool {
-  return new pg.Pool({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-    database: postgresSettings.database,
-    max: POOL_SIZE,
-  });
+  return new pg.Pool({ ...postgresConnection(), max: POOL_SIZE });
 }
 
 /** mysql2 pool options both servers share; DATETIME columns hold UTC. */
 const mysqlPoolOptions: PoolOptions = {
-  host: mysqlSettings.host,
-  port: mysqlSettings.port,
-  user: mysqlSettings.user,
-  password: mysqlSettings.password ?? '',
-  database: mysqlSettings.database,
-  timezone: 'Z',
+  ...mysqlConnection(),
   connectionLimit: POOL_SIZE,
 };
 

@@ -31,7 +31,13 @@ import {
 import { storageValue } from '../../src/backends/kysely/values.js';
 import { mysqlServerDialect } from '../../src/demo/stores/server-dialects.js';
 import { type LeadField, leads, parseListQuery, snakeCase, withColumns } from '../../src/index.js';
-import { mysqlSettings, postgresSettings, serverAvailable } from '../../test/support/databases.js';
+import {
+  mysqlConnection,
+  mysqlSettings,
+  postgresConnection,
+  postgresSettings,
+  serverAvailable,
+} from '../../test/support/databases.js';
 import type { SyntheticLead } from './synthetic-leads.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the benchmark table is named at run time.
@@ -163,14 +169,7 @@ export async function loadPostgres(
 ): Promise<LoadedLeads | undefined> {
   if (!(await serverAvailable('PostgreSQL', postgresSettings))) return undefined;
   const resource = benchResource;
-  const pool = new pg.Pool({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-    database: postgresSettings.database,
-    max: 2,
-  });
+  const pool = new pg.Pool({ ...postgresConnection(), max: 2 });
   const db: AnyKysely = new KyselyClass({ dialect: new PostgresDialect({ pool }) });
   const dialect = sqlDialectOf(db);
   await db.schema.dropTable(table).ifExists().execute();
@@ -257,14 +256,7 @@ export async function loadMysql(
   const bare = full.table.compile().sql.replace(/, index `[^`]+` \([^)]*\)/g, '');
   await db.executeQuery(CompiledQuery.raw(bare));
   const dialect = await detectSqlDialect(db, resource, { table });
-  const connection = await createConnection({
-    host: mysqlSettings.host,
-    port: mysqlSettings.port,
-    user: mysqlSettings.user,
-    password: mysqlSettings.password ?? '',
-    database: mysqlSettings.database,
-    timezone: 'Z',
-  });
+  const connection = await createConnection(mysqlConnection());
   const columns = resource.fieldList.map((f) => `\`${f.column}\``).join(', ');
   const started = performance.now();
   try {

@@ -73,15 +73,32 @@ export async function serverAvailable(label: string, settings: ServerSettings): 
   return false;
 }
 
+/** pg connection options for `settings` (the password only when one is set). */
+export function postgresConnection(settings: ServerSettings = postgresSettings): pg.ClientConfig {
+  return {
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    database: settings.database,
+    ...(settings.password === undefined ? {} : { password: settings.password }),
+  };
+}
+
+/** mysql2 connection options for `settings`, DATETIME read and written as UTC. */
+export function mysqlConnection(settings: ServerSettings = mysqlSettings) {
+  return {
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password ?? '',
+    database: settings.database,
+    timezone: 'Z',
+  } as const;
+}
+
 /** A pg client on the test server, for one piece of work. */
 export async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    database: postgresSettings.database,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-  });
+  const client = new pg.Client(postgresConnection());
   await client.connect();
   try {
     return await work(client);

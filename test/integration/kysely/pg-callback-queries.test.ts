@@ -7,19 +7,12 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pgCallbackQueries } from '../../../src/backends/kysely/index.js';
-import { postgresSettings, serverAvailable } from '../../support/databases.js';
+import { postgresConnection, postgresSettings, serverAvailable } from '../../support/databases.js';
 
 const available = await serverAvailable('PostgreSQL', postgresSettings);
 
 function newPool(): pg.Pool {
-  return new pg.Pool({
-    host: postgresSettings.host,
-    port: postgresSettings.port,
-    user: postgresSettings.user,
-    ...(postgresSettings.password === undefined ? {} : { password: postgresSettings.password }),
-    database: postgresSettings.database,
-    max: 2,
-  });
+  return new pg.Pool({ ...postgresConnection(), max: 2 });
 }
 
 describe.skipIf(!available)('pgCallbackQueries', () => {
