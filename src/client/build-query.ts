@@ -21,6 +21,7 @@ import type { PrintableQuery } from '../syntax/print-list-query.js';
 import { valueIssue } from '../syntax/value-issue.js';
 import { isRecord, readFilters, shown } from './read-filters.js';
 import { readGroup } from './read-group.js';
+import { REQUEST_KEYS } from './request-keys.js';
 import type { AnyResource, FieldName, ListParams } from './types.js';
 
 /** The query of a request and its cursor (the `after` it was given, or null). */
@@ -34,18 +35,7 @@ export type BuildResult<F extends string = string> =
   | ({ readonly success: true } & BuiltQuery<F>)
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-const PARAM_KEYS: ReadonlySet<string> = new Set([
-  'filter',
-  'or',
-  'and',
-  'search',
-  'sort',
-  'fields',
-  'limit',
-  'page',
-  'after',
-  'count',
-]);
+const PARAM_KEYS: ReadonlySet<string> = new Set(REQUEST_KEYS);
 const directions: readonly string[] = SORT_DIRECTIONS;
 const counts: readonly string[] = COUNT_STRATEGIES;
 

@@ -10,22 +10,12 @@ import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import type { SafeListUrlResult } from './list-url.js';
 import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
+import { REQUEST_KEYS } from './request-keys.js';
 
 /** The characters of a cursor the server issues (base64url, `.`). */
 const CURSOR = /^[\w.-]+$/;
 
-const PARAM_KEYS = [
-  'filter',
-  'or',
-  'and',
-  'search',
-  'sort',
-  'fields',
-  'limit',
-  'page',
-  'after',
-  'count',
-];
+const PARAM_KEYS: readonly string[] = REQUEST_KEYS;
 const COUNTS = ['exact', 'estimated', 'none'];
 
 /**
