@@ -38,6 +38,7 @@ import {
   postgresSettings,
   serverAvailable,
 } from '../../test/support/databases.js';
+import { PG_ARRAY_TYPES } from '../../test/support/pg-shards.js';
 import type { SyntheticLead } from './synthetic-leads.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the benchmark table is named at run time.
@@ -146,14 +147,6 @@ export async function loadSqlite(
     },
   };
 }
-
-const PG_ARRAY_TYPES = {
-  string: 'text[]',
-  enum: 'text[]',
-  number: 'float8[]',
-  boolean: 'bool[]',
-  datetime: 'timestamptz[]',
-} as const;
 
 /**
  * Loads `rows` into a new PostgreSQL table (`INSERT … SELECT FROM unnest`,

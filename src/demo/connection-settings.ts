@@ -67,3 +67,26 @@ export function mysqlSettings(env: Env = process.env): ServerSettings {
     database: read(env, 'MYSQL_DATABASE', 'test'),
   };
 }
+
+/** pg's connection options for `settings` (the password only when one is set). */
+export function postgresConnectionOptions(settings: ServerSettings) {
+  return {
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    database: settings.database,
+    ...(settings.password === undefined ? {} : { password: settings.password }),
+  };
+}
+
+/** mysql2's connection options for `settings`: DATETIME is read and written as UTC. */
+export function mysqlConnectionOptions(settings: ServerSettings) {
+  return {
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password ?? '',
+    database: settings.database,
+    timezone: 'Z',
+  } as const;
+}

@@ -23,6 +23,8 @@ import { connect } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
 import {
+  mysqlConnectionOptions,
+  postgresConnectionOptions,
   mysqlSettings as readMysqlSettings,
   postgresSettings as readPostgresSettings,
   type ServerSettings,
@@ -73,27 +75,14 @@ export async function serverAvailable(label: string, settings: ServerSettings): 
   return false;
 }
 
-/** pg connection options for `settings` (the password only when one is set). */
+/** pg connection options for `settings` (the test server's by default). */
 export function postgresConnection(settings: ServerSettings = postgresSettings): pg.ClientConfig {
-  return {
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    database: settings.database,
-    ...(settings.password === undefined ? {} : { password: settings.password }),
-  };
+  return postgresConnectionOptions(settings);
 }
 
-/** mysql2 connection options for `settings`, DATETIME read and written as UTC. */
+/** mysql2 connection options for `settings` (the test server's by default), UTC. */
 export function mysqlConnection(settings: ServerSettings = mysqlSettings) {
-  return {
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    password: settings.password ?? '',
-    database: settings.database,
-    timezone: 'Z',
-  } as const;
+  return mysqlConnectionOptions(settings);
 }
 
 /** A pg client on the test server, for one piece of work. */

@@ -354,7 +354,8 @@ export async function dropShardedTable(sharded: ShardedPostgres, table: string):
   );
 }
 
-const ARRAY_TYPES = {
+/** The PostgreSQL array type of each field type, for `unnest` loads. */
+export const PG_ARRAY_TYPES = {
   string: 'text[]',
   enum: 'text[]',
   number: 'float8[]',
@@ -380,7 +381,7 @@ export async function loadShardedRows(
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   const idField = resource.fields.get(resource.idField)!;
-  const idType = sql.raw(ARRAY_TYPES[idField.type]);
+  const idType = sql.raw(PG_ARRAY_TYPES[idField.type]);
   const count = sharded.shards.length;
   const parts: Record<string, unknown>[][] = sharded.shards.map(() => []);
   const batch = 20_000;
@@ -405,7 +406,7 @@ export async function loadShardedRows(
         const chunk = mine.slice(start, start + batch);
         const arrays = resource.fieldList.map(
           (f) =>
-            sql`${chunk.map((row) => storageValue(postgresDialect, f, row[f.name]))}::${sql.raw(ARRAY_TYPES[f.type])}`,
+            sql`${chunk.map((row) => storageValue(postgresDialect, f, row[f.name]))}::${sql.raw(PG_ARRAY_TYPES[f.type])}`,
         );
         await sql`insert into ${sql.table(table)} (${columns}) select * from unnest(${sql.join(arrays)})`.execute(
           shard,

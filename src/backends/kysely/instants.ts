@@ -24,7 +24,7 @@ export function instantMs(value: unknown): number {
 
 /** `YYYY-MM-DDTHH:mm:ss.sssZ` for an instant in years 0–9999. */
 export function isoInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  return isoText(ms);
 }
 
 /**

@@ -154,5 +154,5 @@ export function dateCellIso(cell: unknown, column: string): string {
  * instantText(0); // '1970-01-01T00:00:00.000Z'
  */
 export function instantText(ms: number): string {
-  return ms > MAX_MS ? '\uFFFF' : new Date(ms).toISOString();
+  return ms > MAX_MS ? '\uFFFF' : isoText(ms);
 }

@@ -20,7 +20,11 @@ import {
   pgCallbackQueries,
   setMysqlStatementTimeout,
 } from '../../backends/kysely/index.js';
-import type { ServerSettings } from '../connection-settings.js';
+import {
+  mysqlConnectionOptions,
+  postgresConnectionOptions,
+  type ServerSettings,
+} from '../connection-settings.js';
 
 /** How long a server may take. */
 export interface ServerTimeouts {
@@ -47,11 +51,7 @@ export function postgresServerDialect(
 ): Dialect {
   const statementTimeoutMs = timeouts.statementTimeoutMs ?? DEFAULT_TIMEOUTS.statementTimeoutMs;
   const pool = new pg.Pool({
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    ...(settings.password === undefined ? {} : { password: settings.password }),
-    database: settings.database,
+    ...postgresConnectionOptions(settings),
     max: 4,
     connectionTimeoutMillis: timeouts.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
     // Sent at login: the server cancels longer statements (SQLSTATE 57014).
@@ -79,12 +79,7 @@ export function mysqlServerDialect(
   const statementTimeoutMs = timeouts.statementTimeoutMs ?? DEFAULT_TIMEOUTS.statementTimeoutMs;
   return new MysqlDialect({
     pool: createPool({
-      host: settings.host,
-      port: settings.port,
-      user: settings.user,
-      password: settings.password ?? '',
-      database: settings.database,
-      timezone: 'Z',
+      ...mysqlConnectionOptions(settings),
       typeCast: mysqlTypeCast,
       connectionLimit: 4,
       connectTimeout: timeouts.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
