@@ -44,7 +44,7 @@ describe('the benchmark results file', () => {
     });
     const saved = readResults(file);
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).parts)).toEqual(['memory', 'shard']);
-    const table = (saved.parts.memory?.result as { tables: { medians: Map<string, number> }[] })
+    const table = (saved.parts.memory!.result as { tables: { medians: Map<string, number> }[] })
       .tables[0]!;
     expect(table.medians).toBeInstanceOf(Map);
     expect([...table.medians]).toEqual([...medians]);
