@@ -23,7 +23,10 @@ export type NameKind = 'filterable' | 'sortable' | 'selectable';
 export interface Capabilities {
   /** An `or` / `and` parameter as the URL writes it (`or=(…)`), or '' (absent, or refused with issues). */
   group?: (resource: Resource, param: string, items: unknown, issues: Issue[]) => string;
-  /** The conditions of an `or` / `and` parameter's text, or the issue of its syntax. */
+  /**
+   * The conditions of an `or` / `and` parameter's text, or the issue of its syntax;
+   * undefined for another parameter or on a resource without groups.
+   */
   readGroup?: (resource: Resource, param: string, text: string) => unknown;
   /** What a `relation.field` path names, or undefined. */
   path?: (resource: Resource, name: string) => Target | undefined;

@@ -4,36 +4,38 @@
  * back to the type the state holds.
  */
 import { splitParamKey } from '../grammar.js';
-import type { Field, Resource } from '../resource/types.js';
+import type { Resource } from '../resource/types.js';
 import { BOOLEAN, canonical, target } from './print-filter.js';
-
-/** A filter value as typed state: the value the server reads (a number, a boolean, a day or instant), else the text. */
-function typed(field: Field, text: string): unknown {
-  const value = canonical(field, text);
-  // Text that does not read stays text, so the builder names what is wrong with it.
-  if (value === null) return text;
-  return field.type === 'number'
-    ? Number(value)
-    : field.type === 'boolean'
-      ? value === 'true'
-      : value;
-}
 
 /**
  * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
- * alias): the state's filter name, the field whose type its values read
- * with (a boolean's for `exists`), the operator and whether it is a list;
- * undefined when it is no filter of the resource.
+ * alias): the state's filter name, the operator, whether it is a list, and
+ * the reader of one value (with the type of the field, a boolean's for
+ * `exists`); for a key that names no filter of the resource, only the
+ * refusal: the server's message for it (`Unknown filter field '…'. Filterable fields: …`).
  */
 export function filterKey(resource: Resource, key: string) {
-  const alias = resource.aliases.params.get(key);
-  const parsed = alias ? { name: alias.field, operator: alias.op } : splitParamKey(key);
-  const name = parsed?.name ?? '';
+  const parsed = splitParamKey(key);
+  // A legacy alias stands for its field and operator (as the resource resolved them).
+  const { field: name, op } = resource.aliases.params.get(key) ?? {
+    field: parsed?.name ?? key,
+    op: parsed?.operator ?? 'eq',
+  };
   const found = target(resource, name);
-  if (typeof found === 'string') return undefined;
-  const { field } = found;
+  if (typeof found === 'string') return { refusal: found };
   // An operator the field refuses still names the field: the builder says why.
-  const op = parsed!.operator ?? 'eq';
-  const list = op === 'nin' || (op === 'eq' && field.list);
-  return { name, op, list, read: (text: string) => typed(op === 'exists' ? BOOLEAN : field, text) };
+  const { field } = found;
+  const type = op === 'exists' ? BOOLEAN : field;
+  return {
+    name,
+    op,
+    list: op === 'nin' || (op === 'eq' && field.list),
+    /** A value as typed state: what the server reads (a number, a boolean, a day or instant), else the text. */
+    read(text: string): unknown {
+      const value = canonical(type, text);
+      // Text that does not read stays text, so the builder names what is wrong with it.
+      if (value === null) return text;
+      return type.type === 'number' ? +value : type.type === 'boolean' ? value === 'true' : value;
+    },
+  };
 }

@@ -12,7 +12,7 @@ type Mutable = Record<string, unknown>;
 function leafCondition(resource: Resource, key: string, value: string): Mutable {
   const found = filterKey(resource, key);
   // A key the resource does not know stays as written: the builder refuses it.
-  if (found === undefined) return { [key]: value };
+  if (found.refusal !== undefined) return { [key]: value };
   const read =
     found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
   return { [found.name]: { [found.op]: read } };
@@ -32,8 +32,11 @@ const NEXT = /[ \t\n\r]*([;)])/y;
  * bare or quoted values): it reads everything `toSearch` prints, and what
  * it refuses the server refuses too; the limits are the builder's to check.
  * The issue says where it stopped (the item it could not read), not why.
+ * Undefined for any other parameter, or on a resource without groups.
  */
 export function readGroupText(resource: Resource, param: string, text: string): unknown {
+  // Another key, or a resource without groups: not for this reader (`fromSearch` says unknown).
+  if (!/^(or|and)$/.test(param) || !resource.groups) return undefined;
   let at = text.indexOf('(') + 1;
   const sticky = (pattern: RegExp): RegExpExecArray => {
     pattern.lastIndex = at;
@@ -43,7 +46,7 @@ export function readGroupText(resource: Resource, param: string, text: string): 
     return match;
   };
   // Deeper than the limit is the builder's issue; the reader stops one past it (no deep recursion).
-  const deepest = resource.groups!.maxDepth + 1;
+  const deepest = resource.groups.maxDepth + 1;
   const items = (depth: number): unknown[] => {
     const list: unknown[] = [];
     do {

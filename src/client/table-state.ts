@@ -23,6 +23,28 @@ export interface SearchState<R extends AnyResource> {
 type Mutable = Record<string, unknown>;
 
 /**
+ * The value of a parameter that is no filter, as the state holds it: what
+ * it reads as, or its issue (`unknown`, the message for a key that is no
+ * parameter either).
+ */
+function paramValue(resource: Resource, key: string, text: string, unknown: string): unknown {
+  // Integers stay numbers; anything else stays text for the builder to refuse.
+  if (/^(limit|page)$/.test(key)) return /^\d{1,16}$/.test(text) ? +text : text;
+  if (key === 'sort') {
+    return text.split(',').map((term) => {
+      const { name, direction } = splitSortTerm(term);
+      return direction === undefined ? name : [name, direction];
+    });
+  }
+  if (key === 'fields') return text.split(',');
+  if (/^(count|search|cursor)$/.test(key)) return text;
+  // A group's conditions or the issue of their syntax (installed for resources with groups).
+  return (
+    capabilities.readGroup?.(resource, key, text) ?? issue('INVALID_FILTER', key, text, unknown)
+  );
+}
+
+/**
  * The table state as a `location.search` string: `?` and the canonical query
  * string, or `''` for the default state. Throws `ListQueryError` for a state
  * the resource refuses, like `listUrl`.
@@ -54,60 +76,43 @@ export function fromSearch<R extends AnyResource>(
 ): SearchState<R> {
   const r = resource as Resource;
   const issues: Issue[] = [];
-  const state: Mutable = {};
   const filter: Record<string, Mutable> = {};
-  for (const [key, value] of typeof search === 'string' ? new URLSearchParams(search) : search) {
-    const found = filterKey(r, key);
-    // Where the value goes: a filter's operator, or the state's parameter (`cursor` is `after`).
-    if (found) filter[found.name] ??= {};
-    const slot = found ? filter[found.name]! : state;
-    const name = found?.op ?? (key === 'cursor' ? 'after' : key);
-    const known = slot[name];
-    let read: unknown = value;
-    if (found) {
-      // Repeats of a list merge, as on the server.
-      read = found.list
-        ? [...((known as unknown[]) ?? []), ...value.split(',').map(found.read)]
-        : found.read(value);
-    } else if (key === 'limit' || key === 'page') {
-      // Integers stay numbers; anything else stays text for the builder to refuse.
-      read = /^[0-9]{1,16}$/.test(value) ? Number(value) : value;
-    } else if (key === 'sort') {
-      read = value.split(',').map((term) => {
-        const { name: field, direction } = splitSortTerm(term);
-        return direction === undefined ? field : [field, direction];
-      });
-    } else if (key === 'fields') read = value.split(',');
-    else if (/^(or|and)$/.test(key) && r.groups && capabilities.readGroup) {
-      read = capabilities.readGroup(r, key, value);
-      if (!Array.isArray(read)) {
-        issues.push(read as Issue);
-        continue;
-      }
-    } else if (!/^(count|search|cursor)$/.test(key)) {
-      issues.push(issue('INVALID_FILTER', key, value, `Unknown parameter '${key}'`));
-      continue;
-    }
-    if (known === undefined || found?.list) slot[name] = read;
+  // (An empty filter prints nothing, and is dropped at the end.)
+  const state: Mutable = { filter };
+  // (URLSearchParams copies URLSearchParams, and leaves out a leading `?` of text.)
+  for (const [key, text] of new URLSearchParams(search)) {
+    // Where the value goes: the operator of filter `name`, or (no name) the state's own
+    // parameter, `cursor` as `after`.
+    const { name, op = key === 'cursor' ? 'after' : key, list, read, refusal } = filterKey(r, key);
+    if (name) filter[name] ??= {};
+    const slot = name ? filter[name]! : state;
+    const known = slot[op];
+    // Repeats of a list merge, as on the server.
+    const value = list
+      ? [...((known as unknown[]) ?? []), ...text.split(',').map(read)]
+      : read
+        ? read(text)
+        : paramValue(r, key, text, refusal!);
+    // (Values are text, numbers, booleans and arrays: only an issue has a code.)
+    if ((value as Partial<Issue>).code) issues.push(value as Issue);
+    else if (known === undefined || list) slot[op] = value;
     else {
-      const code = found ? 'INVALID_FILTER' : 'VALIDATION_ERROR';
-      issues.push(issue(code, key, value, `${key} is given more than once`));
+      const code = name ? 'INVALID_FILTER' : 'VALIDATION_ERROR';
+      issues.push(issue(code, key, text, `${key} must be given once`));
     }
   }
-  // (An empty filter prints nothing, and is dropped below.)
-  state['filter'] = filter;
   // Each part an issue names is dropped, so what is returned always builds. Filter issues
-  // name `field` or `field[op]`; the others their parameter (`cursor` is the state's `after`).
+  // name `field` or `field[op]` of an entry of `filter`; the others their parameter, a
+  // reserved name no field takes (`cursor` is the state's `after`).
   const built = printRequest(r, state);
   for (const found of built.success ? [] : built.issues) {
     issues.push(found);
-    const param = found.param ?? '';
-    const key = splitParamKey(param);
-    if (key && Object.hasOwn(filter, key.name)) {
-      const entry = filter[key.name]!;
-      delete entry[key.operator ?? 'eq'];
-      if (Object.keys(entry).length === 0) delete filter[key.name];
-    } else delete state[param === 'cursor' ? 'after' : param];
+    const { name, operator = 'eq' } = splitParamKey(found.param!)!;
+    const entry = filter[name];
+    // (An entry goes with its last operator.)
+    if (!entry) delete state[name === 'cursor' ? 'after' : name];
+    else if (Object.keys(entry).length > 1) delete entry[operator];
+    else delete filter[name];
   }
   if (Object.keys(filter).length === 0) delete state['filter'];
   return { state: state as ListParams<R>, issues };
