@@ -92,6 +92,27 @@ describe('fromSearch', () => {
     }
   });
 
+  it('refuses a key the resource does not know as the server does, whatever it looks like', () => {
+    // `or` / `and` too, on a resource without groups (the group reader is installed: labeledLeads).
+    for (const search of ['colour=red', 'colour[gte]=1', 'or=(status=won)', '__proto__=1']) {
+      expect(fromSearch(leads, search).issues).toEqual(safeParseListQuery(leads, search).issues);
+    }
+  });
+
+  it('refuses a repeat of a parameter that is no list, naming it as written', () => {
+    const read = fromSearch(leads, 'page=2&page=3&updatedAt[gte]=2026-01-15&updated_after=2026-01-16');
+    expect(read.state).toEqual({ page: 2, filter: { updatedAt: { gte: '2026-01-15' } } });
+    expect(read.issues).toEqual([
+      { code: 'VALIDATION_ERROR', param: 'page', value: '3', message: 'page must be given once' },
+      {
+        code: 'INVALID_FILTER',
+        param: 'updated_after',
+        value: '2026-01-16',
+        message: 'updated_after must be given once',
+      },
+    ]);
+  });
+
   const resources: [string, Resource][] = [
     ['leads', leads],
     ['products', products],
