@@ -102,7 +102,10 @@ describe('fromSearch', () => {
   });
 
   it('refuses a repeat of a parameter that is no list, naming it as written', () => {
-    const read = fromSearch(leads, 'page=2&page=3&updatedAt[gte]=2026-01-15&updated_after=2026-01-16');
+    const read = fromSearch(
+      leads,
+      'page=2&page=3&updatedAt[gte]=2026-01-15&updated_after=2026-01-16',
+    );
     expect(read.state).toEqual({ page: 2, filter: { updatedAt: { gte: '2026-01-15' } } });
     expect(read.issues).toEqual([
       { code: 'VALIDATION_ERROR', param: 'page', value: '3', message: 'page must be given once' },
