@@ -6,7 +6,7 @@
  * rest kept, never a throw.
  */
 import { type Issue, issue } from '../errors/issue.js';
-import { splitParamKey, splitSortTerm } from '../grammar.js';
+import { splitSortTerm } from '../grammar.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import { filterKey } from './filter-key.js';
@@ -84,8 +84,7 @@ export function fromSearch<R extends AnyResource>(
     // Where the value goes: the operator of filter `name`, or (no name) the state's own
     // parameter, `cursor` as `after`.
     const { name, op = key === 'cursor' ? 'after' : key, list, read, refusal } = filterKey(r, key);
-    if (name) filter[name] ??= {};
-    const slot = name ? filter[name]! : state;
+    const slot = name ? (filter[name] ?? {}) : state;
     const known = slot[op];
     // Repeats of a list merge, as on the server.
     const value = list
@@ -95,8 +94,10 @@ export function fromSearch<R extends AnyResource>(
         : paramValue(r, key, text, refusal!);
     // (Values are text, numbers, booleans and arrays: only an issue has a code.)
     if ((value as Partial<Issue>).code) issues.push(value as Issue);
-    else if (known === undefined || list) slot[op] = value;
-    else {
+    else if (known === undefined || list) {
+      slot[op] = value;
+      if (name) filter[name] = slot;
+    } else {
       const code = name ? 'INVALID_FILTER' : 'VALIDATION_ERROR';
       issues.push(issue(code, key, text, `${key} must be given once`));
     }
@@ -107,11 +108,11 @@ export function fromSearch<R extends AnyResource>(
   const built = printRequest(r, state);
   for (const found of built.success ? [] : built.issues) {
     issues.push(found);
-    const { name, operator = 'eq' } = splitParamKey(found.param!)!;
-    const entry = filter[name];
+    const key = found.param!;
+    const { name, op = key === 'cursor' ? 'after' : key } = filterKey(r, key);
     // (An entry goes with its last operator.)
-    if (!entry) delete state[name === 'cursor' ? 'after' : name];
-    else if (Object.keys(entry).length > 1) delete entry[operator];
+    if (!name) delete state[op];
+    else if (Object.keys(filter[name]!).length > 1) delete filter[name]![op];
     else delete filter[name];
   }
   if (Object.keys(filter).length === 0) delete state['filter'];

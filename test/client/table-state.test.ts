@@ -118,6 +118,15 @@ describe('fromSearch', () => {
     ]);
   });
 
+  it('keeps no empty filter entry for an operator it refuses', () => {
+    const read = fromSearch(leads, 'status[toString]=won&status[__proto__]=won&value[gte]=1');
+    expect(read.state).toEqual({ filter: { value: { gte: 1 } } });
+    expect(read.issues.map((i) => [i.code, i.param])).toEqual([
+      ['INVALID_FILTER', 'status[toString]'],
+      ['INVALID_FILTER', 'status[__proto__]'],
+    ]);
+  });
+
   const resources: [string, Resource][] = [
     ['leads', leads],
     ['products', products],
