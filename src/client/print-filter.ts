@@ -22,11 +22,10 @@ export const encode = (text: string): string =>
 
 /** How a JavaScript value reads in the URL, for messages and for the value grammar. */
 export function shown(value: unknown): string {
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? formatDecimal(value) : String(value);
+  // (formatDecimal prints NaN and the infinities as String does.)
+  if (typeof value === 'number') return formatDecimal(value);
   // An invalid Date prints as `Invalid Date`.
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? `${value}` : value.toISOString();
+  if (value instanceof Date) return Number.isNaN(+value) ? `${value}` : value.toISOString();
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);

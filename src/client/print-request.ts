@@ -8,7 +8,7 @@ import { type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import type { SafeListUrlResult } from './list-url.js';
-import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
+import { allowedNames, encode, isRecord, printFilters, shown, target } from './print-filter.js';
 import { REQUEST_KEYS } from './request-keys.js';
 
 /** The characters of a cursor the server issues (base64url, `.`). */
@@ -60,16 +60,10 @@ export function printRequest(resource: Resource, request: unknown): SafeListUrlR
     const items = params[kind];
     const print = resource.groups && capabilities.group;
     if (print) parts.push(print(resource, kind, items, issues));
-    // (Also for a resource not built by defineResource or buildResource: see capabilities.ts.)
+    // Without groups (or without the client's group code: see capabilities.ts) they are what the
+    // server reads them as: unknown filter fields.
     else if (items !== undefined) {
-      issues.push(
-        issue(
-          'INVALID_FILTER',
-          kind,
-          shown(items),
-          `${kind}: ${resource.name} has no boolean groups`,
-        ),
-      );
+      issues.push(issue('INVALID_FILTER', kind, shown(items), target(resource, kind) as string));
     }
   }
 
