@@ -35,7 +35,7 @@ export async function* pages<
       !hasMore || page.data.length === 0
         ? null
         : nextCursor !== null
-          ? ({ ...next, page: undefined, after: nextCursor } as FetchParams<R, S>)
+          ? ({ ...next, page: undefined, after: nextCursor } as unknown as FetchParams<R, S>)
           : next.after === undefined
             ? { ...next, page: (next.page ?? 1) + 1 }
             : null;
