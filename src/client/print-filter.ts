@@ -184,12 +184,10 @@ export function printFilters(resource: Resource, filter: unknown, issues: Issue[
     issues.push(issue('INVALID_FILTER', 'filter', shown(filter), 'filter must be an object'));
   }
   for (const [name, spec] of isRecord(filter) ? Object.entries(filter) : []) {
-    const found = spec === undefined ? '' : target(resource, name);
-    if (found) {
-      if (typeof found === 'string') {
-        issues.push(issue('INVALID_FILTER', name, shown(spec), found));
-        continue;
-      }
+    // An entry left undefined is no filter (as a JSON body would leave it out).
+    const found = spec === undefined ? null : target(resource, name);
+    if (typeof found === 'string') issues.push(issue('INVALID_FILTER', name, shown(spec), found));
+    else if (found) {
       for (const [op, value] of isRecord(spec) ? Object.entries(spec) : [['eq', spec]]) {
         const leaf = value === undefined ? null : leafOf(name, found, op as string, value);
         if (leaf && 'code' in leaf) issues.push(leaf);
