@@ -126,7 +126,7 @@ export function target(resource: Resource, name: string): Target | string {
   if (own?.operators.length) return { field: own, rank: own.index, many: null };
   return (
     capabilities.path?.(resource, name) ??
-    `Unknown filter field '${name}'. Filterable fields: ${allowedNames(resource, 'filterable').join(', ')}`
+    `Unknown filter field '${clip(name)}'. Filterable fields: ${allowedNames(resource, 'filterable').join(', ')}`
   );
 }
 
@@ -141,7 +141,7 @@ function leafOf(name: string, found: Target, op: string, value: unknown): Leaf |
   const items: readonly unknown[] = Array.isArray(value) ? value : [value];
   const text = items.map(shown).join(',');
   if (!(field.operators as readonly string[]).includes(op)) {
-    const message = `Operator '${op}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
+    const message = `Operator '${clip(op)}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
     return issue('INVALID_FILTER', key, text, message);
   }
   // Equality on a list field and `nin` take comma lists (a text there is one too, as the server splits it).

@@ -4,7 +4,7 @@
  * for the query the server parses from it, or every issue the client's
  * checks find (docs/client.md "What the client checks").
  */
-import { type Issue, issue } from '../errors/issue.js';
+import { clip, type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import type { SafeListUrlResult } from './list-url.js';
@@ -34,21 +34,25 @@ function withTieBreaker(id: string, terms: readonly string[]): string[] {
  */
 export function printRequest(resource: Resource, request: unknown): SafeListUrlResult {
   const issues: Issue[] = [];
-  const refuse = (param: string | null, value: unknown, message: string): false => {
-    issues.push(issue('VALIDATION_ERROR', param, shown(value), message));
+  /**
+   * Every issue of the request's own keys in one phrasing, the parser's for values:
+   * `limit must be an integer from 1 to 100, got '0'` (the value clipped, as the issue's).
+   */
+  const refuse = (param: string | null, value: unknown, what: string): false => {
+    const text = shown(value);
+    const message = `${param ?? 'the request'} must be ${what}, got '${clip(text)}'`;
+    issues.push(issue('VALIDATION_ERROR', param, text, message));
     return false;
   };
-  /** The parser's phrasing: `limit must be an integer from 1 to 100, got '0'`. */
-  const mustBe = (param: string, value: unknown, what: string) =>
-    refuse(param, value, `${param} must be ${what}, got '${shown(value)}'`);
   // What is no object is refused whole, then read as an empty request (which adds nothing).
-  if (!isRecord(request)) refuse(null, request, 'the request must be an object');
+  if (!isRecord(request)) refuse(null, request, 'an object');
   const params = isRecord(request) ? request : {};
   const { idField: id, defaults, limits } = resource;
   const { filter, search, sort, fields, count = defaults.count, after } = params;
   for (const key of Object.keys(params)) {
     if (!PARAM_KEYS.includes(key)) {
-      refuse(key, params[key], `Unknown request key '${key}'. Use ${PARAM_KEYS.join(', ')}`);
+      const message = `Unknown request key '${clip(key)}'. Use ${PARAM_KEYS.join(', ')}`;
+      issues.push(issue('VALIDATION_ERROR', key, shown(params[key]), message));
     }
   }
   // The server sorts the top-level filters: by field (declaration order, then relations), then operator.
@@ -72,13 +76,12 @@ export function printRequest(resource: Resource, request: unknown): SafeListUrlR
     const term = typeof search === 'string' && !/\p{Cs}/u.test(search) ? search.trim() : '';
     const words = resource.search.mode === 'substring' ? [term] : term.split(/\s+/u);
     if (term) parts.push(`search=${encode([...new Set(words)].join(' '))}`);
-    else refuse('search', search, 'search must be non-blank text');
+    else refuse('search', search, 'non-blank text');
   }
 
   /** The items of the list `name` (none when it is absent or no array), each checked by `keep`. */
   const items = (name: string, value: unknown, what: string, keep: (item: unknown) => unknown) => {
-    if (value !== undefined && !Array.isArray(value))
-      refuse(name, value, `${name} must be an array of ${what}`);
+    if (value !== undefined && !Array.isArray(value)) refuse(name, value, `an array of ${what}`);
     return Array.isArray(value) ? value.filter(keep) : null;
   };
 
@@ -87,15 +90,11 @@ export function printRequest(resource: Resource, request: unknown): SafeListUrlR
   const terms: string[] = [];
   const keys = items('sort', sort, 'keys', (key) => {
     const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
-    return !sortable.includes(field)
-      ? refuse(
-          'sort',
-          sort,
-          `Unknown sort field '${shown(field)}'. Sortable fields: ${sortable.join(', ')}`,
-        )
-      : /^(asc|desc)$/.test(direction) && !terms.some((term) => term.startsWith(`${field}:`))
-        ? terms.push(`${field}:${direction}`)
-        : mustBe('sort', key, 'each field once, asc or desc');
+    return sortable.includes(field) &&
+      /^(asc|desc)$/.test(direction) &&
+      !terms.some((term) => term.startsWith(`${field}:`))
+      ? terms.push(`${field}:${direction}`)
+      : refuse('sort', key, `sortable fields (${sortable.join(', ')}), each once, asc or desc`);
   });
   if (keys?.length) {
     // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
@@ -119,11 +118,7 @@ export function printRequest(resource: Resource, request: unknown): SafeListUrlR
     'field names',
     (name) =>
       selectable.includes(name as string) ||
-      refuse(
-        'fields',
-        fields,
-        `fields has unknown field '${shown(name)}'. Selectable fields: ${selectable.join(', ')}`,
-      ),
+      refuse('fields', name, `selectable fields (${selectable.join(', ')})`),
   );
   // The id always comes back, so the URL leaves it out (`fields=id` for the id alone).
   if (chosen)
@@ -133,20 +128,20 @@ export function printRequest(resource: Resource, request: unknown): SafeListUrlR
   const integer = (name: string, max: number, fallback: number): unknown => {
     const value = params[name] ?? fallback;
     if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > max) {
-      mustBe(name, value, `an integer from 1 to ${max}`);
+      refuse(name, value, `an integer from 1 to ${max}`);
     } else if (value !== fallback) parts.push(`${name}=${value}`);
     return value;
   };
   integer('limit', limits.maxLimit, defaults.limit);
   const page = integer('page', Number.MAX_SAFE_INTEGER, 1);
-  if (!COUNTS.includes(count as string)) mustBe('count', count, `one of ${COUNTS.join(', ')}`);
+  if (!COUNTS.includes(count as string)) refuse('count', count, `one of ${COUNTS.join(', ')}`);
   else if (count !== defaults.count) parts.push(`count=${count}`);
   if (after !== undefined && after !== null) {
     // A nextCursor is base64url, with a `.` before its signature: anything else
     // (a lone surrogate would make encodeURIComponent throw) is refused.
     if (typeof after === 'string' && CURSOR.test(after) && page === 1) {
       parts.push(`cursor=${encode(after)}`);
-    } else refuse('cursor', after, 'after must be a nextCursor, without page');
+    } else refuse('cursor', after, 'a nextCursor, without page');
   }
   return issues.length > 0
     ? { success: false, issues }
