@@ -64,17 +64,16 @@ export async function fetchList<
 ): Promise<ListPage<R, S>> {
   const search = listUrl(resource, params);
   const send = options.fetch ?? globalThis.fetch;
+  // A GET, fetch's default.
   const response = await send(joinUrl(baseUrl, search), {
-    method: 'GET',
     headers: { accept: 'application/json', ...options.headers },
     signal: options.signal ?? null,
   });
-  let body: { readonly success?: unknown } | null | undefined;
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    body = undefined; // not JSON: a proxy's HTML page, an empty body
-  }
+  // Not JSON (a proxy's HTML page, an empty body) reads as no body.
+  const body = (await response.json().catch(() => undefined)) as
+    | { readonly success?: unknown }
+    | null
+    | undefined;
   // Only listql's envelope says `success`; anything else (a proxy's JSON) is no envelope.
   if (response.status === 200 && body?.success === true) return body as ListPage<R, S>;
   throw new ListRequestError(

@@ -32,8 +32,9 @@ export class ListRequestError extends Error {
     );
     this.status = status;
     this.code = body?.error.code ?? null;
-    const details = body?.error.details;
-    this.issues = details !== undefined && 'issues' in details ? details.issues : [];
+    // A 400's details hold its issues; other errors' details are empty.
+    const details: { readonly issues?: readonly Issue[] } | undefined = body?.error.details;
+    this.issues = details?.issues ?? [];
     this.body = body;
   }
 }

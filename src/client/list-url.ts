@@ -27,7 +27,7 @@ export type SafeListUrlResult =
  * // 'status=won,lost&value[gte]=100&search=acme&sort=value:desc&fields=name&limit=20'
  */
 export function listUrl<R extends AnyResource>(resource: R, params: ListParams<R> = {}): string {
-  const found = safeListUrl(resource, params);
+  const found = printRequest(resource as Resource, params);
   if (!found.success) throw new ListQueryError(found.issues);
   return found.search;
 }

@@ -29,13 +29,15 @@ export async function* pages<
     const page: ListPage<R, S> = await fetchList(baseUrl, resource, next, options);
     yield page;
     const { hasMore, nextCursor } = page.meta.pagination;
-    // An empty page that claims more would loop forever on a misbehaving server.
-    if (!hasMore || page.data.length === 0) next = null;
-    else if (nextCursor !== null) {
-      const { page: _page, ...rest } = next;
-      next = { ...rest, after: nextCursor } as FetchParams<R, S>;
-    } else if (next.after === undefined) {
-      next = { ...next, page: (next.page ?? 1) + 1 };
-    } else next = null; // a cursor page with no next cursor: nothing to follow
+    // The next cursor replaces any page; without one, page numbers go on, unless the walk
+    // was on cursors (a cursor page with no next cursor: nothing to follow).
+    next =
+      !hasMore || page.data.length === 0
+        ? null
+        : nextCursor !== null
+          ? ({ ...next, page: undefined, after: nextCursor } as unknown as FetchParams<R, S>)
+          : next.after === undefined
+            ? { ...next, page: (next.page ?? 1) + 1 }
+            : null;
   }
 }

@@ -22,11 +22,10 @@ export const encode = (text: string): string =>
 
 /** How a JavaScript value reads in the URL, for messages and for the value grammar. */
 export function shown(value: unknown): string {
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? formatDecimal(value) : String(value);
+  // (formatDecimal prints NaN and the infinities as String does.)
+  if (typeof value === 'number') return formatDecimal(value);
   // An invalid Date prints as `Invalid Date`.
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? `${value}` : value.toISOString();
+  if (value instanceof Date) return Number.isNaN(+value) ? `${value}` : value.toISOString();
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
@@ -127,7 +126,7 @@ export function target(resource: Resource, name: string): Target | string {
   if (own?.operators.length) return { field: own, rank: own.index, many: null };
   return (
     capabilities.path?.(resource, name) ??
-    `Unknown filter field '${name}'. Filterable fields: ${allowedNames(resource, 'filterable').join(', ')}`
+    `Unknown filter field '${clip(name)}'. Filterable fields: ${allowedNames(resource, 'filterable').join(', ')}`
   );
 }
 
@@ -142,7 +141,7 @@ function leafOf(name: string, found: Target, op: string, value: unknown): Leaf |
   const items: readonly unknown[] = Array.isArray(value) ? value : [value];
   const text = items.map(shown).join(',');
   if (!(field.operators as readonly string[]).includes(op)) {
-    const message = `Operator '${op}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
+    const message = `Operator '${clip(op)}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
     return issue('INVALID_FILTER', key, text, message);
   }
   // Equality on a list field and `nin` take comma lists (a text there is one too, as the server splits it).
@@ -185,12 +184,10 @@ export function printFilters(resource: Resource, filter: unknown, issues: Issue[
     issues.push(issue('INVALID_FILTER', 'filter', shown(filter), 'filter must be an object'));
   }
   for (const [name, spec] of isRecord(filter) ? Object.entries(filter) : []) {
-    const found = spec === undefined ? '' : target(resource, name);
-    if (found) {
-      if (typeof found === 'string') {
-        issues.push(issue('INVALID_FILTER', name, shown(spec), found));
-        continue;
-      }
+    // An entry left undefined is no filter (as a JSON body would leave it out).
+    const found = spec === undefined ? null : target(resource, name);
+    if (typeof found === 'string') issues.push(issue('INVALID_FILTER', name, shown(spec), found));
+    else if (found) {
       for (const [op, value] of isRecord(spec) ? Object.entries(spec) : [['eq', spec]]) {
         const leaf = value === undefined ? null : leafOf(name, found, op as string, value);
         if (leaf && 'code' in leaf) issues.push(leaf);

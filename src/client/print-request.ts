@@ -4,12 +4,11 @@
  * for the query the server parses from it, or every issue the client's
  * checks find (docs/client.md "What the client checks").
  */
-import { withTieBreaker } from '../ast/tie-breaker.js';
-import { type Issue, issue } from '../errors/issue.js';
+import { clip, type Issue, issue } from '../errors/issue.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
 import type { SafeListUrlResult } from './list-url.js';
-import { allowedNames, encode, isRecord, printFilters, shown } from './print-filter.js';
+import { allowedNames, encode, isRecord, printFilters, shown, target } from './print-filter.js';
 import { REQUEST_KEYS } from './request-keys.js';
 
 /** The characters of a cursor the server issues (base64url, `.`). */
@@ -19,24 +18,41 @@ const PARAM_KEYS: readonly string[] = REQUEST_KEYS;
 const COUNTS = ['exact', 'estimated', 'none'];
 
 /**
- * Checks `params` against `resource` and prints the canonical query string
+ * Sort terms (`field:direction`) as the server completes them: cut after the
+ * id, or the id appended in the last key's direction, so that every order is total.
+ */
+function withTieBreaker(id: string, terms: readonly string[]): string[] {
+  const at = terms.findIndex((term) => term.startsWith(`${id}:`));
+  return at < 0
+    ? [...terms, `${id}:${terms.at(-1)?.split(':')[1] ?? 'asc'}`]
+    : terms.slice(0, at + 1);
+}
+
+/**
+ * Checks `request` against `resource` and prints the canonical query string
  * (no leading `?`), or returns every issue. Nothing throws on the way.
  */
-export function printRequest(resource: Resource, params: unknown): SafeListUrlResult {
+export function printRequest(resource: Resource, request: unknown): SafeListUrlResult {
   const issues: Issue[] = [];
-  const refuse = (param: string | null, value: unknown, message: string): false => {
-    issues.push(issue('VALIDATION_ERROR', param, shown(value), message));
+  /**
+   * Every issue of the request's own keys in one phrasing, the parser's for values:
+   * `limit must be an integer from 1 to 100, got '0'` (the value clipped, as the issue's).
+   */
+  const refuse = (param: string | null, value: unknown, what: string): false => {
+    const text = shown(value);
+    const message = `${param ?? 'the request'} must be ${what}, got '${clip(text)}'`;
+    issues.push(issue('VALIDATION_ERROR', param, text, message));
     return false;
   };
-  if (!isRecord(params)) {
-    refuse(null, params, 'the request must be an object');
-    return { success: false, issues };
-  }
+  // What is no object is refused whole, then read as an empty request (which adds nothing).
+  if (!isRecord(request)) refuse(null, request, 'an object');
+  const params = isRecord(request) ? request : {};
   const { idField: id, defaults, limits } = resource;
   const { filter, search, sort, fields, count = defaults.count, after } = params;
   for (const key of Object.keys(params)) {
     if (!PARAM_KEYS.includes(key)) {
-      refuse(key, params[key], `Unknown request key '${key}'. Use ${PARAM_KEYS.join(', ')}`);
+      const message = `Unknown request key '${clip(key)}'. Use ${PARAM_KEYS.join(', ')}`;
+      issues.push(issue('VALIDATION_ERROR', key, shown(params[key]), message));
     }
   }
   // The server sorts the top-level filters: by field (declaration order, then relations), then operator.
@@ -48,16 +64,10 @@ export function printRequest(resource: Resource, params: unknown): SafeListUrlRe
     const items = params[kind];
     const print = resource.groups && capabilities.group;
     if (print) parts.push(print(resource, kind, items, issues));
-    // (Also for a resource not built by defineResource or buildResource: see capabilities.ts.)
+    // Without groups (or without the client's group code: see capabilities.ts) they are what the
+    // server reads them as: unknown filter fields.
     else if (items !== undefined) {
-      issues.push(
-        issue(
-          'INVALID_FILTER',
-          kind,
-          shown(items),
-          `${kind}: ${resource.name} has no boolean groups`,
-        ),
-      );
+      issues.push(issue('INVALID_FILTER', kind, shown(items), target(resource, kind) as string));
     }
   }
 
@@ -66,80 +76,72 @@ export function printRequest(resource: Resource, params: unknown): SafeListUrlRe
     const term = typeof search === 'string' && !/\p{Cs}/u.test(search) ? search.trim() : '';
     const words = resource.search.mode === 'substring' ? [term] : term.split(/\s+/u);
     if (term) parts.push(`search=${encode([...new Set(words)].join(' '))}`);
-    else refuse('search', search, 'search must be non-blank text');
+    else refuse('search', search, 'non-blank text');
   }
 
-  // Each list is checked whole, then item by item against the names the resource allows.
-  const list = (name: string, value: unknown, kind: 'sortable' | 'selectable', what: string) => {
-    const allowed = allowedNames(resource, kind);
-    if (value !== undefined && !Array.isArray(value))
-      refuse(name, value, `${name} must be an array of ${what}`);
-    return { allowed, items: Array.isArray(value) ? (value as unknown[]) : null };
+  /** The items of the list `name` (none when it is absent or no array), each checked by `keep`. */
+  const items = (name: string, value: unknown, what: string, keep: (item: unknown) => unknown) => {
+    if (value !== undefined && !Array.isArray(value)) refuse(name, value, `an array of ${what}`);
+    return Array.isArray(value) ? value.filter(keep) : null;
   };
 
-  const sorting = list('sort', sort, 'sortable', 'keys');
-  if (sorting.items) {
-    const keys: { field: string; direction: 'asc' | 'desc' }[] = [];
-    for (const key of sorting.items) {
-      const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
-      if (!sorting.allowed.includes(field)) {
-        refuse(
-          'sort',
-          sort,
-          `Unknown sort field '${shown(field)}'. Sortable fields: ${sorting.allowed.join(', ')}`,
-        );
-      } else if (!/^(asc|desc)$/.test(direction) || keys.some((k) => k.field === field)) {
-        refuse(
-          'sort',
-          sort,
-          `Sort field '${field}' must be given once, asc or desc, got '${shown(key)}'`,
-        );
-      } else keys.push({ field, direction });
-    }
+  // Sort keys as their `field:direction` text, each checked against the names the resource allows.
+  const sortable = allowedNames(resource, 'sortable');
+  const terms: string[] = [];
+  const keys = items('sort', sort, 'keys', (key) => {
+    const [field, direction = 'asc'] = Array.isArray(key) ? key : [key];
+    return sortable.includes(field) &&
+      /^(asc|desc)$/.test(direction) &&
+      !terms.some((term) => term.startsWith(`${field}:`))
+      ? terms.push(`${field}:${direction}`)
+      : refuse('sort', key, `sortable fields (${sortable.join(', ')}), each once, asc or desc`);
+  });
+  if (keys?.length) {
     // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
-    const text = (sortKeys: readonly (typeof keys)[number][]) =>
-      withTieBreaker(id, sortKeys).map((k) => `${k.field}:${k.direction}`);
-    const sorted = text(keys);
-    if (keys.length > 0 && `${sorted}` !== `${text(defaults.sort)}`) {
+    const sorted = withTieBreaker(id, terms);
+    if (
+      `${sorted}` !==
+      `${withTieBreaker(
+        id,
+        defaults.sort.map((k) => `${k.field}:${k.direction}`),
+      )}`
+    ) {
       if (sorted.at(-1) === `${id}:${sorted.at(-2)?.split(':')[1]}`) sorted.pop();
       parts.push(`sort=${sorted}`);
     }
   }
 
-  const selecting = list('fields', fields, 'selectable', 'field names');
-  if (selecting.items) {
-    // The id always comes back, so the URL leaves it out (`fields=id` for the id alone).
-    const chosen = selecting.items.filter(
-      (name) =>
-        selecting.allowed.includes(name as string) ||
-        refuse(
-          'fields',
-          fields,
-          `fields has unknown field '${shown(name)}'. Selectable fields: ${selecting.allowed.join(', ')}`,
-        ),
-    );
+  const selectable = allowedNames(resource, 'selectable');
+  const chosen = items(
+    'fields',
+    fields,
+    'field names',
+    (name) =>
+      selectable.includes(name as string) ||
+      refuse('fields', name, `selectable fields (${selectable.join(', ')})`),
+  );
+  // The id always comes back, so the URL leaves it out (`fields=id` for the id alone).
+  if (chosen)
     parts.push(`fields=${[...new Set(chosen)].filter((name) => name !== id).join() || id}`);
-  }
 
   // `limit` and `page`: integers from 1 to their maximum; their defaults print nothing.
   const integer = (name: string, max: number, fallback: number): unknown => {
     const value = params[name] ?? fallback;
     if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > max) {
-      refuse(name, value, `${name} must be an integer from 1 to ${max}, got '${shown(value)}'`);
+      refuse(name, value, `an integer from 1 to ${max}`);
     } else if (value !== fallback) parts.push(`${name}=${value}`);
     return value;
   };
   integer('limit', limits.maxLimit, defaults.limit);
   const page = integer('page', Number.MAX_SAFE_INTEGER, 1);
-  if (!COUNTS.includes(count as string)) {
-    refuse('count', count, `count must be one of ${COUNTS.join(', ')}, got '${shown(count)}'`);
-  } else if (count !== defaults.count) parts.push(`count=${count}`);
+  if (!COUNTS.includes(count as string)) refuse('count', count, `one of ${COUNTS.join(', ')}`);
+  else if (count !== defaults.count) parts.push(`count=${count}`);
   if (after !== undefined && after !== null) {
     // A nextCursor is base64url, with a `.` before its signature: anything else
     // (a lone surrogate would make encodeURIComponent throw) is refused.
     if (typeof after === 'string' && CURSOR.test(after) && page === 1) {
       parts.push(`cursor=${encode(after)}`);
-    } else refuse('cursor', after, 'after must be a nextCursor, without page');
+    } else refuse('cursor', after, 'a nextCursor, without page');
   }
   return issues.length > 0
     ? { success: false, issues }

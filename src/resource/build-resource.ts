@@ -20,6 +20,9 @@ import type {
   ResourceLimits,
 } from './types.js';
 
+/** `Object.freeze`, named once: the resource freezes a dozen objects. */
+const freeze = Object.freeze;
+
 /** The limits a definition leaves out. */
 export const DEFAULT_LIMITS: ResourceLimits = {
   maxLimit: 100,
@@ -52,26 +55,43 @@ export function buildResource<
 >(
   definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
 ): Resource<keyof Fields & string, Fields, Id, Rels> {
-  return buildResourceWith(definition, (fields, id) =>
-    buildRelations(fields, id, definition.relations),
+  return buildResourceWith(
+    definition,
+    (fields, id) => buildRelations(fields, id, definition.relations),
+    (groups) =>
+      groups ? freeze({ ...DEFAULT_GROUP_LIMITS, ...(groups === true ? {} : groups) }) : null,
   );
 }
 
 /**
- * {@link buildResource} for a definition without relations: the same
- * resource, built without the relation code, so a bundle holding only such
- * presets (leads) does not carry it.
+ * {@link buildResource} for a definition without relations and without
+ * groups (its type refuses both): the same resource, built without the
+ * relation and group code, so a bundle holding only such presets (leads)
+ * does not carry it.
  */
-export const buildPlainResource: typeof buildResource = (definition) =>
-  buildResourceWith(definition, () => ({
-    relationList: Object.freeze([]),
-    relations: new Map(),
-    paths: new Map(),
-  }));
+export const buildPlainResource = <
+  const Fields extends Record<string, FieldDefinition>,
+  const Id extends keyof Fields & string = string extends keyof Fields
+    ? keyof Fields & string
+    : 'id' & keyof Fields,
+>(
+  definition: ResourceDefinition<Fields> & {
+    readonly id?: Id;
+    readonly groups?: undefined;
+    readonly relations?: undefined;
+  },
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no relations"
+): Resource<keyof Fields & string, Fields, Id, {}> =>
+  buildResourceWith(
+    definition,
+    () => ({ relationList: freeze([]), relations: new Map(), paths: new Map() }),
+    () => null,
+  );
 
-/** The resource of a definition, its relations resolved by `relate` from its fields and id. */
-/** `Object.freeze`, named once: the resource freezes a dozen objects. */
-const freeze = Object.freeze;
+/**
+ * The resource of a definition, its relations resolved by `relate` from its
+ * fields and id, its group limits by `groupLimits`.
+ */
 
 function buildResourceWith<
   const Fields extends Record<string, FieldDefinition>,
@@ -80,6 +100,7 @@ function buildResourceWith<
 >(
   definition: ResourceDefinition<Fields> & { readonly id?: Id; readonly relations?: Rels },
   relate: (fields: ReadonlyMap<string, Field>, id: string) => BuiltRelations,
+  groupLimits: (groups: ResourceDefinition<Fields>['groups']) => GroupLimits | null,
 ): Resource<keyof Fields & string, Fields, Id, Rels> {
   type F = keyof Fields & string;
   const fieldList = Object.entries(definition.fields).map(([name, def], index): Field<F> => {
@@ -108,7 +129,6 @@ function buildResourceWith<
     const { name, direction = 'asc' } = splitSortTerm(term);
     return { field: name as F, direction: direction as SortDirection };
   });
-  const groups = definition.groups;
   const paramAliases = new Map<string, ParamAlias<F>>();
   for (const [legacy, target] of Object.entries(definition.aliases?.params ?? {})) {
     // A malformed target is defineResource's to refuse; left out here.
@@ -137,7 +157,7 @@ function buildResourceWith<
       limit: defaults?.limit ?? Math.min(50, limits.maxLimit),
       count: defaults?.count ?? 'exact',
     }),
-    groups: groups ? freeze({ ...DEFAULT_GROUP_LIMITS, ...(groups === true ? {} : groups) }) : null,
+    groups: groupLimits(definition.groups),
     cursorSecret: definition.cursorSecret ?? null,
     limits,
     aliases: freeze({

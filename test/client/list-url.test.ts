@@ -129,6 +129,24 @@ describe('listUrl', () => {
     if (!result.success) expect(result.issues[0]!.code).toBe(code);
   });
 
+  it.each<[string, unknown]>([
+    ['count', { count: 'x'.repeat(100_000) }],
+    ['search', { search: ' '.repeat(100_000) }],
+    ['fields', { fields: ['x'.repeat(100_000)] }],
+    ['sort', { sort: [['name', 'x'.repeat(100_000)]] }],
+    ['the request', 'x'.repeat(100_000)],
+    ['request key', { ['x'.repeat(100_000)]: 1 }],
+    ['filter field', { filter: { ['x'.repeat(100_000)]: 1 } }],
+    ['filter operator', { filter: { value: { ['x'.repeat(100_000)]: 1 } } }],
+  ])('bounds the message of a huge %s, as the issue bounds its value', (_what, params) => {
+    const result = safeListUrl(leads, params as ListParams<typeof leads>);
+    expect(result.success).toBe(false);
+    for (const found of result.success ? [] : result.issues) {
+      expect(found.message.length).toBeLessThan(1_000);
+      expect(found.value!.length).toBeLessThan(1_000);
+    }
+  });
+
   it('prints the operators ne, nin and the text operators as the parser reads them', () => {
     const params: ListParams<typeof products> = {
       filter: {
