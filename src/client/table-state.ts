@@ -5,7 +5,7 @@
  * URL — checked, with every problem returned as an issue and the valid
  * rest kept, never a throw.
  */
-import { type Issue, issue } from '../errors/issue.js';
+import { clip, type Issue, issue } from '../errors/issue.js';
 import { splitSortTerm } from '../grammar.js';
 import type { Resource } from '../resource/types.js';
 import { capabilities } from './capabilities.js';
@@ -99,7 +99,8 @@ export function fromSearch<R extends AnyResource>(
       if (name) filter[name] = slot;
     } else {
       const code = name ? 'INVALID_FILTER' : 'VALIDATION_ERROR';
-      issues.push(issue(code, key, text, `${key} must be given once`));
+      // (The key clipped as the issue's: a long one makes no long message.)
+      issues.push(issue(code, key, text, `${clip(key)} must be given once`));
     }
   }
   // Each part an issue names is dropped, so what is returned always builds. Filter issues

@@ -118,6 +118,13 @@ describe('fromSearch', () => {
     ]);
   });
 
+  it('names a long repeated key in a short message, clipped as the issue’s', () => {
+    const key = `status[${'x'.repeat(1000)}]`;
+    const [repeat] = fromSearch(leads, `${key}=won&${key}=lost`).issues;
+    expect(repeat?.message).toBe(`${repeat?.param} must be given once`);
+    expect(repeat?.message.length).toBeLessThan(250);
+  });
+
   it('keeps no empty filter entry for an operator it refuses', () => {
     const read = fromSearch(leads, 'status[toString]=won&status[__proto__]=won&value[gte]=1');
     expect(read.state).toEqual({ filter: { value: { gte: 1 } } });
