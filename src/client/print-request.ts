@@ -18,14 +18,16 @@ const PARAM_KEYS: readonly string[] = REQUEST_KEYS;
 const COUNTS = ['exact', 'estimated', 'none'];
 
 /**
- * Sort terms (`field:direction`) as the server completes them: cut after the
- * id, or the id appended in the last key's direction, so that every order is total.
+ * The sort text the server prints for these `field:direction` terms: cut
+ * after the id (the order is total there), and without the id's own key
+ * where the server appends it itself (after the last key, in its direction).
+ * Two orders are the same exactly when their texts are.
  */
-function withTieBreaker(id: string, terms: readonly string[]): string[] {
+function sortText(id: string, terms: readonly string[]): string {
   const at = terms.findIndex((term) => term.startsWith(`${id}:`));
-  return at < 0
-    ? [...terms, `${id}:${terms.at(-1)?.split(':')[1] ?? 'asc'}`]
-    : terms.slice(0, at + 1);
+  const keys = at < 0 ? [...terms] : terms.slice(0, at + 1);
+  if (at > 0 && keys[at] === `${id}:${keys[at - 1]!.split(':')[1]}`) keys.pop();
+  return `${keys}` || `${id}:asc`;
 }
 
 /**
@@ -97,17 +99,16 @@ export function printRequest(resource: Resource, request: unknown): SafeListUrlR
       : refuse('sort', key, `sortable fields (${sortable.join(', ')}), each once, asc or desc`);
   });
   if (keys?.length) {
-    // The default order is left out, whatever its shape; so is the tie-breaker the server appends.
-    const sorted = withTieBreaker(id, terms);
+    // The default order is left out, whatever its shape.
+    const text = sortText(id, terms);
     if (
-      `${sorted}` !==
-      `${withTieBreaker(
+      text !==
+      sortText(
         id,
-        defaults.sort.map((k) => `${k.field}:${k.direction}`),
-      )}`
+        defaults.sort.map((key) => `${key.field}:${key.direction}`),
+      )
     ) {
-      if (sorted.at(-1) === `${id}:${sorted.at(-2)?.split(':')[1]}`) sorted.pop();
-      parts.push(`sort=${sorted}`);
+      parts.push(`sort=${text}`);
     }
   }
 
