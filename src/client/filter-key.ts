@@ -5,14 +5,15 @@
  */
 import { splitParamKey } from '../grammar.js';
 import type { Resource } from '../resource/types.js';
-import { BOOLEAN, canonical, target } from './print-filter.js';
+import { BOOLEAN, canonical, operatorRefusal, target } from './print-filter.js';
 
 /**
  * What a filter key names (`value[gte]`, `status`, `label.name`, a legacy
  * alias): the state's filter name, the operator, whether it is a list, and
  * the reader of one value (with the type of the field, a boolean's for
  * `exists`); for a key that names no filter of the resource, only the
- * refusal: the server's message for it (`Unknown filter field '…'. Filterable fields: …`).
+ * refusal: the server's message for it (`Unknown filter field '…'. Filterable fields: …`);
+ * for an operator the field does not allow, its name and operator and the refusal.
  */
 export function filterKey(resource: Resource, key: string) {
   const parsed = splitParamKey(key);
@@ -23,8 +24,11 @@ export function filterKey(resource: Resource, key: string) {
   };
   const found = target(resource, name);
   if (typeof found === 'string') return { refusal: found };
-  // An operator the field refuses still names the field: the builder says why.
   const { field } = found;
+  // Refused here, not left to the builder: its issue names the key clipped, which would not
+  // find a long key's entry again.
+  const refusal = operatorRefusal(name, field, op);
+  if (refusal) return { name, op, refusal };
   const type = op === 'exists' ? BOOLEAN : field;
   return {
     name,

@@ -130,6 +130,12 @@ export function target(resource: Resource, name: string): Target | string {
   );
 }
 
+/** The server's message for an operator `field` does not allow, else undefined. */
+export const operatorRefusal = (name: string, field: Field, op: string): string | undefined =>
+  (field.operators as readonly string[]).includes(op)
+    ? undefined
+    : `Operator '${clip(op)}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
+
 /** A value the URL can carry: text, a number, a boolean or a Date (null and objects are not). */
 const isScalar = (value: unknown): boolean =>
   /^(string|number|boolean)$/.test(typeof value) || value instanceof Date;
@@ -140,10 +146,8 @@ function leafOf(name: string, found: Target, op: string, value: unknown): Leaf |
   const key = op === 'eq' ? name : `${name}[${op}]`;
   const items: readonly unknown[] = Array.isArray(value) ? value : [value];
   const text = items.map(shown).join(',');
-  if (!(field.operators as readonly string[]).includes(op)) {
-    const message = `Operator '${clip(op)}' is not allowed on '${name}'. Allowed: ${field.operators.join(', ')}`;
-    return issue('INVALID_FILTER', key, text, message);
-  }
+  const refusal = operatorRefusal(name, field, op);
+  if (refusal) return issue('INVALID_FILTER', key, text, refusal);
   // Equality on a list field and `nin` take comma lists (a text there is one too, as the server splits it).
   const list = op === 'nin' || (op === 'eq' && field.list);
   const read = op === 'exists' ? BOOLEAN : field;

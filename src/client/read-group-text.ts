@@ -11,8 +11,10 @@ type Mutable = Record<string, unknown>;
 /** One `key=value` leaf of a group as a one-entry condition (a list only where it has a comma). */
 function leafCondition(resource: Resource, key: string, value: string): Mutable {
   const found = filterKey(resource, key);
-  // A key the resource does not know stays as written: the builder refuses it.
-  if (found.refusal !== undefined) return { [key]: value };
+  // A key the resource does not know stays as written, an operator it does not allow as
+  // text: the builder refuses either in the server's words.
+  if (found.name === undefined) return { [key]: value };
+  if (!found.read) return { [found.name]: { [found.op]: value } };
   const read =
     found.list && value.includes(',') ? value.split(',').map(found.read) : found.read(value);
   return { [found.name]: { [found.op]: read } };
