@@ -65,11 +65,12 @@ export function buildResource<
 
 /**
  * {@link buildResource} for a definition without relations and without
- * groups (its type refuses both): the same resource, built without the
- * relation and group code, so a bundle holding only such presets (leads)
- * does not carry it.
+ * groups (its type refuses both, nothing checks at run time): the same
+ * resource, built without the relation and group code, so a bundle holding
+ * only such resources does not carry it. The leads preset is built with it;
+ * `buildPlainResource` is its public, guarded form.
  */
-export const buildPlainResource = <
+export const buildPlain = <
   const Fields extends Record<string, FieldDefinition>,
   const Id extends keyof Fields & string = string extends keyof Fields
     ? keyof Fields & string
@@ -92,7 +93,6 @@ export const buildPlainResource = <
  * The resource of a definition, its relations resolved by `relate` from its
  * fields and id, its group limits by `groupLimits`.
  */
-
 function buildResourceWith<
   const Fields extends Record<string, FieldDefinition>,
   const Id extends keyof Fields & string,

@@ -1,3 +1,4 @@
+export { buildPlainResource } from './build-plain-resource.js';
 export { buildResource } from './build-resource.js';
 export { defineResource } from './define-resource.js';
 export { type FilterRelations, filterRelations } from './filter-relations.js';

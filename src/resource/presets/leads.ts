@@ -1,5 +1,5 @@
 import { COMPARISON_OPERATORS } from '../../ast/operators.js';
-import { buildPlainResource, DEFAULT_LIMITS } from '../build-resource.js';
+import { buildPlain, DEFAULT_LIMITS } from '../build-resource.js';
 import type { FieldDefinition, FieldOf } from '../types.js';
 
 const EQ_LIST = { filter: ['eq'], list: true } as const;
@@ -21,7 +21,7 @@ const consent = { type: 'boolean', nullable: true } as const;
  * @example
  * const query = parseListQuery(leads, 'status=won&value[gte]=100&sort=value:desc');
  */
-export const leads = buildPlainResource({
+export const leads = buildPlain({
   name: 'leads',
   id: 'id',
   fields: {

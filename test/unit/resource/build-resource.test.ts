@@ -3,8 +3,9 @@
  * valid definition the two build equal resources, and the presets (built with
  * buildResource so a browser bundle does not carry the checks) pass them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  buildPlainResource,
   buildResource,
   defineResource,
   type FieldDefinition,
@@ -59,5 +60,58 @@ describe('buildResource', () => {
     const bad = { name: 'bad', fields: { id: { type: 'string', filter: ['gt'] } } } as const;
     expect(() => defineResource(bad as never)).toThrow(/does not apply/);
     expect(buildResource(bad as never).fields.get('id')?.operators).toEqual(['gt']);
+  });
+});
+
+describe('buildPlainResource', () => {
+  const plain = [
+    ['no defaults, limits or aliases', { name: 'plain', fields: { id: { type: 'string' } } }],
+    ['leads', leads.definition],
+    [
+      'a column, a cursor secret, operators out of order',
+      {
+        name: 'tasks',
+        fields: {
+          id: { type: 'number', sortable: true },
+          due: { type: 'datetime', filter: ['lt', 'eq', 'exists'], column: 'due_at' },
+          secret: { type: 'string', sortable: true, selectable: false },
+        },
+        cursorSecret: 'a-long-enough-secret',
+        defaults: { sort: 'secret,id:desc', count: 'none' },
+        aliases: { params: { due_before: 'due[lt]' }, sortFields: { s: 'secret' } },
+      },
+    ],
+  ] as const;
+
+  it.each(plain)(
+    '%s: the same resource as defineResource and buildResource',
+    (_what, definition) => {
+      // (The table's union of definitions is wider than the builder's parameter.)
+      const built = buildPlainResource(definition as never);
+      expect(built).toEqual(
+        defineResource(definition as ResourceDefinition<Record<string, FieldDefinition>>),
+      );
+      expect(built).toEqual(
+        buildResource(definition as ResourceDefinition<Record<string, FieldDefinition>>),
+      );
+    },
+  );
+
+  it('refuses groups and relations, at compile time and, from JavaScript, with an Error', () => {
+    // @ts-expect-error groups need buildResource
+    expect(() => buildPlainResource({ ...leads.definition, groups: true })).toThrow(
+      "buildPlainResource('leads'): a definition with groups or relations needs buildResource",
+    );
+    // @ts-expect-error relations need buildResource
+    expect(() => buildPlainResource(labeledLeads.definition)).toThrow(/needs buildResource/);
+  });
+
+  it('keeps the literal types the client reads', () => {
+    const tasks = buildPlainResource({
+      name: 'tasks',
+      fields: { id: { type: 'string' }, done: { type: 'boolean', filter: ['eq'] } },
+    });
+    expectTypeOf(tasks.idField).toEqualTypeOf<'id'>();
+    expectTypeOf<(typeof tasks.definition.fields)['done']['type']>().toEqualTypeOf<'boolean'>();
   });
 });
