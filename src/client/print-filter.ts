@@ -158,7 +158,7 @@ function leafOf(name: string, found: Target, op: string, value: unknown): Leaf |
   const what =
     !items.every(isScalar) || (value === items && (!list || parts.length !== items.length))
       ? list
-        ? 'a value or a list of values without commas'
+        ? 'values without commas'
         : 'one value'
       : /\p{Cs}/u.test(text)
         ? 'valid Unicode text'

@@ -24,7 +24,7 @@ export const buildPlainResource: typeof buildPlain = (definition) => {
   // resource that silently lacks them.
   if (definition.groups !== undefined || definition.relations !== undefined) {
     throw new Error(
-      `buildPlainResource('${definition.name}'): a definition with groups or relations needs buildResource`,
+      `buildPlainResource('${definition.name}'): groups and relations need buildResource`,
     );
   }
   return buildPlain(definition);
