@@ -29,8 +29,9 @@ export async function* pages<
     const page: ListPage<R, S> = await fetchList(baseUrl, resource, next, options);
     yield page;
     const { hasMore, nextCursor } = page.meta.pagination;
-    // The next cursor replaces any page; without one, page numbers go on, unless the walk
-    // was on cursors (a cursor page with no next cursor: nothing to follow).
+    // An empty page that claims more would loop forever on a misbehaving server. The next
+    // cursor replaces any page (`page: undefined` is no page); without one, page numbers go
+    // on, unless the walk was on cursors (a cursor page with no next cursor: nothing to follow).
     next =
       !hasMore || page.data.length === 0
         ? null

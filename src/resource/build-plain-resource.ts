@@ -22,7 +22,7 @@ import { buildPlain } from './build-resource.js';
 export const buildPlainResource: typeof buildPlain = (definition) => {
   // The type refuses both; a definition from JavaScript gets this Error rather than a
   // resource that silently lacks them.
-  if (definition.groups !== undefined || definition.relations !== undefined) {
+  if (definition.groups || definition.relations) {
     throw new Error(
       `buildPlainResource('${definition.name}'): groups and relations need buildResource`,
     );
