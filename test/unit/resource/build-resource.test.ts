@@ -19,6 +19,20 @@ import {
 } from '../../../src/index.js';
 import { products } from '../../client/fixtures.js';
 
+/** A definition with every option a plain resource can have. */
+const TASKS = {
+  name: 'tasks',
+  fields: {
+    id: { type: 'number', sortable: true },
+    due: { type: 'datetime', filter: ['lt', 'eq', 'exists'], column: 'due_at' },
+    secret: { type: 'string', sortable: true, selectable: false },
+  },
+  cursorSecret: 'a-long-enough-secret',
+  defaults: { sort: 'secret,id:desc', count: 'none' },
+  limits: { maxLimit: 10 },
+  aliases: { params: { due_before: 'due[lt]', due_on: 'due' }, sortFields: { s: 'secret' } },
+} as const;
+
 describe('buildResource', () => {
   it('builds the leads preset that defineResource builds (so the preset passes its checks)', () => {
     expect(defineResource(leads.definition)).toEqual(leads);
@@ -37,21 +51,7 @@ describe('buildResource', () => {
     ['products (number id, all-words search, groups, limits)', products.definition],
     ['groups: true', { ...leads.definition, groups: true }],
     ['no defaults, limits or aliases', { name: 'plain', fields: { id: { type: 'string' } } }],
-    [
-      'a column, a cursor secret, operators out of order',
-      {
-        name: 'tasks',
-        fields: {
-          id: { type: 'number', sortable: true },
-          due: { type: 'datetime', filter: ['lt', 'eq', 'exists'], column: 'due_at' },
-          secret: { type: 'string', sortable: true, selectable: false },
-        },
-        cursorSecret: 'a-long-enough-secret',
-        defaults: { sort: 'secret,id:desc', count: 'none' },
-        limits: { maxLimit: 10 },
-        aliases: { params: { due_before: 'due[lt]', due_on: 'due' }, sortFields: { s: 'secret' } },
-      },
-    ],
+    ['a column, a cursor secret, operators out of order', TASKS],
   ])('%s: the same resource as defineResource', (_what, definition) => {
     expect(buildResource(definition)).toEqual(defineResource(definition));
   });
@@ -67,20 +67,7 @@ describe('buildPlainResource', () => {
   const plain = [
     ['no defaults, limits or aliases', { name: 'plain', fields: { id: { type: 'string' } } }],
     ['leads', leads.definition],
-    [
-      'a column, a cursor secret, operators out of order',
-      {
-        name: 'tasks',
-        fields: {
-          id: { type: 'number', sortable: true },
-          due: { type: 'datetime', filter: ['lt', 'eq', 'exists'], column: 'due_at' },
-          secret: { type: 'string', sortable: true, selectable: false },
-        },
-        cursorSecret: 'a-long-enough-secret',
-        defaults: { sort: 'secret,id:desc', count: 'none' },
-        aliases: { params: { due_before: 'due[lt]' }, sortFields: { s: 'secret' } },
-      },
-    ],
+    ['a column, a cursor secret, operators out of order', TASKS],
   ] as const;
 
   it.each(plain)(
