@@ -1,4 +1,4 @@
-import type { FilterNode, FilterNodeKind } from './nodes.js';
+import type { FilterNode, FilterNodeKind, SomeNode } from './nodes.js';
 
 /**
  * A handler per node kind. The mapped type makes the compiler reject a visitor
@@ -35,4 +35,40 @@ export function visitFilter<F extends string, R>(
     return handler(child, visit);
   };
   return visit(node);
+}
+
+/**
+ * Calls `field` with every field name the leaves of `node` name (each of a
+ * search's fields), through `and`, `or` and `not`; `some` nodes are handed
+ * to `some` and not entered, since their condition names the related
+ * resource's fields. Built on {@link visitFilter}, so a new node kind must be
+ * placed here too.
+ *
+ * @example
+ * const names: string[] = [];
+ * forEachFilterField(and([eq('status', 'won'), search(['name', 'email'], 'acme')]), (name) => names.push(name), () => {});
+ * // names: ['status', 'name', 'email']
+ */
+export function forEachFilterField<F extends string>(
+  node: FilterNode<F>,
+  field: (name: F) => void,
+  some: (node: SomeNode) => void,
+): void {
+  const children = (list: readonly FilterNode<F>[], visit: (child: FilterNode<F>) => void) => {
+    for (const child of list) visit(child);
+  };
+  visitFilter<F, void>(node, {
+    comparison: (n) => field(n.field),
+    in: (n) => field(n.field),
+    exists: (n) => field(n.field),
+    text: (n) => field(n.field),
+    foldedComparison: (n) => field(n.field),
+    search: (n) => {
+      for (const name of n.fields) field(name);
+    },
+    some,
+    and: (n, visit) => children(n.children, visit),
+    or: (n, visit) => children(n.children, visit),
+    not: (n, visit) => visit(n.child),
+  });
 }

@@ -3,7 +3,7 @@
  * resource is built (`build-relations.ts` resolves them, trusting this).
  * A mistake is a programmer error: it throws an Error that names the fix.
  */
-import { visitFilter } from '../ast/visitor.js';
+import { forEachFilterField } from '../ast/visitor.js';
 import { NAME_PATTERN, PROTOTYPE_NAMES } from '../grammar.js';
 import {
   MAX_EMBED_LIMIT,
@@ -94,31 +94,11 @@ function checkKeyTypes(fail: Fail, local: KeyField, target: KeyField): void {
 /** Every field a server-side `where` names exists on the target (any field: it is not the URL). */
 function checkWhere(fail: Fail, target: Resource, where: RelationDefinition['where']): void {
   if (where === undefined) return;
-  const check = (name: string): undefined => {
-    fieldOf(fail, target, name, 'where: field');
-    return undefined;
-  };
-  visitFilter<string, undefined>(where, {
-    comparison: (node) => check(node.field),
-    in: (node) => check(node.field),
-    exists: (node) => check(node.field),
-    text: (node) => check(node.field),
-    foldedComparison: (node) => check(node.field),
-    search: (node) => {
-      for (const name of node.fields) check(name);
-      return undefined;
-    },
-    some: () => fail("where: a relation's condition cannot reach a further relation ('some')"),
-    and: (node, visit) => {
-      for (const child of node.children) visit(child);
-      return undefined;
-    },
-    or: (node, visit) => {
-      for (const child of node.children) visit(child);
-      return undefined;
-    },
-    not: (node, visit) => visit(node.child),
-  });
+  forEachFilterField(
+    where,
+    (name) => fieldOf(fail, target, name, 'where: field'),
+    () => fail("where: a relation's condition cannot reach a further relation ('some')"),
+  );
 }
 
 function checkRelation(

@@ -4,7 +4,7 @@
  * MongoDB). One walk for all of them, so they agree on what "reads" means.
  */
 import type { FilterNode } from '../ast/nodes.js';
-import { visitFilter } from '../ast/visitor.js';
+import { forEachFilterField } from '../ast/visitor.js';
 import type { Relation } from './relation-types.js';
 import { resolveField } from './resolve-field.js';
 import type { Resource } from './types.js';
@@ -28,30 +28,16 @@ export function filterRelations(resource: Resource, filter: FilterNode): FilterR
   const paths = new Set<Relation>();
   const some = new Set<Relation>();
   if (resource.relationList.length === 0) return { paths, some };
-  const leaf = (name: string): void => {
-    const relation = resolveField(resource, name)?.relation;
-    if (relation) paths.add(relation);
-  };
-  visitFilter<string, void>(filter, {
-    comparison: (n) => leaf(n.field),
-    in: (n) => leaf(n.field),
-    exists: (n) => leaf(n.field),
-    text: (n) => leaf(n.field),
-    foldedComparison: (n) => leaf(n.field),
-    search: (n) => {
-      for (const name of n.fields) leaf(name);
+  forEachFilterField(
+    filter,
+    (name) => {
+      const relation = resolveField(resource, name)?.relation;
+      if (relation) paths.add(relation);
     },
-    some: (n) => {
-      const relation = resource.relations.get(n.relation);
+    (node) => {
+      const relation = resource.relations.get(node.relation);
       if (relation) some.add(relation);
     },
-    and: (n, visit) => {
-      for (const child of n.children) visit(child);
-    },
-    or: (n, visit) => {
-      for (const child of n.children) visit(child);
-    },
-    not: (n, visit) => visit(n.child),
-  });
+  );
   return { paths, some };
 }

@@ -8,12 +8,14 @@ import {
   type FilterNode,
   type FilterVisitor,
   foldedComparison,
+  forEachFilterField,
   inList,
   ne,
   not,
   notIn,
   or,
   search,
+  some,
   text,
   visitFilter,
 } from '../../../src/index.js';
@@ -69,5 +71,25 @@ describe('visitFilter', () => {
     expect(
       visitFilter(and([eq('a', 1), not(or([eq('b', 1), exists('c', true)]))]), countLeaves),
     ).toBe(3);
+  });
+});
+
+describe('forEachFilterField', () => {
+  it('names every leaf field through and / or / not, each search field, and hands over some without entering it', () => {
+    const names: string[] = [];
+    const relations: string[] = [];
+    const tree = and([
+      eq('status', 'won'),
+      or([inList('source', ['api']), not(exists('gclid', true))]),
+      search(['name', 'email'], 'acme'),
+      some('tags', eq('name', 'vip')),
+    ]);
+    forEachFilterField(
+      tree,
+      (name) => names.push(name),
+      (node) => relations.push(node.relation),
+    );
+    expect(names).toEqual(['status', 'source', 'gclid', 'name', 'email']);
+    expect(relations).toEqual(['tags']);
   });
 });
